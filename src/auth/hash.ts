@@ -1,0 +1,36 @@
+// SHA-256 and HMAC-SHA256 for the signer. The default is Web Crypto, present in Node 20+, Deno,
+// Bun, edge runtimes and browsers; a runtime with a faster synchronous hash may supply its own.
+
+export interface SigningHash {
+  sha256Hex(data: Uint8Array): Promise<string> | string;
+  /** Returns a function that HMACs with one fixed key; the key is imported once. */
+  hmacSha256Hex(key: Uint8Array): (data: Uint8Array) => Promise<string> | string;
+}
+
+const HEX_BYTE = Array.from({ length: 256 }, (_, i) => i.toString(16).padStart(2, '0'));
+
+export function toHex(buffer: ArrayBuffer | Uint8Array): string {
+  const bytes = buffer instanceof Uint8Array ? buffer : new Uint8Array(buffer);
+  let out = '';
+  for (const byte of bytes) out += HEX_BYTE[byte];
+  return out;
+}
+
+function subtle(): SubtleCrypto {
+  const s = globalThis.crypto?.subtle;
+  if (!s) throw new Error('Web Crypto (crypto.subtle) is not available in this runtime; it needs a secure context in browsers');
+  return s;
+}
+
+// Web Crypto wants a BufferSource backed by an ArrayBuffer, not a SharedArrayBuffer view.
+const source = (data: Uint8Array): Uint8Array<ArrayBuffer> => data as Uint8Array<ArrayBuffer>;
+
+export const webCryptoHash: SigningHash = {
+  async sha256Hex(data) {
+    return toHex(await subtle().digest('SHA-256', source(data)));
+  },
+  hmacSha256Hex(key) {
+    const imported = subtle().importKey('raw', source(key), { name: 'HMAC', hash: 'SHA-256' }, false, ['sign']);
+    return async (data) => toHex(await subtle().sign('HMAC', await imported, source(data)));
+  },
+};

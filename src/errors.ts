@@ -1,0 +1,127 @@
+// One error family for the client and the CLI. Every field is safe to log: secrets are removed
+// (see internal/redact.ts) before an error is built, and toJSON() lists exactly what is shown.
+
+export type OperationId = 'UpdateDomainHttpsCert' | 'ShowDomainHttpsCert' | 'DeleteDomainHttpsCert';
+
+export class LiveError extends Error {
+  override name = 'LiveError';
+  toJSON(): Record<string, unknown> {
+    return { name: this.name, message: this.message };
+  }
+}
+
+export interface ValidationProblem {
+  /** The field path, e.g. `tls_certificate.cert_id` or `domain`. */
+  field: string;
+  message: string;
+}
+
+/** Bad input, found before anything was sent. */
+export class ValidationError extends LiveError {
+  override name = 'ValidationError';
+  readonly field: string;
+  readonly problems: readonly ValidationProblem[];
+  constructor(problems: readonly ValidationProblem[]) {
+    const [first] = problems;
+    if (!first) throw new TypeError('ValidationError needs at least one problem');
+    const more = problems.length > 1 ? ` (and ${problems.length - 1} more: ${problems.slice(1).map((p) => p.field).join(', ')})` : '';
+    super(`Invalid ${first.field}: ${first.message}${more}`);
+    this.field = first.field;
+    this.problems = problems;
+  }
+  override toJSON(): Record<string, unknown> {
+    return { ...super.toJSON(), field: this.field, problems: this.problems };
+  }
+}
+
+/** A client option that cannot work (unknown region, missing credentials, bad endpoint). */
+export class ConfigurationError extends LiveError {
+  override name = 'ConfigurationError';
+  readonly option: string;
+  constructor(option: string, message: string) {
+    super(message);
+    this.option = option;
+  }
+  override toJSON(): Record<string, unknown> {
+    return { ...super.toJSON(), option: this.option };
+  }
+}
+
+export interface ApiErrorDetails {
+  status: number;
+  errorCode: string | undefined;
+  errorMsg: string | undefined;
+  requestId: string | undefined;
+  operation: OperationId | undefined;
+  attempts: number;
+  /** The start of the response body, cut to a few kB, secrets removed. */
+  body: string;
+}
+
+/** The service answered with a non-2xx status. */
+export class LiveApiError extends LiveError {
+  override name = 'LiveApiError';
+  readonly status: number;
+  readonly errorCode: string | undefined;
+  readonly errorMsg: string | undefined;
+  readonly requestId: string | undefined;
+  readonly operation: OperationId | undefined;
+  readonly attempts: number;
+  readonly body: string;
+  constructor(details: ApiErrorDetails) {
+    const what = details.errorCode ? `${details.errorCode}: ${details.errorMsg ?? ''}`.trim() : `HTTP ${details.status}`;
+    const where = details.operation ? `${details.operation} failed` : 'Request failed';
+    const id = details.requestId ? ` (request id ${details.requestId})` : '';
+    super(`${where} with HTTP ${details.status}: ${what}${id}`);
+    this.status = details.status;
+    this.errorCode = details.errorCode;
+    this.errorMsg = details.errorMsg;
+    this.requestId = details.requestId;
+    this.operation = details.operation;
+    this.attempts = details.attempts;
+    this.body = details.body;
+  }
+  override toJSON(): Record<string, unknown> {
+    return {
+      ...super.toJSON(),
+      status: this.status,
+      errorCode: this.errorCode,
+      errorMsg: this.errorMsg,
+      requestId: this.requestId,
+      operation: this.operation,
+      attempts: this.attempts,
+    };
+  }
+}
+
+/** No usable response: connection refused or reset, DNS failure, a broken body. */
+export class LiveNetworkError extends LiveError {
+  override name = 'LiveNetworkError';
+  readonly operation: OperationId | undefined;
+  readonly attempts: number;
+  constructor(message: string, options: { cause: unknown; operation: OperationId | undefined; attempts: number }) {
+    super(message, { cause: options.cause });
+    this.operation = options.operation;
+    this.attempts = options.attempts;
+  }
+  override toJSON(): Record<string, unknown> {
+    const cause = this.cause instanceof Error ? `${this.cause.name}: ${this.cause.message}` : String(this.cause);
+    return { ...super.toJSON(), operation: this.operation, attempts: this.attempts, cause };
+  }
+}
+
+/** The per-attempt timeout ran out on every attempt. */
+export class LiveTimeoutError extends LiveNetworkError {
+  override name = 'LiveTimeoutError';
+  readonly timeoutMs: number;
+  constructor(
+    message: string,
+    options: { cause: unknown; operation: OperationId | undefined; attempts: number; timeoutMs: number },
+  ) {
+    super(message, options);
+    this.timeoutMs = options.timeoutMs;
+  }
+  override toJSON(): Record<string, unknown> {
+    return { ...super.toJSON(), timeoutMs: this.timeoutMs };
+  }
+}

@@ -1,0 +1,152 @@
+// The spec's constraints and the page's rules, checked before anything is sent. The numbers
+// mirror spec/live-https-cert.yaml; a test compares them with the spec so they cannot drift.
+import { ValidationError, type ValidationProblem } from './errors.js';
+
+export const LIMITS = {
+  domain: { min: 1, max: 255 },
+  certName: 128,
+  certId: 128,
+  source: 128,
+  certificate: 12288,
+  certificateKey: 8096,
+} as const;
+
+export const CERTIFICATE_FORMATS = ['PEM'] as const;
+export const CERTIFICATE_SOURCES = ['scm', 'user'] as const;
+
+type Problems = ValidationProblem[];
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+function present(value: unknown): boolean {
+  return typeof value === 'string' && value.length > 0;
+}
+
+function checkString(problems: Problems, object: Record<string, unknown>, key: string, path: string, max?: number): void {
+  const value = object[key];
+  if (value === undefined) return;
+  if (typeof value !== 'string') {
+    problems.push({ field: `${path}${key}`, message: `must be a string, got ${typeof value}` });
+  } else if (max !== undefined && value.length > max) {
+    problems.push({ field: `${path}${key}`, message: `is ${value.length} characters; the API accepts at most ${max}` });
+  }
+}
+
+function checkSource(problems: Problems, object: Record<string, unknown>, path: string): 'scm' | 'user' | undefined {
+  const source = object['source'];
+  if (source === undefined) return 'user';
+  if (typeof source !== 'string' || !(CERTIFICATE_SOURCES as readonly string[]).includes(source)) {
+    problems.push({ field: `${path}source`, message: `must be "scm" or "user", got ${JSON.stringify(source)}` });
+    return undefined;
+  }
+  return source as 'scm' | 'user';
+}
+
+function checkTls(problems: Problems, tls: unknown): void {
+  const path = 'tls_certificate.';
+  if (!isRecord(tls)) {
+    problems.push({ field: 'tls_certificate', message: 'must be an object' });
+    return;
+  }
+  const source = checkSource(problems, tls, path);
+  checkString(problems, tls, 'cert_name', path, LIMITS.certName);
+  checkString(problems, tls, 'cert_id', path, LIMITS.certId);
+  checkString(problems, tls, 'certificate', path, LIMITS.certificate);
+  checkString(problems, tls, 'certificate_key', path, LIMITS.certificateKey);
+  if (source === 'scm' && !present(tls['cert_id'])) {
+    problems.push({ field: `${path}cert_id`, message: 'is required when source is "scm" (the certificate ID in Cloud Certificate Manager)' });
+  }
+  if (source === 'user') {
+    for (const key of ['certificate', 'certificate_key']) {
+      if (!present(tls[key])) {
+        problems.push({ field: `${path}${key}`, message: 'is required when source is "user" (the default): give the PEM text, or use source "scm" with a cert_id' });
+      }
+    }
+  }
+}
+
+function checkGm(problems: Problems, gm: unknown): void {
+  const path = 'gm_certificate.';
+  if (!isRecord(gm)) {
+    problems.push({ field: 'gm_certificate', message: 'must be an object' });
+    return;
+  }
+  const source = checkSource(problems, gm, path);
+  checkString(problems, gm, 'cert_name', path, LIMITS.certName);
+  checkString(problems, gm, 'cert_id', path, LIMITS.certId);
+  checkString(problems, gm, 'sign_certificate', path, LIMITS.certificate);
+  checkString(problems, gm, 'sign_certificate_key', path, LIMITS.certificateKey);
+  checkString(problems, gm, 'enc_certificate', path, LIMITS.certificate);
+  checkString(problems, gm, 'enc_certificate_key', path, LIMITS.certificateKey);
+  if (source === 'scm' && !present(gm['cert_id'])) {
+    problems.push({ field: `${path}cert_id`, message: 'is required when source is "scm" (the certificate ID in Cloud Certificate Manager)' });
+  }
+  if (source === 'user') {
+    // An SM (TLCP) deployment always has a signature pair and an encryption pair.
+    for (const key of ['sign_certificate', 'sign_certificate_key', 'enc_certificate', 'enc_certificate_key']) {
+      if (!present(gm[key])) {
+        problems.push({ field: `${path}${key}`, message: 'is required when source is "user" (the default), or use source "scm" with a cert_id' });
+      }
+    }
+  }
+}
+
+/** Problems with a domain name, empty when it is acceptable. */
+export function domainProblems(domain: unknown): Problems {
+  if (typeof domain !== 'string') return [{ field: 'domain', message: `must be a string, got ${typeof domain}` }];
+  if (domain.length < LIMITS.domain.min) return [{ field: 'domain', message: 'is empty; give the streaming domain name, e.g. play.example.com' }];
+  if (domain.length > LIMITS.domain.max) {
+    return [{ field: 'domain', message: `is ${domain.length} characters; the API accepts at most ${LIMITS.domain.max}` }];
+  }
+  // eslint-disable-next-line no-control-regex
+  if (/[\s\u0000-\u001f\u007f/?#]/.test(domain)) {
+    return [{ field: 'domain', message: `"${domain.slice(0, 60)}" is not a domain name (no spaces, control characters, "/", "?" or "#")` }];
+  }
+  return [];
+}
+
+/** Problems with an update body, empty when it is acceptable. */
+export function updateBodyProblems(body: unknown): Problems {
+  const problems: Problems = [];
+  if (!isRecord(body)) return [{ field: 'body', message: 'must be an object (DomainHttpsCertInfo)' }];
+  const format = body['certificate_format'];
+  if (format !== undefined && !(CERTIFICATE_FORMATS as readonly unknown[]).includes(format)) {
+    problems.push({ field: 'certificate_format', message: `must be "PEM", got ${JSON.stringify(format)}` });
+  }
+  if (body['force_redirect'] !== undefined && typeof body['force_redirect'] !== 'boolean') {
+    problems.push({ field: 'force_redirect', message: `must be true or false, got ${JSON.stringify(body['force_redirect'])}` });
+  }
+  checkString(problems, body, 'certificate', '');
+  checkString(problems, body, 'certificate_key', '');
+  const hasTls = body['tls_certificate'] !== undefined;
+  const hasGm = body['gm_certificate'] !== undefined;
+  if (hasTls) checkTls(problems, body['tls_certificate']);
+  if (hasGm) checkGm(problems, body['gm_certificate']);
+  const topCert = present(body['certificate']);
+  const topKey = present(body['certificate_key']);
+  if (!hasTls && topCert !== topKey) {
+    problems.push({
+      field: topCert ? 'certificate_key' : 'certificate',
+      message: topCert ? 'is required with certificate (the PEM private key)' : 'is required with certificate_key (the PEM certificate)',
+    });
+  }
+  if (!hasTls && !hasGm && !topCert && !topKey) {
+    problems.push({
+      field: 'certificate',
+      message: 'no certificate given: set certificate and certificate_key, tls_certificate, or gm_certificate',
+    });
+  }
+  return problems;
+}
+
+export function assertValidDomain(domain: unknown): asserts domain is string {
+  const problems = domainProblems(domain);
+  if (problems.length) throw new ValidationError(problems);
+}
+
+export function assertValidUpdate(domain: unknown, body: unknown): void {
+  const problems = [...domainProblems(domain), ...updateBodyProblems(body)];
+  if (problems.length) throw new ValidationError(problems);
+}
