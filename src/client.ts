@@ -61,10 +61,15 @@ export interface LiveClient {
 }
 
 const PATH = '/v1/{project_id}/guard/https-cert';
+const HEADER_TEXT = /^[\x21-\x7e]+$/;
 
 function checkOptions(options: LiveClientOptions): void {
   if (typeof options?.projectId !== 'string' || options.projectId.trim() === '') {
     throw new ConfigurationError('projectId', 'projectId is required: the project ID of your region (IAM console, "My Credentials")');
+  }
+  // It travels in the X-Project-Id header, which carries only visible ASCII (real IDs are 32 hex digits).
+  if (!HEADER_TEXT.test(options.projectId) || options.projectId.includes('/')) {
+    throw new ConfigurationError('projectId', 'projectId may hold only visible ASCII characters and no "/"; copy it from the IAM console');
   }
   const credentials = options.credentials as unknown as Record<string, unknown> | undefined;
   if (!credentials || typeof credentials !== 'object') {
@@ -76,8 +81,16 @@ function checkOptions(options: LiveClientOptions): void {
         throw new ConfigurationError(`credentials.${key}`, `credentials.${key} is missing or empty; AK/SK credentials need both accessKey and secretKey`);
       }
     }
+    for (const key of ['accessKey', 'securityToken'] as const) {
+      const value = credentials[key];
+      if (value !== undefined && (typeof value !== 'string' || !HEADER_TEXT.test(value))) {
+        throw new ConfigurationError(`credentials.${key}`, `credentials.${key} must be visible ASCII text (it is sent in a header); check for stray spaces or line breaks`);
+      }
+    }
   } else if (typeof credentials['token'] !== 'string' || credentials['token'] === '') {
     throw new ConfigurationError('credentials', 'credentials need { accessKey, secretKey } or a non-empty { token }');
+  } else if (!HEADER_TEXT.test(credentials['token'])) {
+    throw new ConfigurationError('credentials.token', 'credentials.token must be visible ASCII text (it is sent in a header); check for stray spaces or line breaks');
   }
   if (options.timeoutMs !== undefined && !(Number.isFinite(options.timeoutMs) && options.timeoutMs > 0)) {
     throw new ConfigurationError('timeoutMs', `timeoutMs must be a positive number of milliseconds, got ${options.timeoutMs}`);

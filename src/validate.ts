@@ -16,6 +16,13 @@ export const CERTIFICATE_SOURCES = ['scm', 'user'] as const;
 
 type Problems = ValidationProblem[];
 
+/** Length as JSON Schema counts it: code points, not UTF-16 units. */
+export function characters(text: string): number {
+  let count = 0;
+  for (const _ of text) count++;
+  return count;
+}
+
 function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
@@ -29,8 +36,8 @@ function checkString(problems: Problems, object: Record<string, unknown>, key: s
   if (value === undefined) return;
   if (typeof value !== 'string') {
     problems.push({ field: `${path}${key}`, message: `must be a string, got ${typeof value}` });
-  } else if (max !== undefined && value.length > max) {
-    problems.push({ field: `${path}${key}`, message: `is ${value.length} characters; the API accepts at most ${max}` });
+  } else if (max !== undefined && characters(value) > max) {
+    problems.push({ field: `${path}${key}`, message: `is ${characters(value)} characters; the API accepts at most ${max}` });
   }
 }
 
@@ -97,8 +104,8 @@ function checkGm(problems: Problems, gm: unknown): void {
 export function domainProblems(domain: unknown): Problems {
   if (typeof domain !== 'string') return [{ field: 'domain', message: `must be a string, got ${typeof domain}` }];
   if (domain.length < LIMITS.domain.min) return [{ field: 'domain', message: 'is empty; give the streaming domain name, e.g. play.example.com' }];
-  if (domain.length > LIMITS.domain.max) {
-    return [{ field: 'domain', message: `is ${domain.length} characters; the API accepts at most ${LIMITS.domain.max}` }];
+  if (characters(domain) > LIMITS.domain.max) {
+    return [{ field: 'domain', message: `is ${characters(domain)} characters; the API accepts at most ${LIMITS.domain.max}` }];
   }
   // eslint-disable-next-line no-control-regex
   if (/[\s\u0000-\u001f\u007f/?#]/.test(domain)) {

@@ -20,37 +20,61 @@ export interface SignableRequest {
 
 export type RequestSigner = (request: SignableRequest, date: Date) => Promise<void>;
 
+export interface SignatureInput {
+  method: string;
+  url: URL;
+  /** Lowercase names; must hold every signed header (`host` included) and `x-sdk-date`. */
+  headers: Readonly<Record<string, string>>;
+  signedHeaders: readonly string[];
+  body: Uint8Array | undefined;
+}
+
+export interface Signature {
+  signature: string;
+  signedHeaders: string;
+  canonicalRequest: string;
+}
+
+const encoder = new TextEncoder();
+
+/**
+ * The signature of one request. Shared by the signer and by anything that verifies a signature
+ * the way the gateway does (it recomputes from what it received).
+ */
+export async function computeSignature(
+  input: SignatureInput,
+  hmac: (data: Uint8Array) => Promise<string> | string,
+  hash: SigningHash = webCryptoHash,
+): Promise<Signature> {
+  const { canonical, signedHeaders } = canonicalHeaders(input.headers, input.signedHeaders);
+  const payloadHash =
+    input.headers['x-sdk-content-sha256'] === 'UNSIGNED-PAYLOAD'
+      ? 'UNSIGNED-PAYLOAD'
+      : input.body && input.body.byteLength > 0
+        ? await hash.sha256Hex(input.body)
+        : EMPTY_BODY_SHA256;
+  const text = canonicalRequest({ method: input.method, url: input.url, canonicalHeaders: canonical, signedHeaders, payloadHash });
+  const toSign = stringToSign(input.headers['x-sdk-date'] ?? '', await hash.sha256Hex(encoder.encode(text)));
+  return { signature: await hmac(encoder.encode(toSign)), signedHeaders, canonicalRequest: text };
+}
+
 // Headers a transport may add or rewrite on its own after signing; signing them would break.
 const UNSIGNED = new Set(['authorization', 'user-agent', 'content-length', 'connection', 'accept-encoding']);
-const encoder = new TextEncoder();
 
 export function createAkSkSigner(credentials: AkSkCredentials, hash: SigningHash = webCryptoHash): RequestSigner {
   const hmac = hash.hmacSha256Hex(encoder.encode(credentials.secretKey));
   return async (request, date) => {
     const { headers } = request;
     headers['x-sdk-date'] = formatSdkDate(date);
-    headers['host'] = request.url.host;
     if (credentials.securityToken) headers['x-security-token'] = credentials.securityToken;
-    const signed = Object.keys(headers).filter((name) => !UNSIGNED.has(name));
-    const { canonical, signedHeaders } = canonicalHeaders(headers, signed);
-    const payloadHash =
-      headers['x-sdk-content-sha256'] === 'UNSIGNED-PAYLOAD'
-        ? 'UNSIGNED-PAYLOAD'
-        : request.body && request.body.byteLength > 0
-          ? await hash.sha256Hex(request.body)
-          : EMPTY_BODY_SHA256;
-    const canonicalText = canonicalRequest({
-      method: request.method,
-      url: request.url,
-      canonicalHeaders: canonical,
-      signedHeaders,
-      payloadHash,
-    });
-    const toSign = stringToSign(headers['x-sdk-date'], await hash.sha256Hex(encoder.encode(canonicalText)));
-    const signature = await hmac(encoder.encode(toSign));
-    // `host` is sent by the HTTP layer itself (browsers forbid setting it).
-    delete headers['host'];
-    headers['authorization'] =
-      `${SIGNING_ALGORITHM} Access=${credentials.accessKey}, SignedHeaders=${signedHeaders}, Signature=${signature}`;
+    // `host` is signed but set by the HTTP layer itself (browsers forbid setting it).
+    const signing = { ...headers, host: request.url.host };
+    const signed = Object.keys(signing).filter((name) => !UNSIGNED.has(name));
+    const { signature, signedHeaders } = await computeSignature(
+      { method: request.method, url: request.url, headers: signing, signedHeaders: signed, body: request.body },
+      hmac,
+      hash,
+    );
+    headers['authorization'] = `${SIGNING_ALGORITHM} Access=${credentials.accessKey}, SignedHeaders=${signedHeaders}, Signature=${signature}`;
   };
 }

@@ -1,0 +1,127 @@
+// An HTTP server on 127.0.0.1 that checks AK/SK signatures as the API gateway does: it
+// recomputes the signature from the request it received and answers 401 APIGW.0301 on a
+// mismatch or a date more than 15 minutes from its own clock (which a test may set off).
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { computeSignature } from '../../src/auth/aksk-signer.js';
+import { parseSdkDate } from '../../src/auth/canonical.js';
+import { webCryptoHash } from '../../src/auth/hash.js';
+
+export interface Received {
+  method: string;
+  url: string;
+  headers: Record<string, string>;
+  body: Buffer;
+  verdict: 'ok' | 'bad-signature' | 'expired' | 'no-auth';
+}
+
+export interface Reply {
+  status: number;
+  body?: unknown;
+  headers?: Record<string, string>;
+}
+
+export interface VerifyingServerOptions {
+  /** AK -> SK. */
+  keys?: Record<string, string>;
+  tokens?: string[];
+  /** How far the server's clock is from the real one, in ms. */
+  clockOffsetMs?: number;
+  /** The answer once auth passed; by default what the real API answers for each method. */
+  reply?: (received: Received) => Reply;
+  cors?: boolean;
+}
+
+export interface VerifyingServer {
+  url: string;
+  received: Received[];
+  stop(): Promise<void>;
+}
+
+const SHOW_BODY = {
+  certificate_format: 'PEM',
+  certificate: '-----BEGIN CERTIFICATE-----\nMIIB\n-----END CERTIFICATE-----',
+  certificate_key: '',
+  force_redirect: false,
+};
+
+function defaultReply(received: Received): Reply {
+  if (received.method === 'GET') return { status: 200, body: SHOW_BODY };
+  if (received.method === 'DELETE') return { status: 204 };
+  return { status: 200 };
+}
+
+const AUTH = /^SDK-HMAC-SHA256 Access=([^,]+), SignedHeaders=([a-z0-9;-]+), Signature=([0-9a-f]{64})$/;
+
+async function verify(req: IncomingMessage, body: Buffer, options: VerifyingServerOptions): Promise<{ verdict: Received['verdict']; message: string }> {
+  const headers = req.headers as Record<string, string>;
+  if (!headers['authorization']) {
+    return options.tokens?.includes(headers['x-auth-token'] ?? '') ? { verdict: 'ok', message: '' } : { verdict: 'no-auth', message: 'no credentials' };
+  }
+  const match = AUTH.exec(headers['authorization']);
+  const sk = match ? options.keys?.[match[1]!] : undefined;
+  if (!match || sk === undefined) return { verdict: 'bad-signature', message: 'Incorrect IAM authentication information: unknown access key or malformed Authorization' };
+  const signed = match[2]!.split(';');
+  const date = parseSdkDate(headers['x-sdk-date'] ?? '');
+  if (!signed.includes('x-sdk-date') || !date) return { verdict: 'bad-signature', message: 'Incorrect IAM authentication information: x-sdk-date missing or unsigned' };
+  const serverNow = Date.now() + (options.clockOffsetMs ?? 0);
+  if (Math.abs(date.getTime() - serverNow) > 15 * 60 * 1000) {
+    return { verdict: 'expired', message: 'Incorrect IAM authentication information: signature expired, x-sdk-date is too far from the server time' };
+  }
+  const url = new URL(req.url ?? '/', `http://${headers['host']}`);
+  const { signature, canonicalRequest } = await computeSignature(
+    { method: req.method ?? 'GET', url, headers, signedHeaders: signed, body: new Uint8Array(body) },
+    webCryptoHash.hmacSha256Hex(new TextEncoder().encode(sk)),
+  );
+  if (signature !== match[3]) {
+    return { verdict: 'bad-signature', message: `Incorrect IAM authentication information: verify aksk signature fail, canonicalRequest: ${canonicalRequest.replace(/\n/g, '|')}` };
+  }
+  return { verdict: 'ok', message: '' };
+}
+
+export async function startVerifyingServer(options: VerifyingServerOptions = {}): Promise<VerifyingServer> {
+  const received: Received[] = [];
+  let counter = 0;
+  const server = createServer((req: IncomingMessage, res: ServerResponse) => {
+    const chunks: Buffer[] = [];
+    req.on('data', (chunk: Buffer) => chunks.push(chunk));
+    req.on('end', async () => {
+      const serverDate = new Date(Date.now() + (options.clockOffsetMs ?? 0)).toUTCString();
+      const common: Record<string, string> = { date: serverDate, 'x-request-id': `verify-${++counter}` };
+      if (options.cors) {
+        Object.assign(common, {
+          'access-control-allow-origin': '*',
+          'access-control-allow-headers': '*',
+          'access-control-allow-methods': 'GET, PUT, DELETE',
+          'access-control-expose-headers': 'x-request-id, date',
+        });
+        if (req.method === 'OPTIONS') {
+          res.writeHead(204, common).end();
+          return;
+        }
+      }
+      const body = Buffer.concat(chunks);
+      const { verdict, message } = await verify(req, body, options);
+      const entry: Received = { method: req.method ?? '', url: req.url ?? '', headers: req.headers as Record<string, string>, body, verdict };
+      received.push(entry);
+      const reply: Reply =
+        verdict === 'ok' ? (options.reply ?? defaultReply)(entry)
+        : verdict === 'no-auth' ? { status: 401, body: { error_code: 'LIVE.100011003', error_msg: 'Unauthorized access to the interface' } }
+        : { status: 401, body: { error_code: 'APIGW.0301', error_msg: message } };
+      const text = reply.body === undefined ? '' : JSON.stringify(reply.body);
+      res.writeHead(reply.status, { ...common, ...(text ? { 'content-type': 'application/json' } : {}), ...reply.headers });
+      res.end(text);
+    });
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as AddressInfo;
+  return {
+    url: `http://127.0.0.1:${port}`,
+    received,
+    stop: () =>
+      new Promise<void>((resolve) => {
+        server.closeAllConnections();
+        server.close(() => resolve());
+      }),
+  };
+}
