@@ -1,0 +1,43 @@
+// A real HTTP server on 127.0.0.1 whose every answer the test decides, faults included.
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+
+export type FaultHandler = (req: IncomingMessage, res: ServerResponse, index: number, body: Buffer) => void;
+
+export interface FaultServer {
+  url: string;
+  /** Requests that reached the handler. */
+  readonly count: number;
+  stop(): Promise<void>;
+}
+
+export async function startFaultServer(handler: FaultHandler): Promise<FaultServer> {
+  let count = 0;
+  const server = createServer((req, res) => {
+    const chunks: Buffer[] = [];
+    req.on('data', (c: Buffer) => chunks.push(c));
+    req.on('end', () => handler(req, res, count++, Buffer.concat(chunks)));
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as AddressInfo;
+  return {
+    url: `http://127.0.0.1:${port}`,
+    get count() {
+      return count;
+    },
+    stop: () =>
+      new Promise<void>((resolve) => {
+        server.closeAllConnections();
+        server.close(() => resolve());
+      }),
+  };
+}
+
+/** Writes one byte every `everyMs` until the connection closes. */
+export function dribble(res: ServerResponse, everyMs: number): void {
+  const timer = setInterval(() => {
+    if (res.destroyed) clearInterval(timer);
+    else res.write(' ');
+  }, everyMs);
+  res.on('close', () => clearInterval(timer));
+}
