@@ -14,6 +14,8 @@ export interface ValidationProblem {
   /** The field path, e.g. `tls_certificate.cert_id` or `domain`. */
   field: string;
   message: string;
+  /** Which kind of rule failed. */
+  rule: 'length' | 'enum' | 'type' | 'required';
 }
 
 /** Bad input, found before anything was sent. */

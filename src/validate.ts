@@ -35,9 +35,9 @@ function checkString(problems: Problems, object: Record<string, unknown>, key: s
   const value = object[key];
   if (value === undefined) return;
   if (typeof value !== 'string') {
-    problems.push({ field: `${path}${key}`, message: `must be a string, got ${typeof value}` });
+    problems.push({ field: `${path}${key}`, message: `must be a string, got ${typeof value}`, rule: 'type' });
   } else if (max !== undefined && characters(value) > max) {
-    problems.push({ field: `${path}${key}`, message: `is ${characters(value)} characters; the API accepts at most ${max}` });
+    problems.push({ field: `${path}${key}`, message: `is ${characters(value)} characters; the API accepts at most ${max}`, rule: 'length' });
   }
 }
 
@@ -45,7 +45,7 @@ function checkSource(problems: Problems, object: Record<string, unknown>, path: 
   const source = object['source'];
   if (source === undefined) return 'user';
   if (typeof source !== 'string' || !(CERTIFICATE_SOURCES as readonly string[]).includes(source)) {
-    problems.push({ field: `${path}source`, message: `must be "scm" or "user", got ${JSON.stringify(source)}` });
+    problems.push({ field: `${path}source`, message: `must be "scm" or "user", got ${JSON.stringify(source)}`, rule: 'enum' });
     return undefined;
   }
   return source as 'scm' | 'user';
@@ -54,7 +54,7 @@ function checkSource(problems: Problems, object: Record<string, unknown>, path: 
 function checkTls(problems: Problems, tls: unknown): void {
   const path = 'tls_certificate.';
   if (!isRecord(tls)) {
-    problems.push({ field: 'tls_certificate', message: 'must be an object' });
+    problems.push({ field: 'tls_certificate', message: 'must be an object', rule: 'type' });
     return;
   }
   const source = checkSource(problems, tls, path);
@@ -63,12 +63,12 @@ function checkTls(problems: Problems, tls: unknown): void {
   checkString(problems, tls, 'certificate', path, LIMITS.certificate);
   checkString(problems, tls, 'certificate_key', path, LIMITS.certificateKey);
   if (source === 'scm' && !present(tls['cert_id'])) {
-    problems.push({ field: `${path}cert_id`, message: 'is required when source is "scm" (the certificate ID in Cloud Certificate Manager)' });
+    problems.push({ field: `${path}cert_id`, message: 'is required when source is "scm" (the certificate ID in Cloud Certificate Manager)', rule: 'required' });
   }
   if (source === 'user') {
     for (const key of ['certificate', 'certificate_key']) {
       if (!present(tls[key])) {
-        problems.push({ field: `${path}${key}`, message: 'is required when source is "user" (the default): give the PEM text, or use source "scm" with a cert_id' });
+        problems.push({ field: `${path}${key}`, message: 'is required when source is "user" (the default): give the PEM text, or use source "scm" with a cert_id', rule: 'required' });
       }
     }
   }
@@ -77,7 +77,7 @@ function checkTls(problems: Problems, tls: unknown): void {
 function checkGm(problems: Problems, gm: unknown): void {
   const path = 'gm_certificate.';
   if (!isRecord(gm)) {
-    problems.push({ field: 'gm_certificate', message: 'must be an object' });
+    problems.push({ field: 'gm_certificate', message: 'must be an object', rule: 'type' });
     return;
   }
   const source = checkSource(problems, gm, path);
@@ -88,13 +88,13 @@ function checkGm(problems: Problems, gm: unknown): void {
   checkString(problems, gm, 'enc_certificate', path, LIMITS.certificate);
   checkString(problems, gm, 'enc_certificate_key', path, LIMITS.certificateKey);
   if (source === 'scm' && !present(gm['cert_id'])) {
-    problems.push({ field: `${path}cert_id`, message: 'is required when source is "scm" (the certificate ID in Cloud Certificate Manager)' });
+    problems.push({ field: `${path}cert_id`, message: 'is required when source is "scm" (the certificate ID in Cloud Certificate Manager)', rule: 'required' });
   }
   if (source === 'user') {
     // An SM (TLCP) deployment always has a signature pair and an encryption pair.
     for (const key of ['sign_certificate', 'sign_certificate_key', 'enc_certificate', 'enc_certificate_key']) {
       if (!present(gm[key])) {
-        problems.push({ field: `${path}${key}`, message: 'is required when source is "user" (the default), or use source "scm" with a cert_id' });
+        problems.push({ field: `${path}${key}`, message: 'is required when source is "user" (the default), or use source "scm" with a cert_id', rule: 'required' });
       }
     }
   }
@@ -102,14 +102,14 @@ function checkGm(problems: Problems, gm: unknown): void {
 
 /** Problems with a domain name, empty when it is acceptable. */
 export function domainProblems(domain: unknown): Problems {
-  if (typeof domain !== 'string') return [{ field: 'domain', message: `must be a string, got ${typeof domain}` }];
-  if (domain.length < LIMITS.domain.min) return [{ field: 'domain', message: 'is empty; give the streaming domain name, e.g. play.example.com' }];
+  if (typeof domain !== 'string') return [{ field: 'domain', message: `must be a string, got ${typeof domain}`, rule: 'type' }];
+  if (domain.length < LIMITS.domain.min) return [{ field: 'domain', message: 'is empty; give the streaming domain name, e.g. play.example.com', rule: 'length' }];
   if (characters(domain) > LIMITS.domain.max) {
-    return [{ field: 'domain', message: `is ${characters(domain)} characters; the API accepts at most ${LIMITS.domain.max}` }];
+    return [{ field: 'domain', message: `is ${characters(domain)} characters; the API accepts at most ${LIMITS.domain.max}`, rule: 'length' }];
   }
   // eslint-disable-next-line no-control-regex
   if (/[\s\u0000-\u001f\u007f/?#]/.test(domain)) {
-    return [{ field: 'domain', message: `"${domain.slice(0, 60)}" is not a domain name (no spaces, control characters, "/", "?" or "#")` }];
+    return [{ field: 'domain', message: `"${domain.slice(0, 60)}" is not a domain name (no spaces, control characters, "/", "?" or "#")`, rule: 'type' }];
   }
   return [];
 }
@@ -117,13 +117,13 @@ export function domainProblems(domain: unknown): Problems {
 /** Problems with an update body, empty when it is acceptable. */
 export function updateBodyProblems(body: unknown): Problems {
   const problems: Problems = [];
-  if (!isRecord(body)) return [{ field: 'body', message: 'must be an object (DomainHttpsCertInfo)' }];
+  if (!isRecord(body)) return [{ field: 'body', message: 'must be an object (DomainHttpsCertInfo)', rule: 'type' }];
   const format = body['certificate_format'];
   if (format !== undefined && !(CERTIFICATE_FORMATS as readonly unknown[]).includes(format)) {
-    problems.push({ field: 'certificate_format', message: `must be "PEM", got ${JSON.stringify(format)}` });
+    problems.push({ field: 'certificate_format', message: `must be "PEM", got ${JSON.stringify(format)}`, rule: 'enum' });
   }
   if (body['force_redirect'] !== undefined && typeof body['force_redirect'] !== 'boolean') {
-    problems.push({ field: 'force_redirect', message: `must be true or false, got ${JSON.stringify(body['force_redirect'])}` });
+    problems.push({ field: 'force_redirect', message: `must be true or false, got ${JSON.stringify(body['force_redirect'])}`, rule: 'type' });
   }
   checkString(problems, body, 'certificate', '');
   checkString(problems, body, 'certificate_key', '');
@@ -137,12 +137,14 @@ export function updateBodyProblems(body: unknown): Problems {
     problems.push({
       field: topCert ? 'certificate_key' : 'certificate',
       message: topCert ? 'is required with certificate (the PEM private key)' : 'is required with certificate_key (the PEM certificate)',
+      rule: 'required',
     });
   }
   if (!hasTls && !hasGm && !topCert && !topKey) {
     problems.push({
       field: 'certificate',
       message: 'no certificate given: set certificate and certificate_key, tls_certificate, or gm_certificate',
+      rule: 'required',
     });
   }
   return problems;

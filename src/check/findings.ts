@@ -1,0 +1,45 @@
+/** How much a finding matters: an error blocks the upload, a warning does not. */
+export type Severity = 'error' | 'warning' | 'info';
+
+/** `not-checked` means the runtime could not tell; it is never counted as passed. */
+export type CheckStatus = 'passed' | 'failed' | 'not-checked';
+
+/** Which certificate a finding is about. */
+export type Subject = 'tls' | 'gm-sign' | 'gm-enc' | 'request';
+
+export type CheckName =
+  | 'text-encoding'
+  | 'certificate-parses'
+  | 'chain-order'
+  | 'key-parses'
+  | 'key-matches'
+  | 'validity'
+  | 'domain'
+  | 'size'
+  | 'source';
+
+export interface Finding {
+  check: CheckName;
+  subject: Subject;
+  status: CheckStatus;
+  severity: Severity;
+  message: string;
+}
+
+export interface CertificateSummary {
+  subject: string;
+  issuer: string;
+  subjectAltName: string | undefined;
+  validFrom: string;
+  validTo: string;
+  fingerprint256: string;
+  chainLength: number;
+}
+
+export interface CheckReport {
+  /** False when any finding is a failed error. */
+  ok: boolean;
+  findings: Finding[];
+  /** The leaf of the international certificate, when it parsed. */
+  certificate?: CertificateSummary;
+}
