@@ -3,7 +3,7 @@ import { defineConfig } from 'vitest/config';
 export default defineConfig({
   test: {
     include: ['test/**/*.test.ts'],
-    globalSetup: ['test/support/prism-global-setup.ts'],
+    globalSetup: ['test/support/build-global-setup.ts', 'test/support/prism-global-setup.ts'],
     testTimeout: 30_000,
     hookTimeout: 60_000,
     // The fault suite checks for dangling handles; forks isolate each file's process state.

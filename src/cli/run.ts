@@ -1,0 +1,43 @@
+// The command line: picks the command, turns every error into a message and an exit code.
+import { COMMANDS, commandHelp, MAIN_HELP, parseCommand, type CommandName } from './args.js';
+import { check } from './commands/check.js';
+import { remove } from './commands/delete.js';
+import { show } from './commands/show.js';
+import { update } from './commands/update.js';
+import { EXIT, exitCodeOf, UsageError } from './exit-codes.js';
+import type { CliIo } from './io.js';
+import { errorJson, errorLine } from './output.js';
+
+const RUNNERS: Record<CommandName, (values: ReturnType<typeof parseCommand>, io: CliIo) => number | Promise<number>> = {
+  update,
+  show,
+  delete: remove,
+  check,
+};
+
+export async function runCli(argv: string[], io: CliIo): Promise<number> {
+  const [name, ...rest] = argv;
+  if (name === undefined || name === '--help' || name === '-h' || name === 'help') {
+    io.stdout(MAIN_HELP);
+    return name === undefined ? EXIT.usage : EXIT.ok;
+  }
+  if (name === '--version') {
+    io.stdout('live-https-cert 0.1.0\n');
+    return EXIT.ok;
+  }
+  const json = rest.includes('--json');
+  try {
+    if (!(name in COMMANDS)) throw new UsageError(`unknown command "${name}"; commands: ${Object.keys(COMMANDS).join(', ')}`);
+    const command = name as CommandName;
+    const values = parseCommand(command, rest);
+    if (values['help']) {
+      io.stdout(commandHelp(command));
+      return EXIT.ok;
+    }
+    return await RUNNERS[command](values, io);
+  } catch (error) {
+    if (json) io.stdout(`${JSON.stringify({ status: 'failed', error: errorJson(error) }, null, 2)}\n`);
+    io.stderr(`error: ${errorLine(error)}\n`);
+    return exitCodeOf(error);
+  }
+}

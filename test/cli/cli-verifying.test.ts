@@ -1,0 +1,136 @@
+// The real CLI against the signature-verifying server: AK/SK from each environment variable
+// family, API errors, network errors, fleets with failures, --fail-fast, --concurrency.
+import { writeFileSync } from 'node:fs';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { freePort } from '../../scripts/lib/prism.js';
+import { makeCert, newPki, type Pki } from '../support/certs.js';
+import { runCli } from '../support/cli.js';
+import { type Reply, startVerifyingServer, type VerifyingServer } from '../support/verifying-server.js';
+
+const AK = 'CLIVERIFYAK';
+const SK = 'cli-verify-secret-key-value';
+let pki: Pki;
+let server: VerifyingServer | undefined;
+
+beforeAll(() => {
+  pki = newPki();
+  makeCert(pki, { name: 'wild', domains: ['*.example.com'], days: 90 });
+});
+afterAll(() => pki.cleanup());
+afterEach(async () => {
+  await server?.stop();
+  server = undefined;
+});
+
+const domainOf = (url: string) => new URL(url, 'http://x').searchParams.get('domain');
+
+async function serve(reply?: (domain: string | null, method: string) => Reply | undefined) {
+  server = await startVerifyingServer({
+    keys: { [AK]: SK },
+    ...(reply ? { reply: (r) => reply(domainOf(r.url), r.method) ?? (r.method === 'GET' ? { status: 200, body: {} } : r.method === 'DELETE' ? { status: 204 } : { status: 200 }) } : {}),
+  });
+  return server.url;
+}
+
+const certArgs = () => ['--cert', pki.path('wild.crt'), '--key', pki.path('wild.key')];
+
+describe('CLI against the verifying server', () => {
+  it.each([
+    ['HUAWEICLOUD_SDK_AK/SK', { HUAWEICLOUD_SDK_AK: AK, HUAWEICLOUD_SDK_SK: SK }],
+    ['CLOUD_SDK_AK/SK (the page samples)', { CLOUD_SDK_AK: AK, CLOUD_SDK_SK: SK }],
+  ])('signs with %s and the server verifies it', async (_name, env) => {
+    const url = await serve();
+    const r = await runCli(['update', '--domain', 'play.example.com', ...certArgs(), '--endpoint', url, '--project-id', 'proj1'], env);
+    expect(r.code).toBe(0);
+    expect(server?.received.map((x) => x.verdict)).toEqual(['ok']);
+    expect(server?.received[0]?.headers['x-project-id']).toBe('proj1');
+  });
+
+  it('--project-id wins over HUAWEICLOUD_SDK_PROJECT_ID', async () => {
+    const url = await serve();
+    await runCli(['show', '--domain', 'a.example.com', '--endpoint', url, '--project-id', 'from-flag'], { HUAWEICLOUD_SDK_AK: AK, HUAWEICLOUD_SDK_SK: SK, HUAWEICLOUD_SDK_PROJECT_ID: 'from-env' });
+    expect(server?.received[0]?.url).toContain('/v1/from-flag/');
+  });
+
+  it('a wrong SK: exit 1, APIGW.0301 and the request id on stderr, with what to do', async () => {
+    const url = await serve();
+    const r = await runCli(['show', '--domain', 'a.example.com', '--endpoint', url, '--project-id', 'p'], { HUAWEICLOUD_SDK_AK: AK, HUAWEICLOUD_SDK_SK: 'wrong-secret-key' });
+    expect(r.code).toBe(1);
+    expect(r.stderr).toMatch(/APIGW\.0301.*request id verify-1.*check HUAWEICLOUD_SDK_AK/s);
+  });
+
+  it('a 404 domain: exit 1 and the API message', async () => {
+    const url = await serve(() => ({ status: 404, body: { error_code: 'LIVE.103011019', error_msg: 'The resource to access is not exists' } }));
+    const r = await runCli(['delete', '--domain', 'gone.example.com', '--endpoint', url, '--project-id', 'p', '--json'], { HUAWEICLOUD_SDK_AK: AK, HUAWEICLOUD_SDK_SK: SK });
+    expect(r.code).toBe(1);
+    expect(JSON.parse(r.stdout)).toMatchObject({ status: 'failed', error: { status: 404, errorCode: 'LIVE.103011019', requestId: 'verify-1', exitCode: 1 } });
+  });
+
+  it('nothing listening: exit 3 after the retries', async () => {
+    const port = await freePort();
+    const r = await runCli(['show', '--domain', 'a.example.com', '--endpoint', `http://127.0.0.1:${port}`, '--project-id', 'p', '--retries', '1'], { HUAWEICLOUD_SDK_AK: AK, HUAWEICLOUD_SDK_SK: SK });
+    expect(r.code).toBe(3);
+    expect(r.stderr).toContain('ECONNREFUSED');
+    expect(r.stderr).toContain('2 attempts');
+  });
+
+  it('a fleet where one domain fails: the others succeed, the table says which, exit 1', async () => {
+    const url = await serve((domain) => (domain === 'bad.example.com' ? { status: 404, body: { error_code: 'LIVE.103011019', error_msg: 'not exists' } } : undefined));
+    const domains = ['a.example.com', 'bad.example.com', 'c.example.com', 'd.example.com'];
+    const r = await runCli(['update', ...domains.flatMap((d) => ['--domain', d]), ...certArgs(), '--endpoint', url, '--project-id', 'p', '--concurrency', '2'], { HUAWEICLOUD_SDK_AK: AK, HUAWEICLOUD_SDK_SK: SK });
+    expect(r.code).toBe(1);
+    expect(r.stdout).toMatch(/bad\.example\.com\s+failed\s+UpdateDomainHttpsCert failed with HTTP 404: LIVE\.103011019/);
+    expect(r.stdout).toContain('3 of 4 succeeded, 1 failed');
+    expect(server?.received.filter((x) => x.method === 'PUT')).toHaveLength(4);
+  });
+
+  it('--fail-fast stops starting domains after the first failure', async () => {
+    const url = await serve((domain) => (domain === 'b.example.com' ? { status: 400, body: { error_code: 'LIVE.100011001', error_msg: 'Request Illegal' } } : undefined));
+    const domains = ['a.example.com', 'b.example.com', 'c.example.com', 'd.example.com', 'e.example.com'];
+    writeFileSync(pki.path('five.txt'), domains.join('\n'));
+    const r = await runCli(['update', '--domains-file', pki.path('five.txt'), ...certArgs(), '--endpoint', url, '--project-id', 'p', '--concurrency', '1', '--fail-fast', '--json'], { HUAWEICLOUD_SDK_AK: AK, HUAWEICLOUD_SDK_SK: SK });
+    expect(r.code).toBe(1);
+    expect(JSON.parse(r.stdout).map((o: { status: string }) => o.status)).toEqual(['ok', 'failed', 'skipped', 'skipped', 'skipped']);
+    expect(server?.received).toHaveLength(2);
+  });
+
+  it('pre-flight errors for some domains of a fleet: those are not sent, exit 2', async () => {
+    const url = await serve();
+    const r = await runCli(['update', '--domain', 'a.example.com', '--domain', 'a.example.org', ...certArgs(), '--endpoint', url, '--project-id', 'p', '--json'], { HUAWEICLOUD_SDK_AK: AK, HUAWEICLOUD_SDK_SK: SK });
+    expect(r.code).toBe(2);
+    const outcomes = JSON.parse(r.stdout);
+    expect(outcomes[1]).toMatchObject({ domain: 'a.example.org', status: 'failed', checks: { ok: false } });
+    expect(server?.received.map((x) => domainOf(x.url))).toEqual(['a.example.com']);
+  });
+
+  it('--skip-checks uploads despite pre-flight errors', async () => {
+    const url = await serve();
+    const r = await runCli(['update', '--domain', 'a.example.org', ...certArgs(), '--endpoint', url, '--project-id', 'p', '--skip-checks'], { HUAWEICLOUD_SDK_AK: AK, HUAWEICLOUD_SDK_SK: SK });
+    expect(r.code).toBe(0);
+    expect(server?.received).toHaveLength(1);
+  });
+
+  it('--concurrency bounds the requests in flight', async () => {
+    let inFlight = 0;
+    let peak = 0;
+    server = await startVerifyingServer({ keys: { [AK]: SK } });
+    const { createServer } = await import('node:http');
+    // A slow upstream in front of nothing: count overlapping requests.
+    const slow = createServer((_req, res) => {
+      inFlight++;
+      peak = Math.max(peak, inFlight);
+      setTimeout(() => {
+        inFlight--;
+        res.writeHead(204).end();
+      }, 50);
+    });
+    await new Promise<void>((resolve) => slow.listen(0, '127.0.0.1', resolve));
+    const port = (slow.address() as { port: number }).port;
+    const domains = Array.from({ length: 12 }, (_, i) => ['--domain', `d${i}.example.com`]).flat();
+    const r = await runCli(['delete', ...domains, '--endpoint', `http://127.0.0.1:${port}`, '--project-id', 'p', '--concurrency', '3'], { HUAWEICLOUD_SDK_AK: AK, HUAWEICLOUD_SDK_SK: SK });
+    slow.closeAllConnections();
+    slow.close();
+    expect(r.code).toBe(0);
+    expect(peak).toBe(3);
+  });
+});
