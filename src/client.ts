@@ -8,7 +8,8 @@ import type { SigningHash } from './auth/hash.js';
 import { ConfigurationError, type OperationId } from './errors.js';
 import { apiErrorFrom } from './internal/api-error.js';
 import { type LiveRegion, resolveEndpoint } from './regions.js';
-import { createTransport, type FetchFunction, type Transport } from './transport/live-transport.js';
+import { createTransport, type FetchFunction, type Sender, type Transport } from './transport/live-transport.js';
+import { PlainRequest } from './transport/outgoing.js';
 import type { RetryTuning } from './transport/retry-policy.js';
 import type { DomainHttpsCertInfo } from './types.js';
 import { assertValidDomain, assertValidUpdate } from './validate.js';
@@ -23,6 +24,8 @@ export interface LiveClientOptions {
   credentials: Credentials;
   /** The fetch that goes on the wire; the global fetch by default. */
   fetch?: FetchFunction | undefined;
+  /** A lower-level way to the wire than fetch (live-https-cert/node supplies one). */
+  sender?: Sender | undefined;
   /** Per attempt, headers and body together. Default 30 000 ms. */
   timeoutMs?: number | undefined;
   /** Retries after the first attempt for network errors, 429 and 5xx. Default 2; 0 disables. */
@@ -108,17 +111,18 @@ export function createLiveClient(options: LiveClientOptions): LiveClient {
   const transport: Transport = createTransport({
     authorize: createAuthorizer(credentials, projectId, options.signingHash),
     fetch: options.fetch,
+    sender: options.fetch ? undefined : options.sender,
     timeoutMs: options.timeoutMs,
     retries: options.retries,
     retry: options.retry,
     secrets,
     clockSensitive: isAkSk(credentials),
   });
-  const api = createClient<paths>({ baseUrl, fetch: transport.fetch });
+  const api = createClient<paths>({ baseUrl, fetch: transport.fetch, Request: PlainRequest as unknown as typeof Request });
 
   // Each call carries its operation and timeout down to the transport, for errors and aborts.
   const via = (operation: OperationId, timeoutMs: number | undefined): FetchFunction =>
-    (input, init) => transport.call(input, init, { operation, timeoutMs });
+    (input, init) => transport.call(input as RequestInfo | PlainRequest, init, { operation, timeoutMs });
   const params = (domain: string) => ({ path: { project_id: projectId }, query: { domain } });
 
   return {

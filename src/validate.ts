@@ -16,7 +16,7 @@ export const CERTIFICATE_SOURCES = ['scm', 'user'] as const;
 
 type Problems = ValidationProblem[];
 
-/** Length as JSON Schema counts it: code points, not UTF-16 units. */
+/** Length as JSON Schema counts it: code points, not UTF-16 units (never more than .length). */
 export function characters(text: string): number {
   let count = 0;
   for (const _ of text) count++;
@@ -36,7 +36,7 @@ function checkString(problems: Problems, object: Record<string, unknown>, key: s
   if (value === undefined) return;
   if (typeof value !== 'string') {
     problems.push({ field: `${path}${key}`, message: `must be a string, got ${typeof value}`, rule: 'type' });
-  } else if (max !== undefined && characters(value) > max) {
+  } else if (max !== undefined && value.length > max && characters(value) > max) {
     problems.push({ field: `${path}${key}`, message: `is ${characters(value)} characters; the API accepts at most ${max}`, rule: 'length' });
   }
 }
@@ -104,7 +104,7 @@ function checkGm(problems: Problems, gm: unknown): void {
 export function domainProblems(domain: unknown): Problems {
   if (typeof domain !== 'string') return [{ field: 'domain', message: `must be a string, got ${typeof domain}`, rule: 'type' }];
   if (domain.length < LIMITS.domain.min) return [{ field: 'domain', message: 'is empty; give the streaming domain name, e.g. play.example.com', rule: 'length' }];
-  if (characters(domain) > LIMITS.domain.max) {
+  if (domain.length > LIMITS.domain.max && characters(domain) > LIMITS.domain.max) {
     return [{ field: 'domain', message: `is ${characters(domain)} characters; the API accepts at most ${LIMITS.domain.max}`, rule: 'length' }];
   }
   // eslint-disable-next-line no-control-regex

@@ -1,0 +1,77 @@
+// npm run bench: every benchmark side by side in one run on 127.0.0.1, with ratios (ours / other)
+// and each goal marked met or missed. Prints a table and writes bench-results/latest.json.
+import { execFileSync } from 'node:child_process';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { cpus } from 'node:os';
+import { fileURLToPath } from 'node:url';
+import { coldStart } from './bench/cold-start.js';
+import { fleet } from './bench/fleet.js';
+import { footprint } from './bench/footprint.js';
+import { signing } from './bench/signing.js';
+import { throughput } from './bench/throughput.js';
+
+const root = fileURLToPath(new URL('..', import.meta.url));
+const quick = process.argv.includes('--quick');
+const started = performance.now();
+const ratio = (a: number, b: number) => Math.round((a / b) * 100) / 100;
+const goal = (met: boolean, text: string) => `${met ? 'met' : 'MISSED'}: ${text}`;
+const lines: string[] = [];
+const say = (line = '') => {
+  lines.push(line);
+  console.log(line);
+};
+
+// Cold start and the bundle read the built package.
+execFileSync(process.execPath, [`${root}scripts/build.mjs`], { stdio: 'ignore' });
+
+say(`live-https-cert benchmarks, ${new Date().toISOString()}, node ${process.version}, ${cpus().length} x ${cpus()[0]?.model ?? 'cpu'}`);
+say('All on 127.0.0.1; medians over interleaved rounds after a warm-up; ratio = ours / other.');
+
+const t = await throughput({ rounds: quick ? 3 : 7, requests: quick ? 400 : 1500, concurrency: 8 });
+const byName = (name: string) => t.find((r) => r.name.startsWith(name))!;
+const ours = byName('thin client (live-https-cert/node)');
+const raw = byName('raw fetch');
+const official = byName('official');
+say('\n1. Request throughput: signed UpdateDomainHttpsCert, 8 in flight');
+say(`   ${'contender'.padEnd(40)} ${'req/s'.padStart(7)} ${'CPU us/req'.padStart(11)}`);
+for (const r of t) say(`   ${r.name.padEnd(40)} ${String(r.requestsPerSecond).padStart(7)} ${String(r.cpuMicrosPerRequest).padStart(11)}`);
+const vsRaw = ratio(ours.requestsPerSecond, raw.requestsPerSecond);
+const vsOfficial = ratio(ours.requestsPerSecond, official.requestsPerSecond);
+const fetchVsOfficial = ratio(byName('thin client (global fetch)').requestsPerSecond, official.requestsPerSecond);
+say(`   ours / raw fetch = ${vsRaw}x (${goal(vsRaw >= 0.85, '>= 0.85x')})`);
+say(`   ours / official  = ${vsOfficial}x (${goal(vsOfficial >= 2, '>= 2x')})`);
+say(`   ours on global fetch / official = ${fetchVsOfficial}x (the portable path, for reference)`);
+
+const s = await signing({ rounds: quick ? 3 : 7, count: quick ? 2000 : 5000 });
+const sOfficial = s.find((r) => r.name.startsWith('official'))!;
+say('\n2. Signing throughput: the Live PUT, signatures/s');
+for (const r of s) say(`   ${r.name.padEnd(40)} ${String(r.signaturesPerSecond).padStart(7)}  ratio ${ratio(r.signaturesPerSecond, sOfficial.signaturesPerSecond)}x`);
+const signWeb = ratio(s[0]!.signaturesPerSecond, sOfficial.signaturesPerSecond);
+const signNode = ratio(s[1]!.signaturesPerSecond, sOfficial.signaturesPerSecond);
+say(`   ${goal(signNode >= 1, `node:crypto signer >= 1x official (${signNode}x)`)}; ${goal(signWeb >= 1, `Web Crypto signer >= 1x official (${signWeb}x)`)}`);
+
+const c = coldStart({ runs: quick ? 5 : 15 });
+say('\n3. Cold start: fresh process, import the client entry, create a client');
+for (const r of c) say(`   ${r.name.padEnd(45)} import+create ${String(r.importAndCreateMs).padStart(6)} ms   whole process ${String(r.processMs).padStart(5)} ms`);
+const cold = ratio(c[0]!.importAndCreateMs, c[1]!.importAndCreateMs);
+say(`   ours / official (import+create) = ${cold}x (${goal(cold <= 0.3, '<= 0.3x')}); whole process ${ratio(c[0]!.processMs, c[1]!.processMs)}x`);
+
+const f = await footprint();
+say('\n4. Footprint');
+for (const r of f.rows) say(`   ${r.name.padEnd(45)} ${String(r.runtimePackages).padStart(3)} runtime packages, ${(r.installedBytes / 1024 / 1024).toFixed(2)} MB installed`);
+say(`   browser bundle of the client entry: ${(f.bundle.minifiedBytes / 1024).toFixed(1)} kB minified, ${(f.bundle.gzipBytes / 1024).toFixed(1)} kB gzip`);
+say(`   ${goal(f.rows[0]!.runtimePackages <= 2, '<= 2 runtime packages')}; ${goal(f.bundle.gzipBytes <= 10 * 1024, 'bundle <= 10 kB gzip')}`);
+
+const fl = await fleet({ domains: 500, concurrency: 16, delayMs: 50 });
+say('\n5. Fleet: 500 domains, server answers after 50 ms, concurrency 16');
+say(`   wall ${fl.wallMs} ms, ideal ${fl.idealMs} ms, ratio ${fl.ratio}x (${goal(fl.ratio <= 1.25, '<= 1.25x ideal')}); failed ${fl.failed}`);
+say(`   RSS ${fl.rssStartMB} MB at start, ${fl.rssPeakMB} MB peak; heap after ${fl.heapAfterMB} MB`);
+
+const seconds = Math.round((performance.now() - started) / 1000);
+say(`\nTotal benchmark time: ${seconds} s`);
+mkdirSync(`${root}bench-results`, { recursive: true });
+writeFileSync(
+  `${root}bench-results/latest.json`,
+  `${JSON.stringify({ date: new Date().toISOString(), node: process.version, cpus: cpus().length, quick, seconds, throughput: t, ratios: { oursVsRawFetch: vsRaw, oursVsOfficial: vsOfficial, portableVsOfficial: fetchVsOfficial, signingNodeVsOfficial: signNode, signingWebCryptoVsOfficial: signWeb, coldStart: cold }, signing: s, coldStart: c, footprint: f, fleet: fl }, null, 2)}\n`,
+);
+writeFileSync(`${root}bench-results/latest.txt`, `${lines.join('\n')}\n`);

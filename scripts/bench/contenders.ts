@@ -1,0 +1,59 @@
+// The four ways of sending the same signed UpdateDomainHttpsCert request, for the throughput run.
+import { createRequire } from 'node:module';
+import { Configuration, HTTPSCertificateManagementApi } from '../../generated/typescript-fetch/index.js';
+import { createAkSkSigner } from '../../src/auth/aksk-signer.js';
+import { createLiveClient } from '../../src/index.js';
+import { createNodeLiveClient } from '../../src/node/index.js';
+
+const require = createRequire(import.meta.url);
+export const AK = 'BENCHACCESSKEY0000000';
+export const SK = 'bench-secret-key-0000000000000000000000';
+export const PROJECT_ID = '0123456789abcdef0123456789abcdef';
+export const DOMAIN = 'play.example.com';
+export const BODY = {
+  certificate_format: 'PEM' as const,
+  certificate: `-----BEGIN CERTIFICATE-----\n${'MIIB'.repeat(400)}\n-----END CERTIFICATE-----`,
+  certificate_key: `-----BEGIN PRIVATE KEY-----\n${'MIIE'.repeat(60)}\n-----END PRIVATE KEY-----`,
+  force_redirect: true,
+};
+
+export type Contender = { name: string; call: () => Promise<unknown> };
+
+export async function contenders(url: string): Promise<Contender[]> {
+  const credentials = { accessKey: AK, secretKey: SK };
+  const thin = createNodeLiveClient({ projectId: PROJECT_ID, endpoint: url, credentials });
+  const thinFetch = createLiveClient({ projectId: PROJECT_ID, endpoint: url, credentials });
+  const generated = new HTTPSCertificateManagementApi(new Configuration({ basePath: url, fetchApi: thin.fetch }));
+  const generatedBody = { certificateFormat: 'PEM' as never, certificate: BODY.certificate, certificateKey: BODY.certificate_key, forceRedirect: true };
+
+  // The floor: global fetch with headers signed once, up front.
+  const rawUrl = `${url}/v1/${PROJECT_ID}/guard/https-cert?domain=${DOMAIN}`;
+  const rawBody = JSON.stringify(BODY);
+  const rawHeaders: Record<string, string> = { 'content-type': 'application/json', 'x-project-id': PROJECT_ID };
+  await createAkSkSigner(credentials)({ method: 'PUT', url: new URL(rawUrl), headers: rawHeaders, body: new TextEncoder().encode(rawBody) }, new Date());
+
+  // The official core, sending the request as its generated Live client builds it.
+  const core = { ...require('@huaweicloud/huaweicloud-sdk-core'), ...require('@huaweicloud/huaweicloud-sdk-core/ClientBuilder') };
+  const hc = new core.ClientBuilder((client: unknown) => client)
+    .withCredential(new core.BasicCredentials().withAk(AK).withSk(SK).withProjectId(PROJECT_ID))
+    .withEndpoint(url)
+    .build();
+  const official = () =>
+    hc.sendRequest({
+      method: 'PUT',
+      url: '/v1/{project_id}/guard/https-cert',
+      contentType: 'application/json',
+      queryParams: { domain: DOMAIN },
+      pathParams: {},
+      headers: {},
+      data: BODY,
+    });
+
+  return [
+    { name: 'thin client (live-https-cert/node)', call: () => thin.updateDomainHttpsCert({ domain: DOMAIN, body: BODY }) },
+    { name: 'thin client (global fetch)', call: () => thinFetch.updateDomainHttpsCert({ domain: DOMAIN, body: BODY }) },
+    { name: 'generated client + our transport', call: () => generated.updateDomainHttpsCert({ projectId: PROJECT_ID, domain: DOMAIN, domainHttpsCertInfo: generatedBody }) },
+    { name: 'raw fetch, presigned (floor)', call: async () => (await fetch(rawUrl, { method: 'PUT', headers: rawHeaders, body: rawBody })).arrayBuffer() },
+    { name: 'official HcClient (sdk-core)', call: official },
+  ];
+}
