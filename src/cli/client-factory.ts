@@ -1,5 +1,6 @@
 // The client a command uses: the real one, or for --dry-run one whose wire is a recorder.
 import { createLiveClient, type LiveClient } from '../client.js';
+import { createNodeLiveClient } from '../node/index.js';
 import type { ParsedValues } from './args.js';
 import type { CapturedRequest } from './output.js';
 import { clientOptionsFrom, type Env } from './settings.js';
@@ -13,7 +14,7 @@ export interface CommandClient {
 export function commandClient(values: ParsedValues, env: Env): CommandClient {
   const options = clientOptionsFrom(values, env);
   const captured: CapturedRequest[] = [];
-  if (!values['dry-run']) return { client: createLiveClient(options), captured };
+  if (!values['dry-run']) return { client: createNodeLiveClient(options), captured };
   const client = createLiveClient({
     ...options,
     retries: 0,

@@ -36,7 +36,15 @@ export function createNodeSender(options: NodeSenderOptions = {}): Sender {
           const { limit, truncate } = bodyLimit(status);
           const chunks: Buffer[] = [];
           let total = 0;
+          let settled = false;
+          const fail = (error: Error) => {
+            if (settled) return;
+            settled = true;
+            reject(error);
+          };
           const finish = () => {
+            if (settled) return;
+            settled = true;
             const headerPairs: [string, string][] = [];
             for (let i = 0; i + 1 < res.rawHeaders.length; i += 2) headerPairs.push([res.rawHeaders[i]!, res.rawHeaders[i + 1]!]);
             const bytes = chunks.length === 1 ? chunks[0]! : Buffer.concat(chunks, total);
@@ -48,20 +56,22 @@ export function createNodeSender(options: NodeSenderOptions = {}): Sender {
               total += chunk.byteLength;
               return;
             }
-            // Stop reading: the rest of a huge body is never downloaded.
-            res.removeAllListeners('data');
+            // Settle first, then stop reading: the rest of a huge body is never downloaded.
+            if (truncate) {
+              chunks.push(chunk.subarray(0, limit - total));
+              total = limit;
+              finish();
+            } else {
+              fail(new ResponseTooLargeError(`response body is larger than ${limit} bytes`));
+            }
             res.destroy();
-            if (!truncate) return reject(new ResponseTooLargeError(`response body is larger than ${limit} bytes`));
-            chunks.push(chunk.subarray(0, limit - total));
-            total = limit;
-            finish();
           });
           res.on('end', finish);
-          res.on('error', reject);
-          res.on('aborted', () => reject(new Error('the server closed the connection mid-body')));
+          res.on('error', fail);
+          res.on('aborted', () => fail(new Error('the server closed the connection mid-body')));
         },
       );
-      req.on('error', reject);
+      req.on('error', (error) => reject(error));
       req.end(body);
     });
 }
