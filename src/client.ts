@@ -1,6 +1,6 @@
 // createLiveClient: the typed openapi-fetch client over the generated schema, with the transport
 // (auth, timeouts, retries) underneath and validation in front.
-import createClient, { type Client } from 'openapi-fetch';
+import { type Client, createClient } from './internal/openapi-fetch.js';
 import type { paths } from '../generated/schema.js';
 import { createAuthorizer } from './auth/authorize.js';
 import { type Credentials, isAkSk, secretsOf } from './auth/credentials.js';
