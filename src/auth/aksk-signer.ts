@@ -8,7 +8,7 @@ import {
   SIGNING_ALGORITHM,
   stringToSign,
 } from './canonical.js';
-import { type SigningHash, webCryptoHash } from './hash.js';
+import { defaultHash, type SigningHash, webCryptoHash } from './hash.js';
 
 /** What the signer needs of a request; `headers` has lowercase names and is updated in place. */
 export interface SignableRequest {
@@ -44,7 +44,7 @@ const encoder = new TextEncoder();
 export async function computeSignature(
   input: SignatureInput,
   hmac: (data: Uint8Array) => Promise<string> | string,
-  hash: SigningHash = webCryptoHash,
+  hash: SigningHash = defaultHash(),
 ): Promise<Signature> {
   const { canonical, signedHeaders } = canonicalHeaders(input.headers, input.signedHeaders);
   const payloadHash =
@@ -61,7 +61,7 @@ export async function computeSignature(
 // Headers a transport may add or rewrite on its own after signing; signing them would break.
 const UNSIGNED = new Set(['authorization', 'user-agent', 'content-length', 'connection', 'accept-encoding']);
 
-export function createAkSkSigner(credentials: AkSkCredentials, hash: SigningHash = webCryptoHash): RequestSigner {
+export function createAkSkSigner(credentials: AkSkCredentials, hash: SigningHash = defaultHash()): RequestSigner {
   const hmac = hash.hmacSha256Hex(encoder.encode(credentials.secretKey));
   return async (request, date) => {
     const { headers } = request;

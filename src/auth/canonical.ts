@@ -72,9 +72,18 @@ export function canonicalHeaders(headers: Readonly<Record<string, string>>, sign
   return { canonical, signedHeaders: names.join(';') };
 }
 
+let lastSecond = NaN;
+let lastText = '';
+
 /** `YYYYMMDDTHHMMSSZ` in UTC. */
 export function formatSdkDate(date: Date): string {
-  return date.toISOString().replace(/[-:]/g, '').replace(/\.\d{3}/, '');
+  // Many requests are signed within one second: format each second once.
+  const second = Math.floor(date.getTime() / 1000);
+  if (second !== lastSecond) {
+    lastText = date.toISOString().replace(/[-:]/g, '').replace(/\.\d{3}/, '');
+    lastSecond = second;
+  }
+  return lastText;
 }
 
 /** The inverse of formatSdkDate; undefined when the text is not of that form. */

@@ -1,5 +1,7 @@
-// SHA-256 and HMAC-SHA256 for the signer. The default is Web Crypto, present in Node 20+, Deno,
-// Bun, edge runtimes and browsers; a runtime with a faster synchronous hash may supply its own.
+// SHA-256 and HMAC-SHA256 for the signer: Web Crypto, present in Node 20+, Deno, Bun, edge
+// runtimes and browsers; or, where the runtime offers Node's crypto module without an import
+// (getBuiltinModule on the global process object: Node 20.16+, Deno, Bun), its synchronous hashes, which sign about
+// twenty times faster than Web Crypto's promise round trips there.
 
 export interface SigningHash {
   sha256Hex(data: Uint8Array): Promise<string> | string;
@@ -34,3 +36,24 @@ export const webCryptoHash: SigningHash = {
     return async (data) => toHex(await subtle().sign('HMAC', await imported, source(data)));
   },
 };
+
+interface NodeCryptoSubset {
+  createHash(algorithm: 'sha256'): { update(data: Uint8Array): { digest(encoding: 'hex'): string } };
+  createHmac(algorithm: 'sha256', key: Uint8Array): { update(data: Uint8Array): { digest(encoding: 'hex'): string } };
+}
+
+/** Node's crypto module when the runtime hands it out without an import; undefined in browsers. */
+function builtinCrypto(): NodeCryptoSubset | undefined {
+  const runtime = (globalThis as { process?: { getBuiltinModule?: (id: string) => unknown } }).process;
+  return runtime?.getBuiltinModule?.('node:crypto') as NodeCryptoSubset | undefined;
+}
+
+/** The hash the signer uses unless told otherwise: built-in crypto where offered, else Web Crypto. */
+export function defaultHash(): SigningHash {
+  const crypto = builtinCrypto();
+  if (!crypto) return webCryptoHash;
+  return {
+    sha256Hex: (data) => crypto.createHash('sha256').update(data).digest('hex'),
+    hmacSha256Hex: (key) => (data) => crypto.createHmac('sha256', key).update(data).digest('hex'),
+  };
+}

@@ -118,11 +118,15 @@ export function createTransport(options: TransportOptions): Transport {
     try {
       const wire = await send(request, controller.signal, BODY_LIMIT);
       const bytes = wire.body;
-      // The body is now whole and decoded: the wire's length and encoding no longer describe it.
+      // The body is now whole and decoded: its real length replaces the wire's length, chunking
+      // and encoding (a length of 0 also lets openapi-fetch skip reading an empty body).
       const headers = new Headers(wire.headers);
-      headers.delete('content-length');
       headers.delete('content-encoding');
-      const response = new Response(NULL_BODY_STATUSES.has(wire.status) ? null : (bytes as Uint8Array<ArrayBuffer>), {
+      headers.delete('transfer-encoding');
+      const empty = bytes.byteLength === 0 || NULL_BODY_STATUSES.has(wire.status);
+      if (!NULL_BODY_STATUSES.has(wire.status)) headers.set('content-length', String(bytes.byteLength));
+      // A null body costs undici no stream; most answers of this API are empty.
+      const response = new Response(empty ? null : (bytes as Uint8Array<ArrayBuffer>), {
         status: wire.status,
         statusText: wire.statusText,
         headers,

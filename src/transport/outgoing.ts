@@ -21,7 +21,7 @@ function toBytes(body: unknown): Uint8Array | undefined {
 function addHeaders(target: Record<string, string>, headers: HeadersInit | undefined): void {
   if (!headers) return;
   // Headers lowercases names and joins repeated ones, as they go on the wire.
-  new Headers(headers).forEach((value, name) => {
+  (headers instanceof Headers ? headers : new Headers(headers)).forEach((value, name) => {
     target[name] = value;
   });
 }
