@@ -1,5 +1,5 @@
 // The lint: the spec (Redocly recommended rules with example validation, and openapi-generator's
-// own validator), then the TypeScript type check of everything, generated code included.
+// own validator), the TypeScript type check of everything (generated code included), ESLint.
 import { fileURLToPath } from 'node:url';
 import { run } from './lib/run.mjs';
 
@@ -15,4 +15,5 @@ await run(bin('redocly'), ['lint', '--format=stylish'], options);
 await run(bin('openapi-generator-cli'), ['validate', '-i', 'spec/live-https-cert.yaml'], options);
 await run(bin('tsc'), ['--noEmit', '-p', 'tsconfig.json'], options);
 await run(bin('tsc'), ['--noEmit', '-p', 'tsconfig.generated.json'], options);
-console.log('lint: spec and types are clean');
+await run(bin('eslint'), ['.'], options);
+console.log('lint: spec, types and code are clean');

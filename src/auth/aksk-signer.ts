@@ -8,7 +8,7 @@ import {
   SIGNING_ALGORITHM,
   stringToSign,
 } from './canonical.js';
-import { defaultHash, type SigningHash, webCryptoHash } from './hash.js';
+import { defaultHash, type SigningHash } from './hash.js';
 
 /** What the signer needs of a request; `headers` has lowercase names and is updated in place. */
 export interface SignableRequest {
