@@ -51,51 +51,51 @@ function checkSource(problems: Problems, object: Record<string, unknown>, path: 
   return source as 'scm' | 'user';
 }
 
-function checkTls(problems: Problems, tls: unknown): void {
-  const path = 'tls_certificate.';
-  if (!isRecord(tls)) {
-    problems.push({ field: 'tls_certificate', message: 'must be an object', rule: 'type' });
-    return;
-  }
-  const source = checkSource(problems, tls, path);
-  checkString(problems, tls, 'cert_name', path, LIMITS.certName);
-  checkString(problems, tls, 'cert_id', path, LIMITS.certId);
-  checkString(problems, tls, 'certificate', path, LIMITS.certificate);
-  checkString(problems, tls, 'certificate_key', path, LIMITS.certificateKey);
-  if (source === 'scm' && !present(tls['cert_id'])) {
-    problems.push({ field: `${path}cert_id`, message: 'is required when source is "scm" (the certificate ID in Cloud Certificate Manager)', rule: 'required' });
-  }
-  if (source === 'user') {
-    for (const key of ['certificate', 'certificate_key']) {
-      if (!present(tls[key])) {
-        problems.push({ field: `${path}${key}`, message: 'is required when source is "user" (the default): give the PEM text, or use source "scm" with a cert_id', rule: 'required' });
-      }
-    }
-  }
+interface CertificateObjectRules {
+  name: 'tls_certificate' | 'gm_certificate';
+  /** Each text field and its maximum length. */
+  lengths: Record<string, number>;
+  /** What source "user" (the default) requires. */
+  userNeeds: string[];
+  userHint: string;
 }
 
-function checkGm(problems: Problems, gm: unknown): void {
-  const path = 'gm_certificate.';
-  if (!isRecord(gm)) {
-    problems.push({ field: 'gm_certificate', message: 'must be an object', rule: 'type' });
+const TLS_RULES: CertificateObjectRules = {
+  name: 'tls_certificate',
+  lengths: { cert_name: LIMITS.certName, cert_id: LIMITS.certId, certificate: LIMITS.certificate, certificate_key: LIMITS.certificateKey },
+  userNeeds: ['certificate', 'certificate_key'],
+  userHint: 'give the PEM text, or use source "scm" with a cert_id',
+};
+
+const GM_RULES: CertificateObjectRules = {
+  name: 'gm_certificate',
+  lengths: {
+    cert_name: LIMITS.certName,
+    cert_id: LIMITS.certId,
+    sign_certificate: LIMITS.certificate,
+    sign_certificate_key: LIMITS.certificateKey,
+    enc_certificate: LIMITS.certificate,
+    enc_certificate_key: LIMITS.certificateKey,
+  },
+  // An SM (TLCP) deployment always has a signature pair and an encryption pair.
+  userNeeds: ['sign_certificate', 'sign_certificate_key', 'enc_certificate', 'enc_certificate_key'],
+  userHint: 'or use source "scm" with a cert_id',
+};
+
+function checkCertificateObject(problems: Problems, value: unknown, rules: CertificateObjectRules): void {
+  const path = `${rules.name}.`;
+  if (!isRecord(value)) {
+    problems.push({ field: rules.name, message: 'must be an object', rule: 'type' });
     return;
   }
-  const source = checkSource(problems, gm, path);
-  checkString(problems, gm, 'cert_name', path, LIMITS.certName);
-  checkString(problems, gm, 'cert_id', path, LIMITS.certId);
-  checkString(problems, gm, 'sign_certificate', path, LIMITS.certificate);
-  checkString(problems, gm, 'sign_certificate_key', path, LIMITS.certificateKey);
-  checkString(problems, gm, 'enc_certificate', path, LIMITS.certificate);
-  checkString(problems, gm, 'enc_certificate_key', path, LIMITS.certificateKey);
-  if (source === 'scm' && !present(gm['cert_id'])) {
+  const source = checkSource(problems, value, path);
+  for (const [key, max] of Object.entries(rules.lengths)) checkString(problems, value, key, path, max);
+  if (source === 'scm' && !present(value['cert_id'])) {
     problems.push({ field: `${path}cert_id`, message: 'is required when source is "scm" (the certificate ID in Cloud Certificate Manager)', rule: 'required' });
   }
   if (source === 'user') {
-    // An SM (TLCP) deployment always has a signature pair and an encryption pair.
-    for (const key of ['sign_certificate', 'sign_certificate_key', 'enc_certificate', 'enc_certificate_key']) {
-      if (!present(gm[key])) {
-        problems.push({ field: `${path}${key}`, message: 'is required when source is "user" (the default), or use source "scm" with a cert_id', rule: 'required' });
-      }
+    for (const key of rules.userNeeds) {
+      if (!present(value[key])) problems.push({ field: `${path}${key}`, message: `is required when source is "user" (the default): ${rules.userHint}`, rule: 'required' });
     }
   }
 }
@@ -129,8 +129,8 @@ export function updateBodyProblems(body: unknown): Problems {
   checkString(problems, body, 'certificate_key', '');
   const hasTls = body['tls_certificate'] !== undefined;
   const hasGm = body['gm_certificate'] !== undefined;
-  if (hasTls) checkTls(problems, body['tls_certificate']);
-  if (hasGm) checkGm(problems, body['gm_certificate']);
+  if (hasTls) checkCertificateObject(problems, body['tls_certificate'], TLS_RULES);
+  if (hasGm) checkCertificateObject(problems, body['gm_certificate'], GM_RULES);
   const topCert = present(body['certificate']);
   const topKey = present(body['certificate_key']);
   if (!hasTls && topCert !== topKey) {

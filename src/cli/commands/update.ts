@@ -8,9 +8,9 @@ import { domainsFrom } from '../domains.js';
 import { EXIT, UsageError } from '../exit-codes.js';
 import { readPemFile } from '../files.js';
 import type { CliIo } from '../io.js';
-import { findingsText, redactedRequest, requestText } from '../output.js';
+import { findingsText } from '../output.js';
 import { runOverDomains } from '../run-domains.js';
-import { failedOutcome, okOutcome } from './outcome.js';
+import { callOutcome, printSingle } from './outcome.js';
 
 const GM_FLAGS = ['gm-sign-cert', 'gm-sign-key', 'gm-enc-cert', 'gm-enc-key'] as const;
 
@@ -72,29 +72,16 @@ export async function update(values: ParsedValues, io: CliIo): Promise<number> {
         };
       }
     }
-    try {
-      const before = captured.length;
-      const { requestId } = await client.updateDomainHttpsCert({ domain, body });
-      const request = captured[before];
-      if (request) return okOutcome(domain, 'dry run: validated and signed, not sent', { dryRun: true, request: redactedRequest(request), ...checkJson });
-      return okOutcome(domain, `uploaded (request id ${requestId ?? 'n/a'})`, { requestId, ...checkJson });
-    } catch (error) {
-      return failedOutcome(domain, error, checkJson);
-    }
+    return callOutcome(domain, captured, () => client.updateDomainHttpsCert({ domain, body }), ({ requestId }) => ({
+      detail: `uploaded (request id ${requestId ?? 'n/a'})`,
+      json: { requestId },
+    }), checkJson);
   }, (outcome) => {
     const report = reports.get(outcome.domain);
-    if (json) {
-      io.stdout(`${JSON.stringify(outcome.json, null, 2)}\n`);
-      return;
-    }
-    if (report && (!report.ok || report.findings.some((f) => f.status !== 'passed'))) io.stderr(findingsText(report, outcome.domain));
-    if (outcome.status === 'ok') {
-      const request = outcome.json['request'] as Record<string, unknown> | undefined;
-      if (request) io.stdout(`Dry run: this request was validated and signed, and not sent (secrets redacted):\n\n${requestText(request)}`);
-      else io.stdout(`Updated the HTTPS certificate of ${outcome.domain} (request id ${String(outcome.json['requestId'] ?? 'n/a')})\n`);
-    } else if (!(report && !report.ok)) {
-      io.stderr(`error: ${outcome.domain}: ${outcome.detail}\n`);
-    }
+    if (!json && report && (!report.ok || report.findings.some((f) => f.status !== 'passed'))) io.stderr(findingsText(report, outcome.domain));
+    // A domain refused by the checks has had its findings printed just above.
+    if (outcome.status !== 'ok' && report && !report.ok && !json) return;
+    printSingle(outcome, values, io, (o) => `Updated the HTTPS certificate of ${o.domain} (request id ${String(o.json['requestId'] ?? 'n/a')})\n`);
   });
 }
 
