@@ -31,7 +31,7 @@ export interface LiveClientOptions {
   /** Retries after the first attempt for network errors, 429 and 5xx. Default 2; 0 disables. */
   retries?: number | undefined;
   retry?: RetryTuning | undefined;
-  /** Replaces the Web Crypto hashing of the signer (the Node entry passes node:crypto). */
+  /** Replaces the signer's hashing (by default the runtime's built-in crypto where offered, else Web Crypto). */
   signingHash?: SigningHash | undefined;
 }
 

@@ -22,3 +22,4 @@ export type { Authorize, FetchFunction, Transport, TransportOptions } from './tr
 export type { RetryTuning } from './transport/retry-policy.js';
 export type { DomainHttpsCertInfo, ErrorResponse, GmCertificateInfo, TlsCertificateInfo, components, operations, paths } from './types.js';
 export { domainProblems, LIMITS, updateBodyProblems } from './validate.js';
+export { VERSION } from './version.js';

@@ -1,9 +1,8 @@
-// 2. Signing throughput: our signer (its default, Web Crypto forced, and node:crypto as the Node
-// entry uses it) against the official AKSKSigner.sign, on the same Live request, interleaved.
+// 2. Signing throughput: our signer (its default, and Web Crypto forced as browsers run it)
+// against the official AKSKSigner.sign, on the same Live request, interleaved.
 import { createRequire } from 'node:module';
 import { createAkSkSigner } from '../../src/auth/aksk-signer.js';
 import { webCryptoHash } from '../../src/auth/hash.js';
-import { nodeHash } from '../../src/node/node-hash.js';
 import { AK, BODY, DOMAIN, PROJECT_ID, SK } from './contenders.js';
 import { median, shuffle } from './lib.js';
 
@@ -24,12 +23,10 @@ export async function signing(options: { rounds: number; count: number }): Promi
   const credentials = { accessKey: AK, secretKey: SK };
   const web = createAkSkSigner(credentials, webCryptoHash);
   const fallback = createAkSkSigner(credentials);
-  const node = createAkSkSigner(credentials, nodeHash);
   const official = { getAk: () => AK, getSk: () => SK };
   const contenders: { name: string; run: () => Promise<unknown> | unknown }[] = [
     { name: 'ours (default: built-in crypto, portable)', run: () => fallback({ method: 'PUT', url, headers: { 'content-type': 'application/json', 'x-project-id': PROJECT_ID }, body }, new Date()) },
     { name: 'ours (Web Crypto forced, as in browsers)', run: () => web({ method: 'PUT', url, headers: { 'content-type': 'application/json', 'x-project-id': PROJECT_ID }, body }, new Date()) },
-    { name: 'ours (node:crypto, live-https-cert/node)', run: () => node({ method: 'PUT', url, headers: { 'content-type': 'application/json', 'x-project-id': PROJECT_ID }, body }, new Date()) },
     {
       name: 'official AKSKSigner.sign',
       run: () =>

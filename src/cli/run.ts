@@ -7,6 +7,7 @@ import { update } from './commands/update.js';
 import { EXIT, exitCodeOf, UsageError } from './exit-codes.js';
 import type { CliIo } from './io.js';
 import { errorJson, errorLine } from './output.js';
+import { VERSION } from '../version.js';
 
 const RUNNERS: Record<CommandName, (values: ReturnType<typeof parseCommand>, io: CliIo) => number | Promise<number>> = {
   update,
@@ -22,7 +23,7 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
     return name === undefined ? EXIT.usage : EXIT.ok;
   }
   if (name === '--version') {
-    io.stdout('live-https-cert 0.1.0\n');
+    io.stdout(`live-https-cert ${VERSION}\n`);
     return EXIT.ok;
   }
   const json = rest.includes('--json');

@@ -62,3 +62,11 @@ describe('credentials and settings', () => {
     expect.unreachable();
   });
 });
+
+describe('version', () => {
+  it('VERSION is the package.json version', async () => {
+    const { VERSION } = await import('../../src/index.js');
+    const { readFileSync } = await import('node:fs');
+    expect(VERSION).toBe(JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')).version);
+  });
+});
