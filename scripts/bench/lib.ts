@@ -24,7 +24,8 @@ export interface BenchServer {
 
 export function startBenchServer(delayMs = 0): Promise<BenchServer> {
   const child: ChildProcess = spawn(process.execPath, [fileURLToPath(new URL('./server.mjs', import.meta.url)), String(delayMs)], {
-    stdio: ['ignore', 'pipe', 'inherit'],
+    // Its stdin is our pipe: when this process goes, so does the server.
+    stdio: ['pipe', 'pipe', 'inherit'],
   });
   return new Promise((resolve, reject) => {
     child.once('error', reject);

@@ -23,4 +23,11 @@ server.keepAliveTimeout = 60_000;
 server.listen(0, '127.0.0.1', () => {
   process.stdout.write(`listening http://127.0.0.1:${server.address().port}\n`);
 });
-process.on('SIGTERM', () => server.close(() => process.exit(0)));
+function stop() {
+  server.closeAllConnections();
+  process.exit(0);
+}
+process.on('SIGTERM', stop);
+// Dies with the benchmark even if that process is killed before it can stop us.
+process.stdin.on('close', stop);
+process.stdin.resume();

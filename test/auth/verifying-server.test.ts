@@ -81,6 +81,21 @@ describe('the verifying server refuses what is wrong', () => {
   });
 });
 
+describe('retries are signed again', () => {
+  it('a retry after Retry-After carries a new X-Sdk-Date and a new signature, and both verify', async () => {
+    let calls = 0;
+    server = await startVerifyingServer({
+      keys: { [AK]: SK },
+      reply: () => (++calls === 1 ? { status: 429, body: { error_code: 'APIGW.0308', error_msg: 'throttled' }, headers: { 'retry-after': '1' } } : { status: 200, body: {} }),
+    });
+    await client(server.url, { retries: 2 }).showDomainHttpsCert({ domain: 'play.example.com' });
+    const [first, second] = server.received;
+    expect([first?.verdict, second?.verdict]).toEqual(['ok', 'ok']);
+    expect(second?.headers['x-sdk-date']).not.toBe(first?.headers['x-sdk-date']);
+    expect(second?.headers['authorization']).not.toBe(first?.headers['authorization']);
+  });
+});
+
 describe('clock skew', () => {
   it.each([
     ['ahead', 20 * 60 * 1000],

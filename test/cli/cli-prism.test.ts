@@ -68,6 +68,16 @@ describe('CLI against Prism', () => {
     expect(r.stdout).toContain('Deleted the HTTPS certificate configuration of play.example.com');
   });
 
+  it('show and delete take fleets too: a table, or a JSON array', async () => {
+    const fleet = ['--domain', 'a.example.com', '--domain', 'b.example.com', '--domain', 'c.example.com'];
+    const shown = await runCli(['show', ...fleet, ...common()], env());
+    expect(shown.code).toBe(0);
+    expect(shown.stdout).toContain('3 of 3 succeeded');
+    const deleted = await runCli(['delete', ...fleet, '--json', ...common()], env());
+    expect(deleted.code).toBe(0);
+    expect(JSON.parse(deleted.stdout).map((o: { status: string }) => o.status)).toEqual(['ok', 'ok', 'ok']);
+  });
+
   it('check works offline (no credentials, no endpoint)', async () => {
     const r = await runCli(['check', '--domain', 'play.example.com', '--cert', pki.path('wild.crt'), '--key', pki.path('wild.key')]);
     expect(r.code).toBe(0);

@@ -46,6 +46,18 @@ describe('CLI against the verifying server', () => {
     expect(server?.received[0]?.headers['x-project-id']).toBe('proj1');
   });
 
+  it('show and delete fleets are signed and verified, one failure reported', async () => {
+    const url = await serve((domain, method) => (method === 'DELETE' && domain === 'b.example.com' ? { status: 404, body: { error_code: 'LIVE.103011019', error_msg: 'not exists' } } : undefined));
+    const fleet = ['--domain', 'a.example.com', '--domain', 'b.example.com', '--domain', 'c.example.com'];
+    const env = { HUAWEICLOUD_SDK_AK: AK, HUAWEICLOUD_SDK_SK: SK };
+    const shown = await runCli(['show', ...fleet, '--endpoint', url, '--project-id', 'p'], env);
+    expect(shown.code).toBe(0);
+    const deleted = await runCli(['delete', ...fleet, '--endpoint', url, '--project-id', 'p'], env);
+    expect(deleted.code).toBe(1);
+    expect(deleted.stdout).toContain('2 of 3 succeeded, 1 failed');
+    expect(server?.received.map((r) => r.verdict)).toEqual(Array(6).fill('ok'));
+  });
+
   it('--project-id wins over HUAWEICLOUD_SDK_PROJECT_ID', async () => {
     const url = await serve();
     await runCli(['show', '--domain', 'a.example.com', '--endpoint', url, '--project-id', 'from-flag'], { HUAWEICLOUD_SDK_AK: AK, HUAWEICLOUD_SDK_SK: SK, HUAWEICLOUD_SDK_PROJECT_ID: 'from-env' });
