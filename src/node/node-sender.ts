@@ -3,7 +3,7 @@
 import { Agent as HttpAgent, request as httpRequest, type IncomingMessage } from 'node:http';
 import { Agent as HttpsAgent, request as httpsRequest } from 'node:https';
 import { ResponseTooLargeError } from '../transport/read-body.js';
-import type { Sender, WireResponse } from '../transport/live-transport.js';
+import type { Sender, WireResponse } from '../transport/sender.js';
 
 export interface NodeSenderOptions {
   /** Sockets kept per host. Default: unlimited, as fetch. */

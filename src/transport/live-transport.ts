@@ -6,40 +6,13 @@ import { LiveNetworkError, LiveTimeoutError, type OperationId } from '../errors.
 import { redact } from '../internal/redact.js';
 import { ServerClock } from './clock.js';
 import { type OutgoingRequest, type PlainRequest, toOutgoing } from './outgoing.js';
-import { readBody, ResponseTooLargeError } from './read-body.js';
+import { ResponseTooLargeError } from './read-body.js';
 import { backoffDelay, parseRetryAfter, RETRYABLE_STATUSES, type RetryTuning, sleep } from './retry-policy.js';
+import { type BodyLimit, fetchSender, type FetchFunction, type Sender } from './sender.js';
 
-export type FetchFunction = (input: RequestInfo | URL, init?: RequestInit) => Promise<Response>;
+export type { BodyLimit, FetchFunction, Sender, WireResponse } from './sender.js';
+
 export type Authorize = (request: OutgoingRequest, date: Date) => Promise<void> | void;
-
-/** A response whose body was read whole (or cut to the limit) within the attempt. */
-export interface WireResponse {
-  status: number;
-  statusText: string;
-  headers: [string, string][] | Headers;
-  body: Uint8Array;
-}
-
-/** How much of a body to keep for a status: more means an error for 2xx, a cut for errors. */
-export type BodyLimit = (status: number) => { limit: number; truncate: boolean };
-
-/**
- * Puts one request on the wire. The default goes through fetch; the Node entry supplies one on
- * node:http, several times cheaper per request. Abort the signal and it must reject at once.
- */
-export type Sender = (request: OutgoingRequest, signal: AbortSignal, bodyLimit: BodyLimit) => Promise<WireResponse>;
-
-/** The portable sender: any fetch implementation. */
-export function fetchSender(fetchImpl: FetchFunction): Sender {
-  return async (request, signal, bodyLimit) => {
-    const init: RequestInit = { method: request.method, headers: request.headers, signal };
-    if (request.body && request.body.byteLength > 0) init.body = request.body as Uint8Array<ArrayBuffer>;
-    const wire = await fetchImpl(request.url.href, init);
-    const { limit, truncate } = bodyLimit(wire.status);
-    const { bytes } = await readBody(wire, limit, truncate);
-    return { status: wire.status, statusText: wire.statusText, headers: wire.headers, body: bytes };
-  };
-}
 
 export interface TransportOptions {
   authorize: Authorize;
