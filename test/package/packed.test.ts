@@ -33,7 +33,7 @@ describe('the packed tarball', () => {
   it('ships dist, the spec and the README, and nothing else', () => {
     const listing = execFileSync('tar', ['-tzf', tarball], { encoding: 'utf8' }).split('\n').filter(Boolean);
     const tops = new Set(listing.map((f) => f.split('/').slice(1, 2)[0]));
-    expect([...tops].sort()).toEqual(['README.md', 'dist', 'package.json', 'spec']);
+    expect([...tops].sort()).toEqual(['LICENSE', 'README.md', 'dist', 'package.json', 'spec']);
     expect(listing.some((f) => f.includes('/test/') || f.includes('/scripts/') || f.endsWith('.jar'))).toBe(false);
   });
 
