@@ -4,9 +4,10 @@ import { createLiveClient, LiveApiError } from '../src/index.js';
 import { startPrism } from './lib/prism.js';
 
 const DOMAIN = 'play.example.com';
-// Placeholders in PEM shape: Prism checks the request against the spec, not the certificate.
+// Placeholders: Prism checks the request against the spec, not the certificate. (No private-key
+// armour in committed files, not even around a fake.)
 const CERTIFICATE = '-----BEGIN CERTIFICATE-----\nMIIB(demo)\n-----END CERTIFICATE-----';
-const PRIVATE_KEY = '-----BEGIN PRIVATE KEY-----\nMIIE(demo)\n-----END PRIVATE KEY-----';
+const PRIVATE_KEY = 'demo private key placeholder';
 
 const prism = await startPrism();
 console.log(`Prism is mocking spec/live-https-cert.yaml at ${prism.url}`);

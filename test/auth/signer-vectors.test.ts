@@ -58,6 +58,7 @@ describe.each([
     );
   });
 
+  // The published vector's body holds a key-shaped placeholder ("MIIE"), not a key.
   it('6: the Live PUT, through the signer the client uses', async () => {
     const url = new URL('https://live.cn-north-4.myhuaweicloud.com/v1/0123456789abcdef0123456789abcdef/guard/https-cert?domain=play.example.com');
     const body = JSON.stringify({
