@@ -1,10 +1,11 @@
 // The real CLI against the signature-verifying server: AK/SK from each environment variable
 // family, API errors, network errors, fleets with failures, --fail-fast, --concurrency.
+import { spawn } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { freePort } from '../../scripts/lib/prism.js';
 import { makeCert, newPki, type Pki } from '../support/certs.js';
-import { runCli } from '../support/cli.js';
+import { CLI, runCli } from '../support/cli.js';
 import { type Reply, startVerifyingServer, type VerifyingServer } from '../support/verifying-server.js';
 
 const AK = 'CLIVERIFYAK';
@@ -120,6 +121,31 @@ describe('CLI against the verifying server', () => {
     const r = await runCli(['update', '--domain', 'a.example.org', ...certArgs(), '--endpoint', url, '--project-id', 'p', '--skip-checks'], { HUAWEICLOUD_SDK_AK: AK, HUAWEICLOUD_SDK_SK: SK });
     expect(r.code).toBe(0);
     expect(server?.received).toHaveLength(1);
+  });
+
+  it('a fleet on a terminal shows a progress line; with --json it stays quiet', async () => {
+    const url = await serve();
+    const args = ['delete', '--domain', 'a.example.com', '--domain', 'b.example.com', '--domain', 'c.example.com', '--endpoint', url, '--project-id', 'p'];
+    // util-linux `script` gives the CLI a pseudo-terminal, as an interactive shell would. (Async:
+    // the verifying server answers from this process.)
+    const onTty = (extra: string[]) =>
+      new Promise<{ status: number | null; stdout: string }>((resolve, reject) => {
+        const child = spawn('script', ['-qec', [process.execPath, CLI, ...args, ...extra].map((a) => `'${a}'`).join(' '), '/dev/null'], {
+          env: { PATH: process.env['PATH'] ?? '', HUAWEICLOUD_SDK_AK: AK, HUAWEICLOUD_SDK_SK: SK },
+          stdio: ['ignore', 'pipe', 'inherit'],
+        });
+        let stdout = '';
+        child.stdout.on('data', (c: Buffer) => (stdout += c.toString()));
+        child.on('error', reject);
+        child.on('close', (status) => resolve({ status, stdout }));
+      });
+    const shown = await onTty([]);
+    expect(shown.status).toBe(0);
+    expect(shown.stdout).toContain('[3/3] 3 ok, 0 failed');
+    const quiet = await onTty(['--json']);
+    expect(quiet.status).toBe(0);
+    expect(quiet.stdout).not.toContain('[1/3]');
+    expect(quiet.stdout).toContain('"status": "ok"');
   });
 
   it('--concurrency bounds the requests in flight', async () => {
