@@ -7,6 +7,8 @@ export interface OutgoingRequest extends SignableRequest {
 }
 
 const encoder = new TextEncoder();
+// The signature covers the exact bytes sent, so a body must be known before sending.
+const UNSENDABLE_BODY = 'live-https-cert sends only string or byte request bodies';
 
 function toBytes(body: unknown): Uint8Array | undefined {
   if (body === undefined || body === null) return undefined;
@@ -14,8 +16,7 @@ function toBytes(body: unknown): Uint8Array | undefined {
   if (body instanceof Uint8Array) return body;
   if (body instanceof ArrayBuffer) return new Uint8Array(body);
   if (ArrayBuffer.isView(body)) return new Uint8Array(body.buffer, body.byteOffset, body.byteLength);
-  // The signature covers the exact bytes sent, so a body must be known before sending.
-  throw new TypeError('live-https-cert sends only string or byte request bodies');
+  throw new TypeError(UNSENDABLE_BODY);
 }
 
 function addHeaders(target: Record<string, string>, headers: HeadersInit | undefined): void {
@@ -43,7 +44,7 @@ export class PlainRequest {
     this.headers = init.headers instanceof Headers ? init.headers : new Headers(init.headers);
     const body = init.body ?? null;
     if (body !== null && typeof body !== 'string' && !(body instanceof Uint8Array)) {
-      throw new TypeError('live-https-cert sends only string or byte request bodies');
+      throw new TypeError(UNSENDABLE_BODY);
     }
     this.body = body;
     this.signal = init.signal ?? undefined;

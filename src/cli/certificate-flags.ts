@@ -1,0 +1,39 @@
+// The certificate an `update` or `check` names with its flags, read into the API's body shape.
+import type { DomainHttpsCertInfo } from '../types.js';
+import type { ParsedValues } from './args.js';
+import { UsageError } from './exit-codes.js';
+import { readPemFile } from './files.js';
+
+const GM_FLAGS = ['gm-sign-cert', 'gm-sign-key', 'gm-enc-cert', 'gm-enc-key'] as const;
+
+export function certificateBodyFrom(values: ParsedValues, command: 'update' | 'check'): DomainHttpsCertInfo {
+  const cert = values['cert'] as string | undefined;
+  const key = values['key'] as string | undefined;
+  const scmId = values['scm-cert-id'] as string | undefined;
+  const gmGiven = GM_FLAGS.filter((f) => values[f] !== undefined);
+  if ((cert === undefined) !== (key === undefined)) throw new UsageError(`${cert ? '--key' : '--cert'} is missing: --cert and --key go together`);
+  if (scmId !== undefined && cert !== undefined) throw new UsageError('give either --cert/--key or --scm-cert-id, not both');
+  if (gmGiven.length && gmGiven.length < GM_FLAGS.length) {
+    throw new UsageError(`an SM certificate needs all of ${GM_FLAGS.map((f) => `--${f}`).join(', ')}; missing ${GM_FLAGS.filter((f) => !gmGiven.includes(f)).map((f) => `--${f}`).join(', ')}`);
+  }
+  if (cert === undefined && scmId === undefined && !gmGiven.length) {
+    throw new UsageError(`give --cert FILE --key FILE${command === 'update' ? ', or --scm-cert-id ID' : ''} (see live-https-cert ${command} --help)`);
+  }
+
+  const body: DomainHttpsCertInfo = {};
+  if (cert !== undefined && key !== undefined) {
+    Object.assign(body, { certificate_format: 'PEM', certificate: readPemFile(cert, '--cert'), certificate_key: readPemFile(key, '--key') });
+  }
+  if (scmId !== undefined) body.tls_certificate = { source: 'scm', cert_id: scmId };
+  if (gmGiven.length) {
+    body.gm_certificate = {
+      source: 'user',
+      sign_certificate: readPemFile(values['gm-sign-cert'] as string, '--gm-sign-cert'),
+      sign_certificate_key: readPemFile(values['gm-sign-key'] as string, '--gm-sign-key'),
+      enc_certificate: readPemFile(values['gm-enc-cert'] as string, '--gm-enc-cert'),
+      enc_certificate_key: readPemFile(values['gm-enc-key'] as string, '--gm-enc-key'),
+    };
+  }
+  if (values['force-redirect']) body.force_redirect = true;
+  return body;
+}
