@@ -1,8 +1,10 @@
 // Builds a LiveApiError from a non-2xx response and the body openapi-fetch already parsed.
+// Every server-provided string goes through serverText: redacted, stripped, then cut.
 import { LiveApiError, type OperationId } from '../errors.js';
 import { attemptsOf } from '../transport/live-transport.js';
-import { redact } from './redact.js';
+import { serverText } from './server-text.js';
 
+const KEEP_FIELD = 512;
 const KEEP_BODY = 2048;
 
 export function apiErrorFrom(
@@ -13,17 +15,18 @@ export function apiErrorFrom(
 ): LiveApiError {
   const object = typeof parsed === 'object' && parsed !== null ? (parsed as Record<string, unknown>) : undefined;
   const text = (typeof parsed === 'string' ? parsed : parsed === undefined ? '' : JSON.stringify(parsed)) ?? '';
-  const field = (name: string) => {
+  const field = (name: string, max: number) => {
     const value = object?.[name];
-    return typeof value === 'string' ? redact(value.slice(0, KEEP_BODY), secrets) : undefined;
+    return typeof value === 'string' ? serverText(value, secrets, max) : undefined;
   };
+  const requestId = response.headers.get('x-request-id');
   return new LiveApiError({
     status: response.status,
-    errorCode: field('error_code'),
-    errorMsg: field('error_msg'),
-    requestId: response.headers.get('x-request-id') ?? undefined,
+    errorCode: field('error_code', 128),
+    errorMsg: field('error_msg', KEEP_FIELD),
+    requestId: requestId === null ? undefined : serverText(requestId, secrets, 128),
     operation,
     attempts: attemptsOf(response),
-    body: redact(text.slice(0, KEEP_BODY), secrets),
+    body: serverText(text, secrets, KEEP_BODY),
   });
 }
