@@ -3,11 +3,16 @@
 import { type Client, createClient } from './internal/openapi-fetch.js';
 import type { paths } from '../generated/schema.js';
 import { createAuthorizer } from './auth/authorize.js';
-import { type Credentials, isAkSk, secretsOf } from './auth/credentials.js';
-import type { SigningHash } from './auth/hash.js';
+import { type Credentials, type CredentialsProvider, isAkSk } from './auth/credentials.js';
+import { SIGNING_ALGORITHMS, type SigningAlgorithm, type SigningHash, sm3Digest } from './auth/hash.js';
+import { userAgent } from './auth/user-agent.js';
+import { checkProjectId } from './credentials/check.js';
+import { lookupProjectId, regionIamEndpoint } from './credentials/project-id.js';
+import { runtimeEnv } from './credentials/runtime.js';
+import { credentialSource } from './credentials/source.js';
 import { ConfigurationError, type OperationId } from './errors.js';
 import { apiErrorFrom } from './internal/api-error.js';
-import { type LiveRegion, resolveEndpoint } from './regions.js';
+import { DEFAULT_REGION, type LiveRegion, resolveEndpoint } from './regions.js';
 import { createTransport, type FetchFunction, type Sender, type Transport } from './transport/live-transport.js';
 import { PlainRequest } from './transport/outgoing.js';
 import type { RetryTuning } from './transport/retry-policy.js';
@@ -15,13 +20,26 @@ import type { DomainHttpsCertInfo } from './types.js';
 import { assertValidDomain, assertValidUpdate } from './validate.js';
 
 export interface LiveClientOptions {
-  /** The project ID of the region (IAM console, "My Credentials"). */
-  projectId: string;
+  /**
+   * The project ID of the region (IAM console, "My Credentials"). When absent: the one a
+   * credentials provider found, else looked up at IAM with the AK/SK (KeystoneListProjects).
+   */
+  projectId?: string | undefined;
   /** A Live region; `cn-north-4` by default. Ignored when `endpoint` is given. */
   region?: LiveRegion | undefined;
   /** Any base URL (another host, a port, http for local tests); wins over `region`. */
   endpoint?: string | undefined;
-  credentials: Credentials;
+  /**
+   * Plain credentials (copied at creation: later changes to the object are not seen), or an
+   * async provider called when signing and kept until shortly before its answer expires.
+   */
+  credentials: Credentials | CredentialsProvider;
+  /** IAM, for the project id lookup. Default: HUAWEICLOUD_SDK_IAM_ENDPOINT, else https://iam.{region}.myhuaweicloud.com. */
+  iamEndpoint?: string | undefined;
+  /** Look the project id up at IAM when none is known (default true). */
+  lookupProjectId?: boolean | undefined;
+  /** SDK-HMAC-SHA256 (default) or SDK-HMAC-SM3 (needs SM3 in the runtime: Node has it, browsers not). */
+  signingAlgorithm?: SigningAlgorithm | undefined;
   /** The fetch that goes on the wire; the global fetch by default. */
   fetch?: FetchFunction | undefined;
   /** A lower-level way to the wire than fetch (live-https-cert/node supplies one). */
@@ -60,40 +78,26 @@ export interface LiveClient {
   /** The transport's fetch: pass it as `fetchApi` to the generated openapi-generator client. */
   readonly fetch: FetchFunction;
   readonly baseUrl: string;
-  readonly projectId: string;
+  /** The project id in use: the given one, or the one found (undefined until a call needed it). */
+  readonly projectId: string | undefined;
 }
 
 const PATH = '/v1/{project_id}/guard/https-cert';
-const HEADER_TEXT = /^[\x21-\x7e]+$/;
 
 function checkOptions(options: LiveClientOptions): void {
-  if (typeof options?.projectId !== 'string' || options.projectId.trim() === '') {
-    throw new ConfigurationError('projectId', 'projectId is required: the project ID of your region (IAM console, "My Credentials")');
+  if (!options || typeof options !== 'object') throw new ConfigurationError('options', 'createLiveClient needs an options object');
+  if (options.projectId !== undefined) checkProjectId(options.projectId);
+  const algorithm = options.signingAlgorithm;
+  if (algorithm !== undefined && !SIGNING_ALGORITHMS.includes(algorithm)) {
+    throw new ConfigurationError('signingAlgorithm', `signingAlgorithm must be one of ${SIGNING_ALGORITHMS.join(', ')}, got "${String(algorithm)}"`);
   }
-  // It travels in the X-Project-Id header, which carries only visible ASCII (real IDs are 32 hex digits).
-  if (!HEADER_TEXT.test(options.projectId) || options.projectId.includes('/')) {
-    throw new ConfigurationError('projectId', 'projectId may hold only visible ASCII characters and no "/"; copy it from the IAM console');
-  }
-  const credentials = options.credentials as unknown as Record<string, unknown> | undefined;
-  if (!credentials || typeof credentials !== 'object') {
-    throw new ConfigurationError('credentials', 'credentials are required: { accessKey, secretKey } or { token }');
-  }
-  if ('accessKey' in credentials || 'secretKey' in credentials) {
-    for (const key of ['accessKey', 'secretKey'] as const) {
-      if (typeof credentials[key] !== 'string' || credentials[key] === '') {
-        throw new ConfigurationError(`credentials.${key}`, `credentials.${key} is missing or empty; AK/SK credentials need both accessKey and secretKey`);
-      }
+  if (algorithm === 'SDK-HMAC-SM3') {
+    if (options.signingHash) throw new ConfigurationError('signingHash', 'signingHash replaces SHA-256 only; it cannot be used with SDK-HMAC-SM3');
+    try {
+      sm3Digest();
+    } catch (error) {
+      throw new ConfigurationError('signingAlgorithm', (error as Error).message);
     }
-    for (const key of ['accessKey', 'securityToken'] as const) {
-      const value = credentials[key];
-      if (value !== undefined && (typeof value !== 'string' || !HEADER_TEXT.test(value))) {
-        throw new ConfigurationError(`credentials.${key}`, `credentials.${key} must be visible ASCII text (it is sent in a header); check for stray spaces or line breaks`);
-      }
-    }
-  } else if (typeof credentials['token'] !== 'string' || credentials['token'] === '') {
-    throw new ConfigurationError('credentials', 'credentials need { accessKey, secretKey } or a non-empty { token }');
-  } else if (!HEADER_TEXT.test(credentials['token'])) {
-    throw new ConfigurationError('credentials.token', 'credentials.token must be visible ASCII text (it is sent in a header); check for stray spaces or line breaks');
   }
   if (options.timeoutMs !== undefined && !(Number.isFinite(options.timeoutMs) && options.timeoutMs > 0)) {
     throw new ConfigurationError('timeoutMs', `timeoutMs must be a positive number of milliseconds, got ${options.timeoutMs}`);
@@ -106,35 +110,55 @@ function checkOptions(options: LiveClientOptions): void {
 export function createLiveClient(options: LiveClientOptions): LiveClient {
   checkOptions(options);
   const baseUrl = resolveEndpoint(options);
-  const { projectId, credentials } = options;
-  const secrets = secretsOf(credentials);
-  const transport: Transport = createTransport({
-    authorize: createAuthorizer(credentials, projectId, options.signingHash),
+  // Grows as a provider returns new secrets; the transport and errors read it when they need it.
+  const secrets: string[] = [];
+  const source = credentialSource(options.credentials, { secrets });
+  if (options.projectId === undefined && source.plain && !isAkSk(source.plain)) {
+    throw new ConfigurationError('projectId', 'projectId is required with token credentials (the IAM lookup needs an access key pair); copy it from the IAM console');
+  }
+  const wire = {
     fetch: options.fetch,
     sender: options.fetch ? undefined : options.sender,
     timeoutMs: options.timeoutMs,
     retries: options.retries,
     retry: options.retry,
     secrets,
-    clockSensitive: isAkSk(credentials),
-  });
+    // Token requests carry no signed date; a provider may give either kind.
+    clockSensitive: source.plain === undefined || isAkSk(source.plain),
+  };
+  const signing = { source, hash: options.signingHash, algorithm: options.signingAlgorithm, userAgent: userAgent() };
+  let foundProjectId: Promise<string> | undefined;
+  const resolveProjectId = (): Promise<string> => (foundProjectId ??= findProjectId(options, source, signing, wire).catch((error: unknown) => {
+    foundProjectId = undefined;
+    throw error;
+  }));
+  let knownProjectId = options.projectId;
+  const projectIdOf = (): string | Promise<string> =>
+    knownProjectId ??
+    resolveProjectId().then((id) => {
+      knownProjectId = id;
+      return id;
+    });
+  const transport: Transport = createTransport({ ...wire, authorize: createAuthorizer({ ...signing, projectId: projectIdOf }) });
   const api = createClient<paths>({ baseUrl, fetch: transport.fetch, Request: PlainRequest as unknown as typeof Request });
 
   // Each call carries its operation and timeout down to the transport, for errors and aborts.
   const via = (operation: OperationId, timeoutMs: number | undefined): FetchFunction =>
     (input, init) => transport.call(input as RequestInfo | PlainRequest, init, { operation, timeoutMs });
-  const params = (domain: string) => ({ path: { project_id: projectId }, query: { domain } });
+  const params = async (domain: string) => ({ path: { project_id: await projectIdOf() }, query: { domain } });
 
   return {
     api,
     fetch: transport.fetch,
     baseUrl,
-    projectId,
+    get projectId() {
+      return knownProjectId;
+    },
 
     async updateDomainHttpsCert({ domain, body, signal, timeoutMs }) {
       assertValidUpdate(domain, body);
       const { error, response } = await api.PUT(PATH, {
-        params: params(domain),
+        params: await params(domain),
         body,
         signal: signal ?? null,
         fetch: via('UpdateDomainHttpsCert', timeoutMs),
@@ -146,7 +170,7 @@ export function createLiveClient(options: LiveClientOptions): LiveClient {
     async showDomainHttpsCert({ domain, signal, timeoutMs }) {
       assertValidDomain(domain);
       const { data, error, response } = await api.GET(PATH, {
-        params: params(domain),
+        params: await params(domain),
         signal: signal ?? null,
         fetch: via('ShowDomainHttpsCert', timeoutMs),
       });
@@ -157,7 +181,7 @@ export function createLiveClient(options: LiveClientOptions): LiveClient {
     async deleteDomainHttpsCert({ domain, signal, timeoutMs }) {
       assertValidDomain(domain);
       const { error, response } = await api.DELETE(PATH, {
-        params: params(domain),
+        params: await params(domain),
         signal: signal ?? null,
         fetch: via('DeleteDomainHttpsCert', timeoutMs),
       });
@@ -165,4 +189,27 @@ export function createLiveClient(options: LiveClientOptions): LiveClient {
       return { requestId: response.headers.get('x-request-id') ?? undefined };
     },
   };
+}
+
+type Wire = Omit<Parameters<typeof createTransport>[0], 'authorize'>;
+type Signing = Omit<Parameters<typeof createAuthorizer>[0], 'projectId'>;
+
+/** A provider's project id, else the IAM lookup with the same credentials and wire. */
+async function findProjectId(options: LiveClientOptions, source: Signing['source'], signing: Signing, wire: Wire): Promise<string> {
+  const credentials = await source.current();
+  if ('projectId' in credentials && credentials.projectId) return checkProjectId(credentials.projectId, 'the credentials provider');
+  const how = 'give projectId (or set HUAWEICLOUD_SDK_PROJECT_ID, or project_id in the credentials file)';
+  if (!isAkSk(credentials)) throw new ConfigurationError('projectId', `projectId is required with token credentials: ${how}`);
+  if (options.lookupProjectId === false) throw new ConfigurationError('projectId', `projectId is required (the IAM lookup is turned off): ${how}`);
+  const region = options.region ?? DEFAULT_REGION;
+  const given = options.iamEndpoint ?? ('iamEndpoint' in credentials ? credentials.iamEndpoint : undefined) ?? runtimeEnv()['HUAWEICLOUD_SDK_IAM_ENDPOINT'];
+  let iamEndpoint: string;
+  try {
+    iamEndpoint = given ? resolveEndpoint({ endpoint: given }) : regionIamEndpoint(region);
+  } catch (error) {
+    throw new ConfigurationError('iamEndpoint', `IAM ${(error as Error).message}`);
+  }
+  const transport = createTransport({ ...wire, authorize: createAuthorizer(signing) });
+  const id = await lookupProjectId({ accessKey: credentials.accessKey, region, iamEndpoint, transport, secrets: wire.secrets ?? [] });
+  return checkProjectId(id, `IAM (project of region "${region}")`);
 }

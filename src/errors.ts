@@ -1,7 +1,7 @@
 // One error family for the client and the CLI. Every field is safe to log: secrets are removed
 // (see internal/redact.ts) before an error is built, and toJSON() lists exactly what is shown.
 
-export type OperationId = 'UpdateDomainHttpsCert' | 'ShowDomainHttpsCert' | 'DeleteDomainHttpsCert';
+export type OperationId = 'UpdateDomainHttpsCert' | 'ShowDomainHttpsCert' | 'DeleteDomainHttpsCert' | 'KeystoneListProjects';
 
 export class LiveError extends Error {
   override name = 'LiveError';

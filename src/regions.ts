@@ -1,3 +1,4 @@
+import { type Env, runtimeEnv } from './credentials/runtime.js';
 import { ConfigurationError } from './errors.js';
 
 /** The regions where Huawei Cloud Live serves this API. */
@@ -5,8 +6,31 @@ export const LIVE_REGIONS = ['cn-north-4', 'cn-north-1', 'cn-east-3', 'ap-southe
 export type LiveRegion = (typeof LIVE_REGIONS)[number];
 export const DEFAULT_REGION: LiveRegion = 'cn-north-4';
 
-/** The base URL for a region or an explicit endpoint; an explicit endpoint wins. */
-export function resolveEndpoint(options: { region?: string | undefined; endpoint?: string | undefined }): string {
+/** The official SDKs' override of a region's endpoint: HUAWEICLOUD_SDK_REGION_LIVE_CN_NORTH_4. */
+export function regionOverrideVariable(region: string): string {
+  return `HUAWEICLOUD_SDK_REGION_LIVE_${region.replace(/-/g, '_').toUpperCase()}`;
+}
+
+function editDistance(a: string, b: string): number {
+  let row = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    const next = [i];
+    for (let j = 1; j <= b.length; j++) next[j] = Math.min(row[j]! + 1, next[j - 1]! + 1, row[j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1));
+    row = next;
+  }
+  return row[b.length]!;
+}
+
+function didYouMean(region: string): string {
+  const [best] = LIVE_REGIONS.map((known) => [known, editDistance(region.toLowerCase(), known)] as const).sort((x, y) => x[1] - y[1]);
+  return best && best[1] <= 3 ? ` (did you mean "${best[0]}"?)` : '';
+}
+
+/**
+ * The base URL for a region or an explicit endpoint; an explicit endpoint wins, then the
+ * region's HUAWEICLOUD_SDK_REGION_LIVE_<REGION> variable (its first URL, as the SDKs take a list).
+ */
+export function resolveEndpoint(options: { region?: string | undefined; endpoint?: string | undefined }, env: Env = runtimeEnv()): string {
   if (options.endpoint !== undefined) {
     let url: URL;
     try {
@@ -23,8 +47,20 @@ export function resolveEndpoint(options: { region?: string | undefined; endpoint
     return url.href.replace(/\/+$/, '');
   }
   const region = options.region ?? DEFAULT_REGION;
+  const variable = regionOverrideVariable(region);
+  const override = env[variable]?.split(',')[0]?.trim();
+  if (override) {
+    try {
+      return resolveEndpoint({ endpoint: override }, env);
+    } catch (error) {
+      throw new ConfigurationError('region', `${variable}: ${(error as Error).message}`);
+    }
+  }
   if (!(LIVE_REGIONS as readonly string[]).includes(region)) {
-    throw new ConfigurationError('region', `unknown region "${region}"; Live regions are ${LIVE_REGIONS.join(', ')} (or give an explicit endpoint)`);
+    throw new ConfigurationError(
+      'region',
+      `unknown region "${region}"${didYouMean(region)}; Live regions are ${LIVE_REGIONS.join(', ')} (or give an explicit endpoint, or set ${variable})`,
+    );
   }
   return `https://live.${region}.myhuaweicloud.com`;
 }

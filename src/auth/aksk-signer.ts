@@ -1,14 +1,7 @@
-// SDK-HMAC-SHA256, the AK/SK signature of Huawei Cloud's API gateway.
+// SDK-HMAC-SHA256 (and SDK-HMAC-SM3), the AK/SK signatures of Huawei Cloud's API gateway.
 import type { AkSkCredentials } from './credentials.js';
-import {
-  canonicalHeaders,
-  canonicalRequest,
-  EMPTY_BODY_SHA256,
-  formatSdkDate,
-  SIGNING_ALGORITHM,
-  stringToSign,
-} from './canonical.js';
-import { defaultHash, type SigningHash } from './hash.js';
+import { canonicalHeaders, canonicalRequest, formatSdkDate, stringToSign } from './canonical.js';
+import { type AlgorithmDigest, digestFor, type SigningAlgorithm, type SigningHash, sha256Digest } from './hash.js';
 
 /** What the signer needs of a request; `headers` has lowercase names and is updated in place. */
 export interface SignableRequest {
@@ -39,42 +32,52 @@ const encoder = new TextEncoder();
 
 /**
  * The signature of one request. Shared by the signer and by anything that verifies a signature
- * the way the gateway does (it recomputes from what it received).
+ * the way the gateway does (it recomputes from what it received). `digest` picks the algorithm.
  */
 export async function computeSignature(
   input: SignatureInput,
   hmac: (data: Uint8Array) => Promise<string> | string,
-  hash: SigningHash = defaultHash(),
+  digest: AlgorithmDigest = sha256Digest(),
 ): Promise<Signature> {
   const { canonical, signedHeaders } = canonicalHeaders(input.headers, input.signedHeaders);
   const payloadHash =
-    input.headers['x-sdk-content-sha256'] === 'UNSIGNED-PAYLOAD'
+    input.headers[digest.contentHeader] === 'UNSIGNED-PAYLOAD'
       ? 'UNSIGNED-PAYLOAD'
       : input.body && input.body.byteLength > 0
-        ? await hash.sha256Hex(input.body)
-        : EMPTY_BODY_SHA256;
+        ? await digest.hashHex(input.body)
+        : digest.emptyBodyHex;
   const text = canonicalRequest({ method: input.method, url: input.url, canonicalHeaders: canonical, signedHeaders, payloadHash });
-  const toSign = stringToSign(input.headers['x-sdk-date'] ?? '', await hash.sha256Hex(encoder.encode(text)));
+  const toSign = stringToSign(input.headers['x-sdk-date'] ?? '', await digest.hashHex(encoder.encode(text)), digest.algorithm);
   return { signature: await hmac(encoder.encode(toSign)), signedHeaders, canonicalRequest: text };
 }
 
 // Headers a transport may add or rewrite on its own after signing; signing them would break.
 const UNSIGNED = new Set(['authorization', 'user-agent', 'content-length', 'connection', 'accept-encoding']);
 
-export function createAkSkSigner(credentials: AkSkCredentials, hash: SigningHash = defaultHash()): RequestSigner {
-  const hmac = hash.hmacSha256Hex(encoder.encode(credentials.secretKey));
+/**
+ * A signer for one access key. The credentials are copied now: changing the object later changes
+ * nothing (to rotate keys, create a new client or give the client a credentials provider).
+ */
+export function createAkSkSigner(
+  credentials: AkSkCredentials,
+  hash?: SigningHash,
+  algorithm: SigningAlgorithm = 'SDK-HMAC-SHA256',
+): RequestSigner {
+  const { accessKey, secretKey, securityToken } = credentials;
+  const digest = digestFor(algorithm, hash);
+  const hmac = digest.hmacHex(encoder.encode(secretKey));
   return async (request, date) => {
     const { headers } = request;
     headers['x-sdk-date'] = formatSdkDate(date);
-    if (credentials.securityToken) headers['x-security-token'] = credentials.securityToken;
+    if (securityToken) headers['x-security-token'] = securityToken;
     // `host` is signed but set by the HTTP layer itself (browsers forbid setting it).
     const signing = { ...headers, host: request.url.host };
     const signed = Object.keys(signing).filter((name) => !UNSIGNED.has(name));
     const { signature, signedHeaders } = await computeSignature(
       { method: request.method, url: request.url, headers: signing, signedHeaders: signed, body: request.body },
       hmac,
-      hash,
+      digest,
     );
-    headers['authorization'] = `${SIGNING_ALGORITHM} Access=${credentials.accessKey}, SignedHeaders=${signedHeaders}, Signature=${signature}`;
+    headers['authorization'] = `${digest.algorithm} Access=${accessKey}, SignedHeaders=${signedHeaders}, Signature=${signature}`;
   };
 }

@@ -1,18 +1,38 @@
-// Puts the credentials on a request: a token header, or the AK/SK signature.
+// Puts the credentials on a request: a token header, or the AK/SK signature; and the User-Agent.
+// Credentials are asked of their source on every attempt, so a provider's fresh ones are used
+// as soon as it has them.
+import type { CredentialSource } from '../credentials/source.js';
 import type { Authorize } from '../transport/live-transport.js';
-import { createAkSkSigner } from './aksk-signer.js';
+import { createAkSkSigner, type RequestSigner } from './aksk-signer.js';
 import { type Credentials, isAkSk } from './credentials.js';
-import type { SigningHash } from './hash.js';
+import type { SigningAlgorithm, SigningHash } from './hash.js';
 
-export function createAuthorizer(credentials: Credentials, projectId: string, hash?: SigningHash): Authorize {
-  if (isAkSk(credentials)) {
-    const sign = createAkSkSigner(credentials, hash);
-    return (request, date) => {
-      request.headers['x-project-id'] = projectId;
-      return sign(request, date);
-    };
-  }
-  return (request) => {
-    request.headers['x-auth-token'] = credentials.token;
+export interface AuthorizerOptions {
+  source: CredentialSource;
+  /** Sent (and signed) as X-Project-Id with AK/SK; absent for IAM calls. */
+  projectId?: (() => string | Promise<string>) | undefined;
+  hash?: SigningHash | undefined;
+  algorithm?: SigningAlgorithm | undefined;
+  userAgent?: string | undefined;
+}
+
+export function createAuthorizer(options: AuthorizerOptions): Authorize {
+  const { source, projectId, userAgent } = options;
+  let signedFor: Credentials | undefined;
+  let signer: RequestSigner | undefined;
+  return async (request, date) => {
+    if (userAgent) request.headers['user-agent'] = userAgent;
+    const credentials = await source.current();
+    if (!isAkSk(credentials)) {
+      request.headers['x-auth-token'] = credentials.token;
+      return;
+    }
+    if (projectId) request.headers['x-project-id'] = await projectId();
+    // One signer (its HMAC key imported once) per set of credentials the source gives out.
+    if (credentials !== signedFor || !signer) {
+      signer = createAkSkSigner(credentials, options.hash, options.algorithm);
+      signedFor = credentials;
+    }
+    await signer(request, date);
   };
 }

@@ -1,4 +1,4 @@
-// The pieces of the SDK-HMAC-SHA256 canonical request. Pure string functions, shared by the
+// The pieces of the SDK-HMAC-SHA256 (and SDK-HMAC-SM3) canonical request. Pure string functions, shared by the
 // signer and by anything that has to recompute a signature (tests, a verifying server).
 
 const HEX = Array.from({ length: 256 }, (_, i) => `%${i.toString(16).toUpperCase().padStart(2, '0')}`);
@@ -95,7 +95,6 @@ export function parseSdkDate(text: string): Date | undefined {
 }
 
 export const SIGNING_ALGORITHM = 'SDK-HMAC-SHA256';
-export const EMPTY_BODY_SHA256 = 'e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855';
 
 export function canonicalRequest(parts: {
   method: string;
@@ -114,6 +113,6 @@ export function canonicalRequest(parts: {
   ].join('\n');
 }
 
-export function stringToSign(sdkDate: string, canonicalRequestHash: string): string {
-  return `${SIGNING_ALGORITHM}\n${sdkDate}\n${canonicalRequestHash}`;
+export function stringToSign(sdkDate: string, canonicalRequestHash: string, algorithm: string = SIGNING_ALGORITHM): string {
+  return `${algorithm}\n${sdkDate}\n${canonicalRequestHash}`;
 }

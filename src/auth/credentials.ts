@@ -12,6 +12,22 @@ export interface AkSkCredentials {
 
 export type Credentials = TokenCredentials | AkSkCredentials;
 
+/** What a credentials provider returns: credentials, and what may come with them. */
+export type ProvidedCredentials = Credentials & {
+  /** When temporary credentials stop working; they are fetched again shortly before. */
+  expiresAt?: Date | undefined;
+  /** A project id found with them (HUAWEICLOUD_SDK_PROJECT_ID, a profile's project_id). */
+  projectId?: string | undefined;
+  /** An IAM endpoint found with them (a profile's iam_endpoint), for the project id lookup. */
+  iamEndpoint?: string | undefined;
+};
+
+/**
+ * An async function that returns credentials, called when a request is signed; its answer is
+ * kept until shortly before `expiresAt` (for ever without one).
+ */
+export type CredentialsProvider = () => Promise<ProvidedCredentials>;
+
 export function isAkSk(credentials: Credentials): credentials is AkSkCredentials {
   return 'accessKey' in credentials;
 }

@@ -38,8 +38,9 @@ export const webCryptoHash: SigningHash = {
 };
 
 interface NodeCryptoSubset {
-  createHash(algorithm: 'sha256'): { update(data: Uint8Array): { digest(encoding: 'hex'): string } };
-  createHmac(algorithm: 'sha256', key: Uint8Array): { update(data: Uint8Array): { digest(encoding: 'hex'): string } };
+  createHash(algorithm: 'sha256' | 'sm3'): { update(data: Uint8Array): { digest(encoding: 'hex'): string } };
+  createHmac(algorithm: 'sha256' | 'sm3', key: Uint8Array): { update(data: Uint8Array): { digest(encoding: 'hex'): string } };
+  getHashes(): string[];
 }
 
 /** Node's crypto module when the runtime hands it out without an import; undefined in browsers. */
@@ -56,4 +57,55 @@ export function defaultHash(): SigningHash {
     sha256Hex: (data) => crypto.createHash('sha256').update(data).digest('hex'),
     hmacSha256Hex: (key) => (data) => crypto.createHmac('sha256', key).update(data).digest('hex'),
   };
+}
+
+/** The AK/SK signing algorithms of the API gateway. */
+export type SigningAlgorithm = 'SDK-HMAC-SHA256' | 'SDK-HMAC-SM3';
+export const SIGNING_ALGORITHMS: readonly SigningAlgorithm[] = ['SDK-HMAC-SHA256', 'SDK-HMAC-SM3'];
+
+/** The digest and HMAC of one signing algorithm, and the names the gateway uses with it. */
+export interface AlgorithmDigest {
+  algorithm: SigningAlgorithm;
+  /** The header that may say `UNSIGNED-PAYLOAD` instead of the body's digest. */
+  contentHeader: string;
+  emptyBodyHex: string;
+  hashHex(data: Uint8Array): Promise<string> | string;
+  hmacHex(key: Uint8Array): (data: Uint8Array) => Promise<string> | string;
+}
+
+export function sha256Digest(hash: SigningHash = defaultHash()): AlgorithmDigest {
+  return {
+    algorithm: 'SDK-HMAC-SHA256',
+    contentHeader: 'x-sdk-content-sha256',
+    emptyBodyHex: 'e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855',
+    hashHex: (data) => hash.sha256Hex(data),
+    hmacHex: (key) => hash.hmacSha256Hex(key),
+  };
+}
+
+/** Thrown where the runtime has no SM3 (browsers: Web Crypto has none). */
+export class Sm3UnavailableError extends Error {
+  override name = 'Sm3UnavailableError';
+}
+
+/** SM3 from the runtime's built-in crypto (Node's OpenSSL has it); an error where there is none. */
+export function sm3Digest(): AlgorithmDigest {
+  const crypto = builtinCrypto();
+  if (!crypto || !crypto.getHashes().includes('sm3')) {
+    throw new Sm3UnavailableError(
+      'SDK-HMAC-SM3 needs SM3, which this runtime does not offer (Web Crypto has no SM3; Node, Deno and Bun with OpenSSL do); use SDK-HMAC-SHA256 here',
+    );
+  }
+  return {
+    algorithm: 'SDK-HMAC-SM3',
+    contentHeader: 'x-sdk-content-sm3',
+    emptyBodyHex: '1ab21d8355cfa17f8e61194831e81a8f22bec8c728fefb747ed035eb5082aa2b',
+    hashHex: (data) => crypto.createHash('sm3').update(data).digest('hex'),
+    hmacHex: (key) => (data) => crypto.createHmac('sm3', key).update(data).digest('hex'),
+  };
+}
+
+/** The digest for an algorithm; `hash` replaces the SHA-256 implementation only. */
+export function digestFor(algorithm: SigningAlgorithm = 'SDK-HMAC-SHA256', hash?: SigningHash): AlgorithmDigest {
+  return algorithm === 'SDK-HMAC-SM3' ? sm3Digest() : sha256Digest(hash);
 }

@@ -46,7 +46,8 @@ function capturingClient(credentials: { accessKey: string; secretKey: string; se
 }
 
 function officialAuthorization(c: Captured, projectId: string, domain: string, credentials: { accessKey: string; secretKey: string }): string {
-  const { authorization: _ours, host: _host, 'content-length': _length, 'x-sdk-date': sdkDate, ...sent } = c.headers;
+  // The User-Agent is left unsigned (a transport may rewrite it), so the official signer does not see it.
+  const { authorization: _ours, host: _host, 'content-length': _length, 'user-agent': _agent, 'x-sdk-date': sdkDate, ...sent } = c.headers;
   const request = {
     method: c.method,
     endpoint: `https://live.cn-north-4.myhuaweicloud.com/v1/${projectId}/guard/https-cert`,

@@ -2,7 +2,7 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { computeSignature, createAkSkSigner } from '../../src/auth/aksk-signer.js';
 import { canonicalQuery, canonicalUri, formatSdkDate, parseSdkDate } from '../../src/auth/canonical.js';
-import { defaultHash, type SigningHash, webCryptoHash } from '../../src/auth/hash.js';
+import { defaultHash, sha256Digest, type SigningHash, webCryptoHash } from '../../src/auth/hash.js';
 
 const bytes = (text: string) => new TextEncoder().encode(text);
 let hash: SigningHash = webCryptoHash;
@@ -11,7 +11,7 @@ async function sign(method: string, url: string, date: string, signedHeaders: st
   const parsed = new URL(url);
   const headers = { host: parsed.host, 'x-sdk-date': date };
   const hmac = hash.hmacSha256Hex(bytes('SecretKey'));
-  return (await computeSignature({ method, url: parsed, headers, signedHeaders, body: body === undefined ? undefined : bytes(body) }, hmac, hash)).signature;
+  return (await computeSignature({ method, url: parsed, headers, signedHeaders, body: body === undefined ? undefined : bytes(body) }, hmac, sha256Digest(hash))).signature;
 }
 
 // Each hash implementation the signer can run on: Web Crypto (browsers, edge) and the built-in

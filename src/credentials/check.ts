@@ -1,0 +1,85 @@
+// The one check of credentials, for plain ones given to the client and for whatever a provider
+// returns. It copies what it checked: later changes to the caller's object change nothing.
+import type { AkSkCredentials, Credentials, ProvidedCredentials } from '../auth/credentials.js';
+import { ConfigurationError } from '../errors.js';
+
+// Keys and tokens travel in headers (the SK is an HMAC key): visible ASCII only, so a stray
+// space or line break from a copied file is caught here rather than as a refused signature.
+const HEADER_TEXT = /^[\x21-\x7e]+$/;
+// The SK is never sent, only used as the HMAC key: any text without spaces or control characters.
+const KEY_TEXT = /^[^\s\p{Cc}]+$/u;
+
+function text(value: unknown, option: string, from: string, pattern = HEADER_TEXT): string {
+  if (typeof value !== 'string' || value === '') {
+    throw new ConfigurationError(option, `${option} is missing or empty${from}`);
+  }
+  if (!pattern.test(value)) {
+    const what = pattern === HEADER_TEXT ? 'visible ASCII text (it is sent in a header)' : 'text without spaces, line breaks or control characters';
+    throw new ConfigurationError(option, `${option} must be ${what}${from}; check for stray spaces or line breaks`);
+  }
+  return value;
+}
+
+/**
+ * Checks credentials and returns a copy. `source` names where they came from (a provider), for
+ * the message; values are never echoed.
+ */
+export function checkCredentials(value: unknown, source?: string): Credentials {
+  const from = source ? ` (from ${source})` : '';
+  if (!value || typeof value !== 'object') {
+    throw new ConfigurationError('credentials', `credentials are required: { accessKey, secretKey }, { token } or a provider function${from}`);
+  }
+  const given = value as Record<string, unknown>;
+  const akSk = 'accessKey' in given || 'secretKey' in given;
+  if (akSk && 'token' in given && given['token'] !== undefined) {
+    throw new ConfigurationError('credentials', `credentials hold both an access key pair and a token${from}; give one: { accessKey, secretKey } or { token }`);
+  }
+  if (!akSk) {
+    if (!('token' in given)) {
+      throw new ConfigurationError('credentials', `credentials need { accessKey, secretKey } or a non-empty { token }${from}`);
+    }
+    return { token: text(given['token'], 'credentials.token', from) };
+  }
+  const copy: AkSkCredentials = {
+    accessKey: text(given['accessKey'], 'credentials.accessKey', from),
+    secretKey: text(given['secretKey'], 'credentials.secretKey', from, KEY_TEXT),
+  };
+  if (given['securityToken'] !== undefined && given['securityToken'] !== '') {
+    copy.securityToken = text(given['securityToken'], 'credentials.securityToken', from);
+  }
+  return copy;
+}
+
+/** checkCredentials for a provider's answer, keeping what came with the credentials. */
+export function checkProvided(value: unknown, source: string): ProvidedCredentials {
+  const credentials = checkCredentials(value, source);
+  const given = value as Record<string, unknown>;
+  const provided: ProvidedCredentials = { ...credentials };
+  const expiresAt = given['expiresAt'];
+  if (expiresAt !== undefined) {
+    if (!(expiresAt instanceof Date) || Number.isNaN(expiresAt.getTime())) {
+      throw new ConfigurationError('credentials', `expiresAt must be a valid Date (from ${source})`);
+    }
+    provided.expiresAt = new Date(expiresAt.getTime());
+  }
+  for (const key of ['projectId', 'iamEndpoint'] as const) {
+    const extra = given[key];
+    if (extra === undefined || extra === '') continue;
+    if (typeof extra !== 'string') throw new ConfigurationError(key, `${key} must be a string (from ${source})`);
+    provided[key] = extra;
+  }
+  return provided;
+}
+
+/** A project id goes into the path and the X-Project-Id header: visible ASCII, no "/". */
+export function checkProjectId(value: unknown, source?: string): string {
+  const from = source ? ` (from ${source})` : '';
+  if (typeof value !== 'string' || value.trim() === '') {
+    throw new ConfigurationError('projectId', `projectId is required${from}: the project ID of your region (IAM console, "My Credentials")`);
+  }
+  // Real IDs are 32 hex digits.
+  if (!HEADER_TEXT.test(value) || value.includes('/')) {
+    throw new ConfigurationError('projectId', `projectId may hold only visible ASCII characters and no "/"${from}; copy it from the IAM console`);
+  }
+  return value;
+}

@@ -1,0 +1,36 @@
+// What the runtime offers without a `node:` import, so the client entry stays browser-safe:
+// the environment and Node's built-in modules where a `process` global hands them out (Node
+// 20.16+, Deno, Bun); nothing in browsers.
+
+export type Env = Readonly<Record<string, string | undefined>>;
+
+interface RuntimeProcess {
+  env?: Env;
+  getBuiltinModule?: (id: string) => unknown;
+  versions?: Record<string, string | undefined>;
+  platform?: string;
+  arch?: string;
+}
+
+function runtime(): RuntimeProcess | undefined {
+  return (globalThis as { process?: RuntimeProcess }).process;
+}
+
+/** The environment variables, or none (browsers). */
+export function runtimeEnv(): Env {
+  return runtime()?.env ?? {};
+}
+
+/** A built-in module (`node:fs`, `node:os`) where the runtime offers it; undefined in browsers. */
+export function builtinModule<T>(id: string): T | undefined {
+  return runtime()?.getBuiltinModule?.(id) as T | undefined;
+}
+
+/** `node/v20.19.0 linux/x64` (or bun/deno); undefined where there is no `process` (browsers). */
+export function runtimeDescription(): string | undefined {
+  const found = runtime();
+  const versions = found?.versions;
+  if (!versions?.['node']) return undefined;
+  const name = versions['bun'] ? `bun/${versions['bun']}` : versions['deno'] ? `deno/${versions['deno']}` : `node/${versions['node']}`;
+  return `${name} ${found?.platform ?? 'unknown'}/${found?.arch ?? 'unknown'}`;
+}
