@@ -80,6 +80,8 @@ export interface LiveClient {
   readonly baseUrl: string;
   /** The project id in use: the given one, or the one found (undefined until a call needed it). */
   readonly projectId: string | undefined;
+  /** The project id, found now if needed (the provider's, or the IAM lookup); calls do this themselves. */
+  resolveProjectId(): Promise<string>;
 }
 
 const PATH = '/v1/{project_id}/guard/https-cert';
@@ -154,6 +156,7 @@ export function createLiveClient(options: LiveClientOptions): LiveClient {
     get projectId() {
       return knownProjectId;
     },
+    resolveProjectId: async () => projectIdOf(),
 
     async updateDomainHttpsCert({ domain, body, signal, timeoutMs }) {
       assertValidUpdate(domain, body);

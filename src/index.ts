@@ -1,11 +1,11 @@
 // The browser-safe entry: re-exports only. Nothing reachable from here imports `node:`.
 export { createLiveClient } from './client.js';
 export type { CallOptions, CallResult, LiveClient, LiveClientOptions, UpdateOptions } from './client.js';
-export type { AkSkCredentials, Credentials, TokenCredentials } from './auth/credentials.js';
+export type { AkSkCredentials, Credentials, CredentialsProvider, ProvidedCredentials, TokenCredentials } from './auth/credentials.js';
 export { createAkSkSigner } from './auth/aksk-signer.js';
 export type { RequestSigner, SignableRequest } from './auth/aksk-signer.js';
 export { webCryptoHash } from './auth/hash.js';
-export type { SigningHash } from './auth/hash.js';
+export type { SigningAlgorithm, SigningHash } from './auth/hash.js';
 export {
   ConfigurationError,
   LiveApiError,
@@ -15,7 +15,7 @@ export {
   ValidationError,
 } from './errors.js';
 export type { OperationId, ValidationProblem } from './errors.js';
-export { DEFAULT_REGION, LIVE_REGIONS, resolveEndpoint } from './regions.js';
+export { DEFAULT_REGION, LIVE_REGIONS, regionOverrideVariable, resolveEndpoint } from './regions.js';
 export type { LiveRegion } from './regions.js';
 export { createTransport } from './transport/live-transport.js';
 export type { Authorize, Transport, TransportOptions } from './transport/live-transport.js';

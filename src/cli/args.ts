@@ -8,6 +8,8 @@ const COMMON: Record<string, Option> = {
   'project-id': { type: 'string' },
   region: { type: 'string' },
   endpoint: { type: 'string' },
+  'iam-endpoint': { type: 'string' },
+  'signing-algorithm': { type: 'string' },
   timeout: { type: 'string' },
   retries: { type: 'string' },
   json: { type: 'boolean' },
@@ -87,16 +89,21 @@ export type CommandName = keyof typeof COMMANDS;
 const COMMON_HELP = `Common options:
   --project-id ID      project of the domain (else HUAWEICLOUD_SDK_PROJECT_ID)
   --region R           cn-north-4 (default), cn-north-1, cn-east-3, ap-southeast-2, ap-southeast-3
-  --endpoint URL       any endpoint; wins over --region
+  --endpoint URL       any endpoint; wins over --region (and HUAWEICLOUD_SDK_REGION_LIVE_<REGION>)
+  --iam-endpoint URL   IAM for the project id lookup (else HUAWEICLOUD_SDK_IAM_ENDPOINT)
+  --signing-algorithm A  SDK-HMAC-SHA256 (default) or SDK-HMAC-SM3
   --timeout SECONDS    per attempt (default 30)
   --retries N          retries of network errors, 429 and 5xx (default 2; 0 disables)
   --json               one JSON document on stdout
   --dry-run            validate, sign and print the request, secrets redacted; send nothing
   -h, --help           this help
 
-Credentials come from the environment only, never from flags:
-  HUAWEICLOUD_SDK_AK, HUAWEICLOUD_SDK_SK (or CLOUD_SDK_AK, CLOUD_SDK_SK), HUAWEICLOUD_SDK_SECURITY_TOKEN,
-  or HUAWEICLOUD_SDK_AUTH_TOKEN (an IAM token); HUAWEICLOUD_SDK_PROJECT_ID, HUAWEICLOUD_SDK_REGION.
+Credentials are never taken from flags. In order: the environment (HUAWEICLOUD_SDK_AK,
+  HUAWEICLOUD_SDK_SK (or CLOUD_SDK_AK, CLOUD_SDK_SK), HUAWEICLOUD_SDK_SECURITY_TOKEN, or
+  HUAWEICLOUD_SDK_AUTH_TOKEN), the credentials file (HUAWEICLOUD_SDK_CREDENTIALS_FILE, else
+  ~/.huaweicloud/credentials: [basic] ak, sk, security_token, project_id, iam_endpoint), then the
+  ECS/BMS metadata service. Without a project id (--project-id, HUAWEICLOUD_SDK_PROJECT_ID,
+  project_id) it is looked up at IAM for the region. HUAWEICLOUD_SDK_REGION sets the region.
 
 Exit codes: 0 success, 1 the API refused, 2 usage or validation error (nothing sent), 3 network or timeout.`;
 

@@ -11,10 +11,15 @@ export interface CommandClient {
   captured: CapturedRequest[];
 }
 
-export function commandClient(values: ParsedValues, env: Env): CommandClient {
-  const options = clientOptionsFrom(values, env);
+export async function commandClient(values: ParsedValues, env: Env, warn?: (message: string) => void): Promise<CommandClient> {
+  const options = await clientOptionsFrom(values, env, warn);
   const captured: CapturedRequest[] = [];
-  if (!values['dry-run']) return { client: createNodeLiveClient(options), captured };
+  if (!values['dry-run']) {
+    const client = createNodeLiveClient(options);
+    // A project id that has to be looked up is looked up once, before any domain starts.
+    await client.resolveProjectId();
+    return { client, captured };
+  }
   const client = createLiveClient({
     ...options,
     retries: 0,

@@ -1,7 +1,11 @@
-// Client settings from flags and the environment (the Huawei SDKs' variable names); flags win.
-import type { Credentials } from '../auth/credentials.js';
+// Client settings from flags, the environment (the Huawei SDKs' variable names), the credentials
+// file and the metadata service, in that order: flags win.
+import type { ProvidedCredentials } from '../auth/credentials.js';
+import { SIGNING_ALGORITHMS, type SigningAlgorithm } from '../auth/hash.js';
 import type { LiveClientOptions } from '../client.js';
-import type { LiveRegion } from '../regions.js';
+import { defaultCredentials } from '../credentials/chain.js';
+import { CredentialsNotFoundError } from '../credentials/not-found.js';
+import { resolveEndpoint } from '../regions.js';
 import type { ParsedValues } from './args.js';
 import { UsageError } from './exit-codes.js';
 
@@ -15,17 +19,35 @@ function firstSet(env: Env, ...names: string[]): string | undefined {
   return undefined;
 }
 
-export function credentialsFrom(env: Env): Credentials {
-  const accessKey = firstSet(env, 'HUAWEICLOUD_SDK_AK', 'CLOUD_SDK_AK');
-  const secretKey = firstSet(env, 'HUAWEICLOUD_SDK_SK', 'CLOUD_SDK_SK');
-  const securityToken = firstSet(env, 'HUAWEICLOUD_SDK_SECURITY_TOKEN');
-  const token = firstSet(env, 'HUAWEICLOUD_SDK_AUTH_TOKEN');
-  if (accessKey && secretKey) return securityToken ? { accessKey, secretKey, securityToken } : { accessKey, secretKey };
-  if (accessKey || secretKey) {
-    throw new UsageError(`${accessKey ? 'HUAWEICLOUD_SDK_SK' : 'HUAWEICLOUD_SDK_AK'} is not set: AK/SK authentication needs both the access key and the secret key`);
+/**
+ * The chain (env -> credentials file -> metadata), asked once now so that missing credentials
+ * stop the command before anything starts; later refreshes go to the same provider.
+ * LIVE_HTTPS_CERT_METADATA_ENDPOINT moves the metadata service (a URL) or turns it off (`off`).
+ */
+export async function credentialsFrom(env: Env, warn: (message: string) => void): Promise<{ first: ProvidedCredentials; provider: () => Promise<ProvidedCredentials> }> {
+  const metadataEndpoint = firstSet(env, 'LIVE_HTTPS_CERT_METADATA_ENDPOINT');
+  const chain = defaultCredentials({
+    env,
+    onWarning: (message) => warn(`${message}\n`),
+    metadata: metadataEndpoint === 'off' ? false : { endpoint: metadataEndpoint },
+  });
+  let first: ProvidedCredentials;
+  try {
+    first = await chain();
+  } catch (error) {
+    if (!(error instanceof CredentialsNotFoundError)) throw error;
+    throw new UsageError(
+      'no credentials: set HUAWEICLOUD_SDK_AK and HUAWEICLOUD_SDK_SK (or CLOUD_SDK_AK / CLOUD_SDK_SK, or HUAWEICLOUD_SDK_AUTH_TOKEN), ' +
+        `or write ~/.huaweicloud/credentials ([basic] ak, sk), or run on an ECS with an agency.\n${error.message}`,
+    );
   }
-  if (token) return { token };
-  throw new UsageError('no credentials: set HUAWEICLOUD_SDK_AK and HUAWEICLOUD_SDK_SK (or CLOUD_SDK_AK / CLOUD_SDK_SK), or HUAWEICLOUD_SDK_AUTH_TOKEN');
+  let initial: ProvidedCredentials | undefined = first;
+  const provider = async () => {
+    const given = initial;
+    initial = undefined;
+    return given ?? chain();
+  };
+  return { first, provider };
 }
 
 function number(values: ParsedValues, flag: string, min: number, max: number): number | undefined {
@@ -44,17 +66,39 @@ export function concurrencyFrom(values: ParsedValues): number {
   return value;
 }
 
-export function clientOptionsFrom(values: ParsedValues, env: Env): Omit<LiveClientOptions, 'fetch'> {
-  const projectId = (values['project-id'] as string | undefined) ?? firstSet(env, 'HUAWEICLOUD_SDK_PROJECT_ID', 'CLOUD_SDK_PROJECT_ID');
-  if (!projectId) throw new UsageError('no project id: give --project-id or set HUAWEICLOUD_SDK_PROJECT_ID');
+function signingAlgorithmFrom(values: ParsedValues): SigningAlgorithm | undefined {
+  const raw = values['signing-algorithm'];
+  if (raw === undefined) return undefined;
+  const found = SIGNING_ALGORITHMS.find((name) => name.toLowerCase() === String(raw).toLowerCase());
+  if (!found) throw new UsageError(`--signing-algorithm ${String(raw)}: give ${SIGNING_ALGORITHMS.join(' or ')}`);
+  return found;
+}
+
+export async function clientOptionsFrom(values: ParsedValues, env: Env, warn: (message: string) => void = () => {}): Promise<Omit<LiveClientOptions, 'fetch'>> {
   const retries = number(values, 'retries', 0, 10);
   if (retries !== undefined && !Number.isInteger(retries)) throw new UsageError(`--retries ${retries}: give a whole number`);
   const timeoutSeconds = number(values, 'timeout', 0.001, 3600);
+  const signingAlgorithm = signingAlgorithmFrom(values);
+  const region = (values['region'] as string | undefined) ?? firstSet(env, 'HUAWEICLOUD_SDK_REGION');
+  // The region's HUAWEICLOUD_SDK_REGION_LIVE_<REGION> override is read from this environment.
+  const endpoint = resolveEndpoint({ region, endpoint: (values['endpoint'] as string | undefined) ?? firstSet(env, 'HUAWEICLOUD_SDK_ENDPOINT') }, env);
+  const { first, provider } = await credentialsFrom(env, warn);
+  const projectId = (values['project-id'] as string | undefined) ?? firstSet(env, 'HUAWEICLOUD_SDK_PROJECT_ID', 'CLOUD_SDK_PROJECT_ID') ?? first.projectId;
+  const dryRun = values['dry-run'] === true;
+  if (!projectId && dryRun) {
+    throw new UsageError('--dry-run needs a project id (--project-id, HUAWEICLOUD_SDK_PROJECT_ID or project_id in the credentials file): looking it up at IAM would send a request');
+  }
+  if (!projectId && !('accessKey' in first)) {
+    throw new UsageError('no project id: give --project-id or set HUAWEICLOUD_SDK_PROJECT_ID (the IAM lookup needs AK/SK, not a token)');
+  }
   return {
     projectId,
-    region: ((values['region'] as string | undefined) ?? firstSet(env, 'HUAWEICLOUD_SDK_REGION')) as LiveRegion | undefined,
-    endpoint: (values['endpoint'] as string | undefined) ?? firstSet(env, 'HUAWEICLOUD_SDK_ENDPOINT'),
-    credentials: credentialsFrom(env),
+    region: region as LiveClientOptions['region'],
+    endpoint,
+    iamEndpoint: (values['iam-endpoint'] as string | undefined) ?? firstSet(env, 'HUAWEICLOUD_SDK_IAM_ENDPOINT'),
+    credentials: provider,
+    lookupProjectId: !dryRun,
+    signingAlgorithm,
     timeoutMs: timeoutSeconds === undefined ? undefined : Math.round(timeoutSeconds * 1000),
     retries,
   };

@@ -8,7 +8,7 @@ import { callOutcome, printSingle } from './outcome.js';
 
 export async function remove(values: ParsedValues, io: CliIo): Promise<number> {
   const domains = domainsFrom(values);
-  const { client, captured } = commandClient(values, io.env);
+  const { client, captured } = await commandClient(values, io.env, io.stderr);
   return runOverDomains(
     domains,
     values,

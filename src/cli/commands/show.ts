@@ -19,7 +19,7 @@ function describeCertificate(pem: string | undefined): string {
 
 export async function show(values: ParsedValues, io: CliIo): Promise<number> {
   const domains = domainsFrom(values);
-  const { client, captured } = commandClient(values, io.env);
+  const { client, captured } = await commandClient(values, io.env, io.stderr);
   return runOverDomains(
     domains,
     values,

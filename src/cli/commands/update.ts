@@ -19,7 +19,7 @@ function reportJson(report: CheckReport): Record<string, unknown> {
 export async function update(values: ParsedValues, io: CliIo): Promise<number> {
   const domains = domainsFrom(values);
   const body = certificateBodyFrom(values, 'update');
-  const { client, captured } = commandClient(values, io.env);
+  const { client, captured } = await commandClient(values, io.env, io.stderr);
   const json = values['json'] === true;
   const checks = values['skip-checks'] !== true;
   const reports = new Map<string, CheckReport>();

@@ -1,0 +1,100 @@
+// Temporary credentials of the agency bound to an ECS or BMS instance, from its metadata
+// service, as Huawei's SDKs get them: a session token first (PUT /meta-data/latest/api/token,
+// then X-Metadata-Token on every read; older services answer 404/405 and are read without),
+// then GET /openstack/latest/securitykey. The answer expires; the client asks again before.
+import type { CredentialsProvider, ProvidedCredentials } from '../auth/credentials.js';
+import { ConfigurationError } from '../errors.js';
+import { serverText } from '../internal/server-text.js';
+import { checkProvided } from './check.js';
+import { CredentialsNotFoundError } from './not-found.js';
+
+export const METADATA_ENDPOINT = 'http://169.254.169.254';
+const TOKEN_PATH = '/meta-data/latest/api/token';
+const SECURITY_KEY_PATH = '/openstack/latest/securitykey';
+const TOKEN_TTL_SECONDS = 6 * 60 * 60;
+const NO_AGENCY = 'Please configure Cloud Service Agency first';
+
+export interface MetadataCredentialsOptions {
+  /** The metadata service; http://169.254.169.254 by default. */
+  endpoint?: string | undefined;
+  /**
+   * Per request, connection included. Short, so a machine outside the cloud (where nothing
+   * answers on 169.254.169.254) is not held up: default 1 000 ms.
+   */
+  timeoutMs?: number | undefined;
+  fetch?: ((input: string, init: RequestInit) => Promise<Response>) | undefined;
+}
+
+interface SecurityKey {
+  access?: unknown;
+  secret?: unknown;
+  securitytoken?: unknown;
+  expires_at?: unknown;
+}
+
+export function metadataCredentials(options: MetadataCredentialsOptions = {}): CredentialsProvider {
+  const endpoint = (options.endpoint ?? METADATA_ENDPOINT).replace(/\/+$/, '');
+  const timeoutMs = options.timeoutMs ?? 1000;
+  const send = options.fetch ?? ((input, init) => globalThis.fetch(input, init));
+  let sessionToken: string | undefined;
+
+  const request = async (path: string, init: RequestInit): Promise<{ status: number; text: string }> => {
+    let response: Response;
+    try {
+      // A metadata service never redirects; anything that does is not one.
+      response = await send(`${endpoint}${path}`, { ...init, redirect: 'manual', signal: AbortSignal.timeout(timeoutMs) });
+    } catch (error) {
+      const cause = (error as { cause?: { code?: string } }).cause?.code ?? (error as Error).name;
+      throw new CredentialsNotFoundError(`metadata service: nothing answered at ${endpoint} within ${timeoutMs} ms (${cause}); not an ECS/BMS instance, or the service is unreachable`);
+    }
+    return { status: response.status, text: await response.text() };
+  };
+
+  const newSessionToken = async (required: boolean): Promise<void> => {
+    const { status, text } = await request(TOKEN_PATH, { method: 'PUT', headers: { 'X-Metadata-Token-Ttl-Seconds': String(TOKEN_TTL_SECONDS) } });
+    if (status === 200 && text) {
+      sessionToken = text.trim();
+      return;
+    }
+    if (!required && (status === 404 || status === 405 || status === 503)) {
+      sessionToken = undefined;
+      return;
+    }
+    throw new ConfigurationError('credentials', `metadata service: the session token request failed with HTTP ${status}: ${serverText(text, [], 200)}`);
+  };
+
+  const readSecurityKey = async () => {
+    const headers: Record<string, string> = sessionToken ? { 'X-Metadata-Token': sessionToken } : {};
+    return request(SECURITY_KEY_PATH, { method: 'GET', headers });
+  };
+
+  return async (): Promise<ProvidedCredentials> => {
+    if (sessionToken === undefined) await newSessionToken(false);
+    let answer = await readSecurityKey();
+    if (answer.status === 401 && !answer.text.includes(NO_AGENCY)) {
+      // The session token expired (or is needed now): a new one, then read once more.
+      await newSessionToken(true);
+      answer = await readSecurityKey();
+    }
+    if (answer.text.includes(NO_AGENCY)) {
+      throw new CredentialsNotFoundError('metadata service: this instance has no agency; bind one in the ECS console (Cloud Service Agency) to get temporary credentials');
+    }
+    if (answer.status !== 200) {
+      throw new ConfigurationError('credentials', `metadata service: ${SECURITY_KEY_PATH} answered HTTP ${answer.status}: ${serverText(answer.text, [], 200)}`);
+    }
+    let key: SecurityKey | undefined;
+    try {
+      key = (JSON.parse(answer.text) as { credential?: SecurityKey }).credential;
+    } catch {
+      key = undefined;
+    }
+    const expiresAt = typeof key?.expires_at === 'string' ? new Date(key.expires_at) : undefined;
+    if (!key || typeof key.access !== 'string' || typeof key.secret !== 'string' || !expiresAt || Number.isNaN(expiresAt.getTime())) {
+      throw new ConfigurationError('credentials', 'metadata service: the security key answer is not { credential: { access, secret, securitytoken, expires_at } }');
+    }
+    return checkProvided(
+      { accessKey: key.access, secretKey: key.secret, securityToken: typeof key.securitytoken === 'string' ? key.securitytoken : undefined, expiresAt },
+      'the metadata service',
+    );
+  };
+}
