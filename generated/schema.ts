@@ -29,6 +29,11 @@ export interface paths {
                  * @example 0123456789abcdef0123456789abcdef
                  */
                 "X-Project-Id"?: components["parameters"]["XProjectId"];
+                /**
+                 * @description Security token of temporary AK/SK credentials (signed with the other headers). Mandatory
+                 *     when temporary AK/SK are used.
+                 */
+                "X-Security-Token"?: components["parameters"]["XSecurityToken"];
             };
             path: {
                 /**
@@ -69,17 +74,41 @@ export type webhooks = Record<string, never>;
 export interface components {
     schemas: {
         /**
-         * @description The HTTPS certificate configuration of a domain. At least one international certificate
-         *     (top-level `certificate` / `certificate_key`, or `tls_certificate`) or Chinese SM
-         *     certificate (`gm_certificate`) must be configured.
+         * ProjectId
+         * @description A project ID as IAM issues them (`GET /v3/projects`, console "My Credentials"): 32
+         *     lowercase hexadecimal digits. The strict pattern keeps `.`, `..` or a `/` from rewriting
+         *     the request path.
+         * @example 0123456789abcdef0123456789abcdef
+         */
+        ProjectId: string;
+        /**
+         * DomainName
+         * @description A streaming domain name, 1 to 255 characters. No spaces, control characters, `/`, `?`,
+         *     `#`, or unpaired UTF-16 surrogates (which cannot be percent-encoded into the query).
+         * @example play.example.huawei.com
+         */
+        DomainName: string;
+        /**
+         * @description Certificate format. Only the PEM format is supported.
+         * @default PEM
+         * @enum {string}
+         */
+        CertificateFormat: "PEM";
+        /**
+         * @description Certificate source: `scm` (Cloud Certificate Manager, CCM; `cert_id` is then mandatory)
+         *     or `user` (a self-owned certificate, the default).
+         * @default user
+         * @enum {string}
+         */
+        CertificateSource: "scm" | "user";
+        /**
+         * DomainHttpsCertInfo
+         * @description The HTTPS certificate configuration of a domain, as the update sends it. At least one
+         *     international certificate (top-level `certificate` with `certificate_key`, or
+         *     `tls_certificate`) or Chinese SM certificate (`gm_certificate`) must be configured.
          */
         DomainHttpsCertInfo: {
-            /**
-             * @description Certificate format. Only the PEM format is supported.
-             * @default PEM
-             * @enum {string}
-             */
-            certificate_format?: "PEM";
+            certificate_format?: components["schemas"]["CertificateFormat"];
             /** @description Certificate content (PEM). Ignored when `tls_certificate` is specified. */
             certificate?: string;
             /** @description Private key content (PEM). Ignored when `tls_certificate` is specified. */
@@ -91,53 +120,147 @@ export interface components {
             force_redirect?: boolean;
             gm_certificate?: components["schemas"]["GmCertificateInfo"];
             tls_certificate?: components["schemas"]["TlsCertificateInfo"];
+        } | {
+            certificate_format?: components["schemas"]["CertificateFormat"];
+            certificate: string;
+            certificate_key: string;
+            force_redirect?: boolean;
+            gm_certificate?: components["schemas"]["GmCertificateInfo"];
+            tls_certificate?: components["schemas"]["TlsCertificateInfo"];
+        } | {
+            certificate_format?: components["schemas"]["CertificateFormat"];
+            certificate?: string;
+            certificate_key?: string;
+            force_redirect?: boolean;
+            gm_certificate?: components["schemas"]["GmCertificateInfo"];
+            tls_certificate: components["schemas"]["TlsCertificateInfo"];
+        } | {
+            certificate_format?: components["schemas"]["CertificateFormat"];
+            certificate?: string;
+            certificate_key?: string;
+            force_redirect?: boolean;
+            gm_certificate: components["schemas"]["GmCertificateInfo"];
+            tls_certificate?: components["schemas"]["TlsCertificateInfo"];
         };
         /**
-         * @description Chinese (SM) certificate settings. At least one international or Chinese (SM) certificate
-         *     must be configured.
+         * TlsCertificateInfo
+         * @description International certificate settings: one kept in CCM (`source: scm` with `cert_id`) or
+         *     the PEM texts (`source: user`, the default). When this object is specified, the
+         *     top-level `certificate` and `certificate_key` are ignored.
          */
-        GmCertificateInfo: {
+        TlsCertificateInfo: components["schemas"]["TlsCertificateFromScm"] | components["schemas"]["TlsCertificateFromUser"];
+        /**
+         * TlsCertificateFromScm
+         * @description An international certificate kept in Cloud Certificate Manager; `cert_id` is mandatory.
+         */
+        TlsCertificateFromScm: {
             /**
-             * @description Certificate source: `scm` (Cloud Certificate Manager, CCM; `cert_id` is then mandatory)
-             *     or `user` (a self-owned certificate, the default).
-             * @default user
+             * @description Certificate source, `scm` here.
              * @enum {string}
              */
-            source?: "scm" | "user";
+            source: "scm";
             /** @description SCM certificate name (optional). */
             cert_name?: string;
-            /** @description SCM certificate ID. Mandatory when the certificate source is `scm`. */
-            cert_id?: string;
-            /** @description Chinese (SM) signature certificate body. */
-            sign_certificate?: string;
-            /** @description Chinese (SM) signature private key. */
-            sign_certificate_key?: string;
-            /** @description Chinese (SM) encryption certificate body. */
-            enc_certificate?: string;
-            /** @description Chinese (SM) encryption private key. */
-            enc_certificate_key?: string;
+            /** @description SCM certificate ID. */
+            cert_id: string;
         };
         /**
-         * @description International certificate settings. When this object is specified, the top-level
-         *     `certificate` and `certificate_key` are ignored.
+         * TlsCertificateFromUser
+         * @description A self-owned international certificate (the default source); `certificate` and `certificate_key` are mandatory.
          */
-        TlsCertificateInfo: {
+        TlsCertificateFromUser: {
             /**
-             * @description Certificate source: `scm` (Cloud Certificate Manager, CCM; `cert_id` is then mandatory)
-             *     or `user` (a self-owned certificate, the default; `certificate` and `certificate_key`
-             *     are then mandatory).
+             * @description Certificate source, `user` (the default).
              * @default user
              * @enum {string}
              */
-            source?: "scm" | "user";
-            /** @description SCM certificate name. Optional when the certificate source is `scm`. */
+            source?: "user";
+            /** @description Certificate content (PEM). */
+            certificate: string;
+            /** @description Private key (PEM). */
+            certificate_key: string;
+        };
+        /**
+         * GmCertificateInfo
+         * @description Chinese (SM) certificate settings: one kept in CCM (`source: scm` with `cert_id`) or the
+         *     signature and encryption pairs (`source: user`, the default).
+         */
+        GmCertificateInfo: components["schemas"]["GmCertificateFromScm"] | components["schemas"]["GmCertificateFromUser"];
+        /**
+         * GmCertificateFromScm
+         * @description A Chinese (SM) certificate kept in Cloud Certificate Manager; `cert_id` is mandatory.
+         */
+        GmCertificateFromScm: {
+            /**
+             * @description Certificate source, `scm` here.
+             * @enum {string}
+             */
+            source: "scm";
+            /** @description SCM certificate name (optional). */
             cert_name?: string;
-            /** @description SCM certificate ID. Mandatory when the certificate source is `scm`. */
-            cert_id?: string;
-            /** @description Certificate content (PEM). Mandatory when the certificate source is `user`. */
+            /** @description SCM certificate ID. */
+            cert_id: string;
+        };
+        /**
+         * GmCertificateFromUser
+         * @description A self-owned Chinese (SM) certificate (the default source); an SM (TLCP) deployment has a
+         *     signature pair and an encryption pair, all four are mandatory.
+         */
+        GmCertificateFromUser: {
+            /**
+             * @description Certificate source, `user` (the default).
+             * @default user
+             * @enum {string}
+             */
+            source?: "user";
+            /** @description Chinese (SM) signature certificate body. */
+            sign_certificate: string;
+            /** @description Chinese (SM) signature private key. */
+            sign_certificate_key: string;
+            /** @description Chinese (SM) encryption certificate body. */
+            enc_certificate: string;
+            /** @description Chinese (SM) encryption private key. */
+            enc_certificate_key: string;
+        };
+        /**
+         * DomainHttpsCertSettings
+         * @description The HTTPS certificate configuration of a domain as the query returns it. The private key is
+         *     never returned: `certificate_key` comes back empty.
+         */
+        DomainHttpsCertSettings: {
+            certificate_format?: components["schemas"]["CertificateFormat"];
+            /** @description Certificate content (PEM). */
             certificate?: string;
-            /** @description Private key (PEM). Mandatory when the certificate source is `user`. */
+            /** @description Private key content; always empty in a query answer. */
             certificate_key?: string;
+            /** @description Whether redirection is enabled. */
+            force_redirect?: boolean;
+            gm_certificate?: components["schemas"]["GmCertificateSettings"];
+            tls_certificate?: components["schemas"]["TlsCertificateSettings"];
+        };
+        /**
+         * TlsCertificateSettings
+         * @description International certificate settings as the query returns them.
+         */
+        TlsCertificateSettings: {
+            source?: components["schemas"]["CertificateSource"];
+            cert_name?: string;
+            cert_id?: string;
+            certificate?: string;
+            certificate_key?: string;
+        };
+        /**
+         * GmCertificateSettings
+         * @description Chinese (SM) certificate settings as the query returns them.
+         */
+        GmCertificateSettings: {
+            source?: components["schemas"]["CertificateSource"];
+            cert_name?: string;
+            cert_id?: string;
+            sign_certificate?: string;
+            sign_certificate_key?: string;
+            enc_certificate?: string;
+            enc_certificate_key?: string;
         };
         /** @description The error body of every failed call. */
         ErrorResponse: {
@@ -197,12 +320,12 @@ export interface components {
          * @description Project ID. See "Obtaining a Project ID" in the API reference.
          * @example 0123456789abcdef0123456789abcdef
          */
-        ProjectId: string;
+        ProjectId: components["schemas"]["ProjectId"];
         /**
          * @description Streaming domain name.
          * @example play.example.huawei.com
          */
-        Domain: string;
+        Domain: components["schemas"]["DomainName"];
         /**
          * @description User token. Mandatory when token authentication is used; the value of `X-Subject-Token`
          *     returned by the IAM API that issues user tokens.
@@ -217,7 +340,12 @@ export interface components {
          * @description Project ID. Mandatory for AK/SK authentication.
          * @example 0123456789abcdef0123456789abcdef
          */
-        XProjectId: string;
+        XProjectId: components["schemas"]["ProjectId"];
+        /**
+         * @description Security token of temporary AK/SK credentials (signed with the other headers). Mandatory
+         *     when temporary AK/SK are used.
+         */
+        XSecurityToken: string;
     };
     requestBodies: never;
     headers: {
@@ -256,6 +384,11 @@ export interface operations {
                  * @example 0123456789abcdef0123456789abcdef
                  */
                 "X-Project-Id"?: components["parameters"]["XProjectId"];
+                /**
+                 * @description Security token of temporary AK/SK credentials (signed with the other headers). Mandatory
+                 *     when temporary AK/SK are used.
+                 */
+                "X-Security-Token"?: components["parameters"]["XSecurityToken"];
             };
             path: {
                 /**
@@ -275,7 +408,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["DomainHttpsCertInfo"];
+                    "application/json": components["schemas"]["DomainHttpsCertSettings"];
                 };
             };
             400: components["responses"]["BadRequest"];
@@ -309,6 +442,11 @@ export interface operations {
                  * @example 0123456789abcdef0123456789abcdef
                  */
                 "X-Project-Id"?: components["parameters"]["XProjectId"];
+                /**
+                 * @description Security token of temporary AK/SK credentials (signed with the other headers). Mandatory
+                 *     when temporary AK/SK are used.
+                 */
+                "X-Security-Token"?: components["parameters"]["XSecurityToken"];
             };
             path: {
                 /**
@@ -364,6 +502,11 @@ export interface operations {
                  * @example 0123456789abcdef0123456789abcdef
                  */
                 "X-Project-Id"?: components["parameters"]["XProjectId"];
+                /**
+                 * @description Security token of temporary AK/SK credentials (signed with the other headers). Mandatory
+                 *     when temporary AK/SK are used.
+                 */
+                "X-Security-Token"?: components["parameters"]["XSecurityToken"];
             };
             path: {
                 /**

@@ -4,11 +4,13 @@ import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync } f
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { generatorJar } from './lib/generator-jar.mjs';
+import { generatorJar, requireGeneratorJar } from './lib/generator-jar.mjs';
 import { run } from './lib/run.mjs';
+import { specDocuments } from './lib/spec-documents.mjs';
 
-const root = fileURLToPath(new URL('..', import.meta.url));
-const outputs = ['generated/schema.ts', 'generated/typescript-fetch'];
+const root = process.cwd();
+// Everything generate.mjs writes: each document's types and validators, and the clients.
+const outputs = [...specDocuments(root).flatMap((d) => [d.types, d.validators]), 'generated/validators', 'generated/typescript-fetch'];
 
 function listFiles(base, path) {
   const full = join(base, path);
@@ -23,6 +25,7 @@ function listFiles(base, path) {
   return entries.filter((e) => e.isFile()).map((e) => relative(base, join(e.parentPath, e.name)));
 }
 
+requireGeneratorJar(root);
 const work = mkdtempSync(join(tmpdir(), 'live-gen-check-'));
 try {
   for (const input of ['spec', 'openapitools.json', 'redocly.yaml']) {

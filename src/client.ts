@@ -16,7 +16,7 @@ import { DEFAULT_REGION, type LiveRegion, resolveEndpoint } from './regions.js';
 import { createTransport, type FetchFunction, type Sender, type Transport } from './transport/live-transport.js';
 import { PlainRequest } from './transport/outgoing.js';
 import type { RetryTuning } from './transport/retry-policy.js';
-import type { DomainHttpsCertInfo } from './types.js';
+import type { DomainHttpsCertInfo, DomainHttpsCertSettings } from './types.js';
 import { assertValidDomain, assertValidUpdate } from './validate.js';
 
 export interface LiveClientOptions {
@@ -71,7 +71,7 @@ export interface CallResult {
 
 export interface LiveClient {
   updateDomainHttpsCert(options: UpdateOptions): Promise<CallResult>;
-  showDomainHttpsCert(options: CallOptions): Promise<DomainHttpsCertInfo>;
+  showDomainHttpsCert(options: CallOptions): Promise<DomainHttpsCertSettings>;
   deleteDomainHttpsCert(options: CallOptions): Promise<CallResult>;
   /** The underlying openapi-fetch client ({ data, error } style), with the same auth and transport. */
   readonly api: Client<paths>;

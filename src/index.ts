@@ -21,6 +21,6 @@ export { createTransport } from './transport/live-transport.js';
 export type { Authorize, Transport, TransportOptions } from './transport/live-transport.js';
 export type { BodyLimit, FetchFunction, Sender, WireResponse } from './transport/sender.js';
 export type { RetryTuning } from './transport/retry-policy.js';
-export type { DomainHttpsCertInfo, ErrorResponse, GmCertificateInfo, TlsCertificateInfo, components, operations, paths } from './types.js';
+export type { DomainHttpsCertInfo, DomainHttpsCertSettings, ErrorResponse, GmCertificateInfo, TlsCertificateInfo, components, operations, paths } from './types.js';
 export { domainProblems, LIMITS, updateBodyProblems } from './validate.js';
 export { VERSION } from './version.js';

@@ -2,7 +2,7 @@
 /* eslint-disable */
 /**
  * Huawei Cloud Live - HTTPS certificate of a streaming domain
- * The three operations on the HTTPS certificate configuration of a Huawei Cloud Live streaming domain: modify (PUT), query (GET) and delete (DELETE) on `/v1/{project_id}/guard/https-cert`.  This document is written by hand from Huawei\'s public API reference (\"Modifying the HTTPS Certificate Configuration of a Specified Domain Name\" and its sibling pages). It is the single source of the generated types and clients of the `live-https-cert` package.  Authentication is either a user token (`X-Auth-Token`) or AK/SK signing (`Authorization` with the SDK-HMAC-SHA256 signature, `X-Sdk-Date` and `X-Project-Id`). 
+ * The three operations on the HTTPS certificate configuration of a Huawei Cloud Live streaming domain: modify (PUT), query (GET) and delete (DELETE) on `/v1/{project_id}/guard/https-cert`.  This document is written by hand from Huawei\'s public API reference (\"Modifying the HTTPS Certificate Configuration of a Specified Domain Name\" and its sibling pages). It is the single source of the generated types and clients of the `live-https-cert` package.  Authentication is either a user token (`X-Auth-Token`) or AK/SK signing (`Authorization` with the SDK-HMAC-SHA256 signature, `X-Sdk-Date` and `X-Project-Id`; temporary AK/SK add `X-Security-Token`).  The page\'s conditional rules are schema here, not prose: `oneOf` on the certificate source (`scm` needs `cert_id`; `user`, the default, needs the PEM texts) and `anyOf` for \"at least one certificate\". The query answer has its own schema (`DomainHttpsCertSettings`) because it carries none of the request\'s rules (`certificate_key` comes back empty). 
  *
  * The version of the OpenAPI document: 1.0.0
  * 

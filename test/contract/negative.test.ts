@@ -77,7 +77,7 @@ describe('client-side validation stops bad input before sending', () => {
     const { live, recorder } = client();
     await live.updateDomainHttpsCert({
       domain: `${'a'.repeat(251)}.com`,
-      body: { tls_certificate: { source: 'user', cert_name: long(128), certificate: long(12288), certificate_key: long(8096) } },
+      body: { tls_certificate: { source: 'user', certificate: long(12288), certificate_key: long(8096) }, gm_certificate: { source: 'scm', cert_id: long(128), cert_name: long(128) } },
     });
     expect(recorder.exchanges.map((e) => [e.status, e.violations])).toEqual([[200, []]]);
   });
@@ -90,9 +90,10 @@ describe('client-side validation stops bad input before sending', () => {
       body: { tls_certificate: { certificate: long(12289), certificate_key: 'k' } },
     });
     expect(response.status).toBe(400);
-    expect(recorder.exchanges[0]?.violations).toEqual([
+    // The rules are anyOf/oneOf, so Prism lists each branch's complaint; the limit is among them.
+    expect(recorder.exchanges[0]?.violations).toEqual(expect.arrayContaining([
       expect.objectContaining({ location: ['request', 'body', 'tls_certificate', 'certificate'], code: 'maxLength' }),
-    ]);
+    ]));
   });
 });
 

@@ -3,7 +3,7 @@
 import { describe, expect, inject, it } from 'vitest';
 import {
   Configuration,
-  DomainHttpsCertInfoCertificateFormatEnum,
+  CertificateFormat,
   HTTPSCertificateManagementApi,
   ResponseError,
 } from '../../generated/typescript-fetch/index.js';
@@ -29,7 +29,7 @@ function generatedApi(prefer?: number) {
 }
 
 const body = {
-  certificateFormat: DomainHttpsCertInfoCertificateFormatEnum.Pem,
+  certificateFormat: CertificateFormat.Pem,
   certificate: PAGE_REQUEST_EXAMPLE.certificate,
   certificateKey: PAGE_REQUEST_EXAMPLE.certificate_key,
   forceRedirect: PAGE_REQUEST_EXAMPLE.force_redirect,

@@ -2,7 +2,7 @@
 /* eslint-disable */
 /**
  * Huawei Cloud Live - HTTPS certificate of a streaming domain
- * The three operations on the HTTPS certificate configuration of a Huawei Cloud Live streaming domain: modify (PUT), query (GET) and delete (DELETE) on `/v1/{project_id}/guard/https-cert`.  This document is written by hand from Huawei\'s public API reference (\"Modifying the HTTPS Certificate Configuration of a Specified Domain Name\" and its sibling pages). It is the single source of the generated types and clients of the `live-https-cert` package.  Authentication is either a user token (`X-Auth-Token`) or AK/SK signing (`Authorization` with the SDK-HMAC-SHA256 signature, `X-Sdk-Date` and `X-Project-Id`). 
+ * The three operations on the HTTPS certificate configuration of a Huawei Cloud Live streaming domain: modify (PUT), query (GET) and delete (DELETE) on `/v1/{project_id}/guard/https-cert`.  This document is written by hand from Huawei\'s public API reference (\"Modifying the HTTPS Certificate Configuration of a Specified Domain Name\" and its sibling pages). It is the single source of the generated types and clients of the `live-https-cert` package.  Authentication is either a user token (`X-Auth-Token`) or AK/SK signing (`Authorization` with the SDK-HMAC-SHA256 signature, `X-Sdk-Date` and `X-Project-Id`; temporary AK/SK add `X-Security-Token`).  The page\'s conditional rules are schema here, not prose: `oneOf` on the certificate source (`scm` needs `cert_id`; `user`, the default, needs the PEM texts) and `anyOf` for \"at least one certificate\". The query answer has its own schema (`DomainHttpsCertSettings`) because it carries none of the request\'s rules (`certificate_key` comes back empty). 
  *
  * The version of the OpenAPI document: 1.0.0
  * 
@@ -18,6 +18,11 @@ import {
     DomainHttpsCertInfoFromJSON,
     DomainHttpsCertInfoToJSON,
 } from '../models/DomainHttpsCertInfo.js';
+import {
+    type DomainHttpsCertSettings,
+    DomainHttpsCertSettingsFromJSON,
+    DomainHttpsCertSettingsToJSON,
+} from '../models/DomainHttpsCertSettings.js';
 import {
     type ErrorResponse,
     ErrorResponseFromJSON,
@@ -47,6 +52,12 @@ export interface DeleteDomainHttpsCertRequest {
      * Project ID. Mandatory for AK/SK authentication.
      */
     xProjectId?: string;
+    /**
+     * Security token of temporary AK/SK credentials (signed with the other headers). Mandatory
+     * when temporary AK/SK are used.
+     * 
+     */
+    xSecurityToken?: string;
 }
 
 export interface ShowDomainHttpsCertRequest {
@@ -72,6 +83,12 @@ export interface ShowDomainHttpsCertRequest {
      * Project ID. Mandatory for AK/SK authentication.
      */
     xProjectId?: string;
+    /**
+     * Security token of temporary AK/SK credentials (signed with the other headers). Mandatory
+     * when temporary AK/SK are used.
+     * 
+     */
+    xSecurityToken?: string;
 }
 
 export interface UpdateDomainHttpsCertRequest {
@@ -101,6 +118,12 @@ export interface UpdateDomainHttpsCertRequest {
      * Project ID. Mandatory for AK/SK authentication.
      */
     xProjectId?: string;
+    /**
+     * Security token of temporary AK/SK credentials (signed with the other headers). Mandatory
+     * when temporary AK/SK are used.
+     * 
+     */
+    xSecurityToken?: string;
 }
 
 /**
@@ -117,6 +140,7 @@ export interface HTTPSCertificateManagementApiInterface {
      * @param {string} [xAuthToken] User token. Mandatory when token authentication is used; the value of &#x60;X-Subject-Token&#x60; returned by the IAM API that issues user tokens. 
      * @param {string} [xSdkDate] Time when the request is sent. Mandatory for AK/SK authentication.
      * @param {string} [xProjectId] Project ID. Mandatory for AK/SK authentication.
+     * @param {string} [xSecurityToken] Security token of temporary AK/SK credentials (signed with the other headers). Mandatory when temporary AK/SK are used. 
      * @throws {RequiredError}
      * @memberof HTTPSCertificateManagementApiInterface
      */
@@ -130,6 +154,7 @@ export interface HTTPSCertificateManagementApiInterface {
      * @param {string} [xAuthToken] User token. Mandatory when token authentication is used; the value of &#x60;X-Subject-Token&#x60; returned by the IAM API that issues user tokens. 
      * @param {string} [xSdkDate] Time when the request is sent. Mandatory for AK/SK authentication.
      * @param {string} [xProjectId] Project ID. Mandatory for AK/SK authentication.
+     * @param {string} [xSecurityToken] Security token of temporary AK/SK credentials (signed with the other headers). Mandatory when temporary AK/SK are used. 
      * @param {*} [options] Override http request option.
      * @throws {RequiredError}
      * @memberof HTTPSCertificateManagementApiInterface
@@ -149,6 +174,7 @@ export interface HTTPSCertificateManagementApiInterface {
      * @param {string} [xAuthToken] User token. Mandatory when token authentication is used; the value of &#x60;X-Subject-Token&#x60; returned by the IAM API that issues user tokens. 
      * @param {string} [xSdkDate] Time when the request is sent. Mandatory for AK/SK authentication.
      * @param {string} [xProjectId] Project ID. Mandatory for AK/SK authentication.
+     * @param {string} [xSecurityToken] Security token of temporary AK/SK credentials (signed with the other headers). Mandatory when temporary AK/SK are used. 
      * @throws {RequiredError}
      * @memberof HTTPSCertificateManagementApiInterface
      */
@@ -162,17 +188,18 @@ export interface HTTPSCertificateManagementApiInterface {
      * @param {string} [xAuthToken] User token. Mandatory when token authentication is used; the value of &#x60;X-Subject-Token&#x60; returned by the IAM API that issues user tokens. 
      * @param {string} [xSdkDate] Time when the request is sent. Mandatory for AK/SK authentication.
      * @param {string} [xProjectId] Project ID. Mandatory for AK/SK authentication.
+     * @param {string} [xSecurityToken] Security token of temporary AK/SK credentials (signed with the other headers). Mandatory when temporary AK/SK are used. 
      * @param {*} [options] Override http request option.
      * @throws {RequiredError}
      * @memberof HTTPSCertificateManagementApiInterface
      */
-    showDomainHttpsCertRaw(requestParameters: ShowDomainHttpsCertRequest, initOverrides?: RequestInit | runtime.InitOverrideFunction): Promise<runtime.ApiResponse<DomainHttpsCertInfo>>;
+    showDomainHttpsCertRaw(requestParameters: ShowDomainHttpsCertRequest, initOverrides?: RequestInit | runtime.InitOverrideFunction): Promise<runtime.ApiResponse<DomainHttpsCertSettings>>;
 
     /**
      * Returns the HTTPS certificate configuration of the streaming domain named by `domain`. The private key is never returned: `certificate_key` comes back empty. IAM action: `live:domain:getCDNConfig` (Read). 
      * Query the HTTPS certificate configuration of a domain
      */
-    showDomainHttpsCert(requestParameters: ShowDomainHttpsCertRequest, initOverrides?: RequestInit | runtime.InitOverrideFunction): Promise<DomainHttpsCertInfo>;
+    showDomainHttpsCert(requestParameters: ShowDomainHttpsCertRequest, initOverrides?: RequestInit | runtime.InitOverrideFunction): Promise<DomainHttpsCertSettings>;
 
     /**
      * Creates request options for updateDomainHttpsCert without sending the request
@@ -182,6 +209,7 @@ export interface HTTPSCertificateManagementApiInterface {
      * @param {string} [xAuthToken] User token. Mandatory when token authentication is used; the value of &#x60;X-Subject-Token&#x60; returned by the IAM API that issues user tokens. 
      * @param {string} [xSdkDate] Time when the request is sent. Mandatory for AK/SK authentication.
      * @param {string} [xProjectId] Project ID. Mandatory for AK/SK authentication.
+     * @param {string} [xSecurityToken] Security token of temporary AK/SK credentials (signed with the other headers). Mandatory when temporary AK/SK are used. 
      * @throws {RequiredError}
      * @memberof HTTPSCertificateManagementApiInterface
      */
@@ -196,6 +224,7 @@ export interface HTTPSCertificateManagementApiInterface {
      * @param {string} [xAuthToken] User token. Mandatory when token authentication is used; the value of &#x60;X-Subject-Token&#x60; returned by the IAM API that issues user tokens. 
      * @param {string} [xSdkDate] Time when the request is sent. Mandatory for AK/SK authentication.
      * @param {string} [xProjectId] Project ID. Mandatory for AK/SK authentication.
+     * @param {string} [xSecurityToken] Security token of temporary AK/SK credentials (signed with the other headers). Mandatory when temporary AK/SK are used. 
      * @param {*} [options] Override http request option.
      * @throws {RequiredError}
      * @memberof HTTPSCertificateManagementApiInterface
@@ -253,12 +282,20 @@ export class HTTPSCertificateManagementApi extends runtime.BaseAPI implements HT
             headerParameters['X-Project-Id'] = String(requestParameters['xProjectId']);
         }
 
+        if (requestParameters['xSecurityToken'] != null) {
+            headerParameters['X-Security-Token'] = String(requestParameters['xSecurityToken']);
+        }
+
         if (this.configuration && this.configuration.apiKey) {
             headerParameters["X-Project-Id"] = await this.configuration.apiKey("X-Project-Id"); // akskProjectId authentication
         }
 
         if (this.configuration && this.configuration.apiKey) {
             headerParameters["Authorization"] = await this.configuration.apiKey("Authorization"); // akskAuthorization authentication
+        }
+
+        if (this.configuration && this.configuration.apiKey) {
+            headerParameters["X-Security-Token"] = await this.configuration.apiKey("X-Security-Token"); // akskSecurityToken authentication
         }
 
         if (this.configuration && this.configuration.apiKey) {
@@ -338,12 +375,20 @@ export class HTTPSCertificateManagementApi extends runtime.BaseAPI implements HT
             headerParameters['X-Project-Id'] = String(requestParameters['xProjectId']);
         }
 
+        if (requestParameters['xSecurityToken'] != null) {
+            headerParameters['X-Security-Token'] = String(requestParameters['xSecurityToken']);
+        }
+
         if (this.configuration && this.configuration.apiKey) {
             headerParameters["X-Project-Id"] = await this.configuration.apiKey("X-Project-Id"); // akskProjectId authentication
         }
 
         if (this.configuration && this.configuration.apiKey) {
             headerParameters["Authorization"] = await this.configuration.apiKey("Authorization"); // akskAuthorization authentication
+        }
+
+        if (this.configuration && this.configuration.apiKey) {
+            headerParameters["X-Security-Token"] = await this.configuration.apiKey("X-Security-Token"); // akskSecurityToken authentication
         }
 
         if (this.configuration && this.configuration.apiKey) {
@@ -370,18 +415,18 @@ export class HTTPSCertificateManagementApi extends runtime.BaseAPI implements HT
      * Returns the HTTPS certificate configuration of the streaming domain named by `domain`. The private key is never returned: `certificate_key` comes back empty. IAM action: `live:domain:getCDNConfig` (Read). 
      * Query the HTTPS certificate configuration of a domain
      */
-    async showDomainHttpsCertRaw(requestParameters: ShowDomainHttpsCertRequest, initOverrides?: RequestInit | runtime.InitOverrideFunction): Promise<runtime.ApiResponse<DomainHttpsCertInfo>> {
+    async showDomainHttpsCertRaw(requestParameters: ShowDomainHttpsCertRequest, initOverrides?: RequestInit | runtime.InitOverrideFunction): Promise<runtime.ApiResponse<DomainHttpsCertSettings>> {
         const requestOptions = await this.showDomainHttpsCertRequestOpts(requestParameters);
         const response = await this.request(requestOptions, initOverrides);
 
-        return new runtime.JSONApiResponse(response, (jsonValue) => DomainHttpsCertInfoFromJSON(jsonValue));
+        return new runtime.JSONApiResponse(response, (jsonValue) => DomainHttpsCertSettingsFromJSON(jsonValue));
     }
 
     /**
      * Returns the HTTPS certificate configuration of the streaming domain named by `domain`. The private key is never returned: `certificate_key` comes back empty. IAM action: `live:domain:getCDNConfig` (Read). 
      * Query the HTTPS certificate configuration of a domain
      */
-    async showDomainHttpsCert(requestParameters: ShowDomainHttpsCertRequest, initOverrides?: RequestInit | runtime.InitOverrideFunction): Promise<DomainHttpsCertInfo> {
+    async showDomainHttpsCert(requestParameters: ShowDomainHttpsCertRequest, initOverrides?: RequestInit | runtime.InitOverrideFunction): Promise<DomainHttpsCertSettings> {
         const response = await this.showDomainHttpsCertRaw(requestParameters, initOverrides);
         return await response.value();
     }
@@ -433,12 +478,20 @@ export class HTTPSCertificateManagementApi extends runtime.BaseAPI implements HT
             headerParameters['X-Project-Id'] = String(requestParameters['xProjectId']);
         }
 
+        if (requestParameters['xSecurityToken'] != null) {
+            headerParameters['X-Security-Token'] = String(requestParameters['xSecurityToken']);
+        }
+
         if (this.configuration && this.configuration.apiKey) {
             headerParameters["X-Project-Id"] = await this.configuration.apiKey("X-Project-Id"); // akskProjectId authentication
         }
 
         if (this.configuration && this.configuration.apiKey) {
             headerParameters["Authorization"] = await this.configuration.apiKey("Authorization"); // akskAuthorization authentication
+        }
+
+        if (this.configuration && this.configuration.apiKey) {
+            headerParameters["X-Security-Token"] = await this.configuration.apiKey("X-Security-Token"); // akskSecurityToken authentication
         }
 
         if (this.configuration && this.configuration.apiKey) {

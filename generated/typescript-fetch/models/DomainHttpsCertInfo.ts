@@ -2,7 +2,7 @@
 /* eslint-disable */
 /**
  * Huawei Cloud Live - HTTPS certificate of a streaming domain
- * The three operations on the HTTPS certificate configuration of a Huawei Cloud Live streaming domain: modify (PUT), query (GET) and delete (DELETE) on `/v1/{project_id}/guard/https-cert`.  This document is written by hand from Huawei\'s public API reference (\"Modifying the HTTPS Certificate Configuration of a Specified Domain Name\" and its sibling pages). It is the single source of the generated types and clients of the `live-https-cert` package.  Authentication is either a user token (`X-Auth-Token`) or AK/SK signing (`Authorization` with the SDK-HMAC-SHA256 signature, `X-Sdk-Date` and `X-Project-Id`). 
+ * The three operations on the HTTPS certificate configuration of a Huawei Cloud Live streaming domain: modify (PUT), query (GET) and delete (DELETE) on `/v1/{project_id}/guard/https-cert`.  This document is written by hand from Huawei\'s public API reference (\"Modifying the HTTPS Certificate Configuration of a Specified Domain Name\" and its sibling pages). It is the single source of the generated types and clients of the `live-https-cert` package.  Authentication is either a user token (`X-Auth-Token`) or AK/SK signing (`Authorization` with the SDK-HMAC-SHA256 signature, `X-Sdk-Date` and `X-Project-Id`; temporary AK/SK add `X-Security-Token`).  The page\'s conditional rules are schema here, not prose: `oneOf` on the certificate source (`scm` needs `cert_id`; `user`, the default, needs the PEM texts) and `anyOf` for \"at least one certificate\". The query answer has its own schema (`DomainHttpsCertSettings`) because it carries none of the request\'s rules (`certificate_key` comes back empty). 
  *
  * The version of the OpenAPI document: 1.0.0
  * 
@@ -27,20 +27,27 @@ import {
     GmCertificateInfoToJSON,
     GmCertificateInfoToJSONTyped,
 } from './GmCertificateInfo.js';
+import type { CertificateFormat } from './CertificateFormat.js';
+import {
+    CertificateFormatFromJSON,
+    CertificateFormatFromJSONTyped,
+    CertificateFormatToJSON,
+    CertificateFormatToJSONTyped,
+} from './CertificateFormat.js';
 
 /**
- * The HTTPS certificate configuration of a domain. At least one international certificate
- * (top-level `certificate` / `certificate_key`, or `tls_certificate`) or Chinese SM
- * certificate (`gm_certificate`) must be configured.
+ * The HTTPS certificate configuration of a domain, as the update sends it. At least one
+ * international certificate (top-level `certificate` with `certificate_key`, or
+ * `tls_certificate`) or Chinese SM certificate (`gm_certificate`) must be configured.
  * 
  * @export
  * @interface DomainHttpsCertInfo
  */
 export interface DomainHttpsCertInfo {
     /**
-     * Certificate format. Only the PEM format is supported.
+     * 
      */
-    certificateFormat?: DomainHttpsCertInfoCertificateFormatEnum;
+    certificateFormat?: CertificateFormat;
     /**
      * Certificate content (PEM). Ignored when `tls_certificate` is specified.
      * 
@@ -66,15 +73,6 @@ export interface DomainHttpsCertInfo {
 }
 
 /**
-* @export
-* @enum {string}
-*/
-export enum DomainHttpsCertInfoCertificateFormatEnum {
-    Pem = 'PEM'
-}
-
-
-/**
  * Check if a given object implements the DomainHttpsCertInfo interface.
  */
 export function instanceOfDomainHttpsCertInfo(value: object): value is DomainHttpsCertInfo {
@@ -91,7 +89,7 @@ export function DomainHttpsCertInfoFromJSONTyped(json: any, ignoreDiscriminator:
     }
     return {
         
-        'certificateFormat': json['certificate_format'] == null ? undefined : json['certificate_format'],
+        'certificateFormat': json['certificate_format'] == null ? undefined : CertificateFormatFromJSON(json['certificate_format']),
         'certificate': json['certificate'] == null ? undefined : json['certificate'],
         'certificateKey': json['certificate_key'] == null ? undefined : json['certificate_key'],
         'forceRedirect': json['force_redirect'] == null ? undefined : json['force_redirect'],
@@ -111,7 +109,7 @@ export function DomainHttpsCertInfoToJSONTyped(value?: DomainHttpsCertInfo | nul
 
     return {
         
-        'certificate_format': value['certificateFormat'],
+        'certificate_format': CertificateFormatToJSON(value['certificateFormat']),
         'certificate': value['certificate'],
         'certificate_key': value['certificateKey'],
         'force_redirect': value['forceRedirect'],

@@ -2,7 +2,7 @@
 /* eslint-disable */
 /**
  * Huawei Cloud Live - HTTPS certificate of a streaming domain
- * The three operations on the HTTPS certificate configuration of a Huawei Cloud Live streaming domain: modify (PUT), query (GET) and delete (DELETE) on `/v1/{project_id}/guard/https-cert`.  This document is written by hand from Huawei\'s public API reference (\"Modifying the HTTPS Certificate Configuration of a Specified Domain Name\" and its sibling pages). It is the single source of the generated types and clients of the `live-https-cert` package.  Authentication is either a user token (`X-Auth-Token`) or AK/SK signing (`Authorization` with the SDK-HMAC-SHA256 signature, `X-Sdk-Date` and `X-Project-Id`). 
+ * The three operations on the HTTPS certificate configuration of a Huawei Cloud Live streaming domain: modify (PUT), query (GET) and delete (DELETE) on `/v1/{project_id}/guard/https-cert`.  This document is written by hand from Huawei\'s public API reference (\"Modifying the HTTPS Certificate Configuration of a Specified Domain Name\" and its sibling pages). It is the single source of the generated types and clients of the `live-https-cert` package.  Authentication is either a user token (`X-Auth-Token`) or AK/SK signing (`Authorization` with the SDK-HMAC-SHA256 signature, `X-Sdk-Date` and `X-Project-Id`; temporary AK/SK add `X-Security-Token`).  The page\'s conditional rules are schema here, not prose: `oneOf` on the certificate source (`scm` needs `cert_id`; `user`, the default, needs the PEM texts) and `anyOf` for \"at least one certificate\". The query answer has its own schema (`DomainHttpsCertSettings`) because it carries none of the request\'s rules (`certificate_key` comes back empty). 
  *
  * The version of the OpenAPI document: 1.0.0
  * 
@@ -12,63 +12,30 @@
  * Do not edit the class manually.
  */
 
-import { mapValues } from '../runtime.js';
+import { parseDate, parseDateTime, serializeDate, serializeDateTime } from '../runtime.js';
+import type { GmCertificateFromScm } from './GmCertificateFromScm.js';
+import {
+    instanceOfGmCertificateFromScm,
+    GmCertificateFromScmFromJSON,
+    GmCertificateFromScmFromJSONTyped,
+    GmCertificateFromScmToJSON,
+} from './GmCertificateFromScm.js';
+import type { GmCertificateFromUser } from './GmCertificateFromUser.js';
+import {
+    instanceOfGmCertificateFromUser,
+    GmCertificateFromUserFromJSON,
+    GmCertificateFromUserFromJSONTyped,
+    GmCertificateFromUserToJSON,
+} from './GmCertificateFromUser.js';
+
 /**
- * Chinese (SM) certificate settings. At least one international or Chinese (SM) certificate
- * must be configured.
+ * @type GmCertificateInfo
+ * Chinese (SM) certificate settings: one kept in CCM (`source: scm` with `cert_id`) or the
+ * signature and encryption pairs (`source: user`, the default).
  * 
  * @export
- * @interface GmCertificateInfo
  */
-export interface GmCertificateInfo {
-    /**
-     * Certificate source: `scm` (Cloud Certificate Manager, CCM; `cert_id` is then mandatory)
-     * or `user` (a self-owned certificate, the default).
-     * 
-     */
-    source?: GmCertificateInfoSourceEnum;
-    /**
-     * SCM certificate name (optional).
-     */
-    certName?: string;
-    /**
-     * SCM certificate ID. Mandatory when the certificate source is `scm`.
-     */
-    certId?: string;
-    /**
-     * Chinese (SM) signature certificate body.
-     */
-    signCertificate?: string;
-    /**
-     * Chinese (SM) signature private key.
-     */
-    signCertificateKey?: string;
-    /**
-     * Chinese (SM) encryption certificate body.
-     */
-    encCertificate?: string;
-    /**
-     * Chinese (SM) encryption private key.
-     */
-    encCertificateKey?: string;
-}
-
-/**
-* @export
-* @enum {string}
-*/
-export enum GmCertificateInfoSourceEnum {
-    Scm = 'scm',
-    User = 'user'
-}
-
-
-/**
- * Check if a given object implements the GmCertificateInfo interface.
- */
-export function instanceOfGmCertificateInfo(value: object): value is GmCertificateInfo {
-    return true;
-}
+export type GmCertificateInfo = GmCertificateFromScm | GmCertificateFromUser;
 
 export function GmCertificateInfoFromJSON(json: any): GmCertificateInfo {
     return GmCertificateInfoFromJSONTyped(json, false);
@@ -78,19 +45,19 @@ export function GmCertificateInfoFromJSONTyped(json: any, ignoreDiscriminator: b
     if (json == null) {
         return json;
     }
-    return {
-        
-        'source': json['source'] == null ? undefined : json['source'],
-        'certName': json['cert_name'] == null ? undefined : json['cert_name'],
-        'certId': json['cert_id'] == null ? undefined : json['cert_id'],
-        'signCertificate': json['sign_certificate'] == null ? undefined : json['sign_certificate'],
-        'signCertificateKey': json['sign_certificate_key'] == null ? undefined : json['sign_certificate_key'],
-        'encCertificate': json['enc_certificate'] == null ? undefined : json['enc_certificate'],
-        'encCertificateKey': json['enc_certificate_key'] == null ? undefined : json['enc_certificate_key'],
-    };
+    if (typeof json !== 'object') {
+        return json;
+    }
+    if (instanceOfGmCertificateFromScm(json)) {
+        return GmCertificateFromScmFromJSONTyped(json, true);
+    }
+    if (instanceOfGmCertificateFromUser(json)) {
+        return GmCertificateFromUserFromJSONTyped(json, true);
+    }
+    return {} as any;
 }
 
-export function GmCertificateInfoToJSON(json: any): GmCertificateInfo {
+export function GmCertificateInfoToJSON(json: any): any {
     return GmCertificateInfoToJSONTyped(json, false);
 }
 
@@ -98,16 +65,15 @@ export function GmCertificateInfoToJSONTyped(value?: GmCertificateInfo | null, i
     if (value == null) {
         return value;
     }
-
-    return {
-        
-        'source': value['source'],
-        'cert_name': value['certName'],
-        'cert_id': value['certId'],
-        'sign_certificate': value['signCertificate'],
-        'sign_certificate_key': value['signCertificateKey'],
-        'enc_certificate': value['encCertificate'],
-        'enc_certificate_key': value['encCertificateKey'],
-    };
+    if (typeof value !== 'object') {
+        return value;
+    }
+    if (instanceOfGmCertificateFromScm(value)) {
+        return GmCertificateFromScmToJSON(value as GmCertificateFromScm);
+    }
+    if (instanceOfGmCertificateFromUser(value)) {
+        return GmCertificateFromUserToJSON(value as GmCertificateFromUser);
+    }
+    return {};
 }
 

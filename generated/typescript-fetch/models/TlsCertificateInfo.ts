@@ -2,7 +2,7 @@
 /* eslint-disable */
 /**
  * Huawei Cloud Live - HTTPS certificate of a streaming domain
- * The three operations on the HTTPS certificate configuration of a Huawei Cloud Live streaming domain: modify (PUT), query (GET) and delete (DELETE) on `/v1/{project_id}/guard/https-cert`.  This document is written by hand from Huawei\'s public API reference (\"Modifying the HTTPS Certificate Configuration of a Specified Domain Name\" and its sibling pages). It is the single source of the generated types and clients of the `live-https-cert` package.  Authentication is either a user token (`X-Auth-Token`) or AK/SK signing (`Authorization` with the SDK-HMAC-SHA256 signature, `X-Sdk-Date` and `X-Project-Id`). 
+ * The three operations on the HTTPS certificate configuration of a Huawei Cloud Live streaming domain: modify (PUT), query (GET) and delete (DELETE) on `/v1/{project_id}/guard/https-cert`.  This document is written by hand from Huawei\'s public API reference (\"Modifying the HTTPS Certificate Configuration of a Specified Domain Name\" and its sibling pages). It is the single source of the generated types and clients of the `live-https-cert` package.  Authentication is either a user token (`X-Auth-Token`) or AK/SK signing (`Authorization` with the SDK-HMAC-SHA256 signature, `X-Sdk-Date` and `X-Project-Id`; temporary AK/SK add `X-Security-Token`).  The page\'s conditional rules are schema here, not prose: `oneOf` on the certificate source (`scm` needs `cert_id`; `user`, the default, needs the PEM texts) and `anyOf` for \"at least one certificate\". The query answer has its own schema (`DomainHttpsCertSettings`) because it carries none of the request\'s rules (`certificate_key` comes back empty). 
  *
  * The version of the OpenAPI document: 1.0.0
  * 
@@ -12,56 +12,31 @@
  * Do not edit the class manually.
  */
 
-import { mapValues } from '../runtime.js';
+import { parseDate, parseDateTime, serializeDate, serializeDateTime } from '../runtime.js';
+import type { TlsCertificateFromScm } from './TlsCertificateFromScm.js';
+import {
+    instanceOfTlsCertificateFromScm,
+    TlsCertificateFromScmFromJSON,
+    TlsCertificateFromScmFromJSONTyped,
+    TlsCertificateFromScmToJSON,
+} from './TlsCertificateFromScm.js';
+import type { TlsCertificateFromUser } from './TlsCertificateFromUser.js';
+import {
+    instanceOfTlsCertificateFromUser,
+    TlsCertificateFromUserFromJSON,
+    TlsCertificateFromUserFromJSONTyped,
+    TlsCertificateFromUserToJSON,
+} from './TlsCertificateFromUser.js';
+
 /**
- * International certificate settings. When this object is specified, the top-level
- * `certificate` and `certificate_key` are ignored.
+ * @type TlsCertificateInfo
+ * International certificate settings: one kept in CCM (`source: scm` with `cert_id`) or
+ * the PEM texts (`source: user`, the default). When this object is specified, the
+ * top-level `certificate` and `certificate_key` are ignored.
  * 
  * @export
- * @interface TlsCertificateInfo
  */
-export interface TlsCertificateInfo {
-    /**
-     * Certificate source: `scm` (Cloud Certificate Manager, CCM; `cert_id` is then mandatory)
-     * or `user` (a self-owned certificate, the default; `certificate` and `certificate_key`
-     * are then mandatory).
-     * 
-     */
-    source?: TlsCertificateInfoSourceEnum;
-    /**
-     * SCM certificate name. Optional when the certificate source is `scm`.
-     */
-    certName?: string;
-    /**
-     * SCM certificate ID. Mandatory when the certificate source is `scm`.
-     */
-    certId?: string;
-    /**
-     * Certificate content (PEM). Mandatory when the certificate source is `user`.
-     */
-    certificate?: string;
-    /**
-     * Private key (PEM). Mandatory when the certificate source is `user`.
-     */
-    certificateKey?: string;
-}
-
-/**
-* @export
-* @enum {string}
-*/
-export enum TlsCertificateInfoSourceEnum {
-    Scm = 'scm',
-    User = 'user'
-}
-
-
-/**
- * Check if a given object implements the TlsCertificateInfo interface.
- */
-export function instanceOfTlsCertificateInfo(value: object): value is TlsCertificateInfo {
-    return true;
-}
+export type TlsCertificateInfo = TlsCertificateFromScm | TlsCertificateFromUser;
 
 export function TlsCertificateInfoFromJSON(json: any): TlsCertificateInfo {
     return TlsCertificateInfoFromJSONTyped(json, false);
@@ -71,17 +46,19 @@ export function TlsCertificateInfoFromJSONTyped(json: any, ignoreDiscriminator: 
     if (json == null) {
         return json;
     }
-    return {
-        
-        'source': json['source'] == null ? undefined : json['source'],
-        'certName': json['cert_name'] == null ? undefined : json['cert_name'],
-        'certId': json['cert_id'] == null ? undefined : json['cert_id'],
-        'certificate': json['certificate'] == null ? undefined : json['certificate'],
-        'certificateKey': json['certificate_key'] == null ? undefined : json['certificate_key'],
-    };
+    if (typeof json !== 'object') {
+        return json;
+    }
+    if (instanceOfTlsCertificateFromScm(json)) {
+        return TlsCertificateFromScmFromJSONTyped(json, true);
+    }
+    if (instanceOfTlsCertificateFromUser(json)) {
+        return TlsCertificateFromUserFromJSONTyped(json, true);
+    }
+    return {} as any;
 }
 
-export function TlsCertificateInfoToJSON(json: any): TlsCertificateInfo {
+export function TlsCertificateInfoToJSON(json: any): any {
     return TlsCertificateInfoToJSONTyped(json, false);
 }
 
@@ -89,14 +66,15 @@ export function TlsCertificateInfoToJSONTyped(value?: TlsCertificateInfo | null,
     if (value == null) {
         return value;
     }
-
-    return {
-        
-        'source': value['source'],
-        'cert_name': value['certName'],
-        'cert_id': value['certId'],
-        'certificate': value['certificate'],
-        'certificate_key': value['certificateKey'],
-    };
+    if (typeof value !== 'object') {
+        return value;
+    }
+    if (instanceOfTlsCertificateFromScm(value)) {
+        return TlsCertificateFromScmToJSON(value as TlsCertificateFromScm);
+    }
+    if (instanceOfTlsCertificateFromUser(value)) {
+        return TlsCertificateFromUserToJSON(value as TlsCertificateFromUser);
+    }
+    return {};
 }
 

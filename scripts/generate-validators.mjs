@@ -1,0 +1,16 @@
+// Writes generated/validators/<api>.ts for every spec document listed in redocly.yaml: standalone
+// Ajv validators of every operation's parameters, request body and response bodies.
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { parse } from 'yaml';
+import { specDocuments } from './lib/spec-documents.mjs';
+import { validatorsSource } from './lib/validators.mjs';
+
+const root = process.cwd();
+for (const doc of specDocuments(root)) {
+  const spec = parse(readFileSync(join(root, doc.root), 'utf8'));
+  const out = join(root, doc.validators);
+  mkdirSync(dirname(out), { recursive: true });
+  writeFileSync(out, validatorsSource(spec, { name: doc.name, specPath: doc.root }));
+  console.log(`${doc.root} -> ${doc.validators}`);
+}

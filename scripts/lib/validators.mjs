@@ -1,0 +1,178 @@
+// Writes standalone validators (Ajv's code generation) for every operation of one OpenAPI 3.0
+// document: the path, query and header parameters and the JSON body of each request, and the body
+// of each documented response. The output needs no Ajv at run time.
+import Ajv from 'ajv';
+import standaloneCode from 'ajv/dist/standalone/index.js';
+import ucs2length from 'ajv/dist/runtime/ucs2length.js';
+
+const METHODS = ['get', 'put', 'post', 'delete', 'patch', 'head', 'options'];
+// OpenAPI keywords that JSON Schema validation does not use.
+const ANNOTATIONS = ['example', 'xml', 'externalDocs', 'discriminator'];
+
+function resolve(spec, node) {
+  let seen = 0;
+  while (node && typeof node.$ref === 'string') {
+    if (++seen > 20) throw new Error(`$ref loop at ${node.$ref}`);
+    const pointer = node.$ref.replace(/^#\//, '').split('/').map((p) => p.replace(/~1/g, '/').replace(/~0/g, '~'));
+    node = pointer.reduce((n, key) => n?.[key], spec);
+    if (node === undefined) throw new Error(`unresolved $ref in the spec: ${pointer.join('/')}`);
+  }
+  return node;
+}
+
+// Component schema refs point into one shared schema, so each component is compiled once.
+function rewriteRefs(schema, sharedId) {
+  if (Array.isArray(schema)) return schema.map((s) => rewriteRefs(s, sharedId));
+  if (!schema || typeof schema !== 'object') return schema;
+  const out = {};
+  for (const [key, value] of Object.entries(schema)) {
+    if (key === '$ref' && typeof value === 'string') {
+      const name = value.match(/^#\/components\/schemas\/(.+)$/)?.[1];
+      if (!name) throw new Error(`only #/components/schemas refs are supported inside schemas, got ${value}`);
+      out.$ref = `${sharedId}#/definitions/${name}`;
+    } else if (key === 'properties' && value && typeof value === 'object') {
+      // property names are data, not keywords
+      out.properties = Object.fromEntries(Object.entries(value).map(([k, v]) => [k, rewriteRefs(v, sharedId)]));
+    } else {
+      out[key] = rewriteRefs(value, sharedId);
+    }
+  }
+  return out;
+}
+
+function parametersSchema(spec, parameters, location, sharedId) {
+  const chosen = parameters.filter((p) => p.in === location);
+  if (!chosen.length) return undefined;
+  const properties = {};
+  const required = [];
+  for (const p of chosen) {
+    // Header names are case-insensitive on the wire; the client hands them in as the spec spells them.
+    properties[p.name] = rewriteRefs(resolve(spec, p.schema ?? {}), sharedId);
+    if (p.required) required.push(p.name);
+  }
+  return { type: 'object', properties, ...(required.length ? { required } : {}) };
+}
+
+function jsonSchemaOf(spec, content, sharedId) {
+  const media = content?.['application/json'];
+  return media?.schema ? rewriteRefs(media.schema, sharedId) : undefined;
+}
+
+/** The operations of a document and the schema of every validated part. */
+export function operationsOf(spec, sharedId) {
+  const operations = [];
+  for (const [path, item] of Object.entries(spec.paths ?? {})) {
+    const shared = (item.parameters ?? []).map((p) => resolve(spec, p));
+    for (const method of METHODS) {
+      const op = item[method];
+      if (!op) continue;
+      if (!op.operationId) throw new Error(`${method.toUpperCase()} ${path} has no operationId`);
+      const own = (op.parameters ?? []).map((p) => resolve(spec, p));
+      const parameters = [...shared.filter((s) => !own.some((o) => o.name === s.name && o.in === s.in)), ...own];
+      const requestBody = op.requestBody ? resolve(spec, op.requestBody) : undefined;
+      const responses = {};
+      for (const [status, response] of Object.entries(op.responses ?? {})) {
+        const resolved = resolve(spec, response);
+        responses[status] = resolved.content ? jsonSchemaOf(spec, resolved.content, sharedId) ?? 'other' : 'empty';
+      }
+      operations.push({
+        id: op.operationId,
+        method,
+        path,
+        request: {
+          path: parametersSchema(spec, parameters, 'path', sharedId),
+          query: parametersSchema(spec, parameters, 'query', sharedId),
+          header: parametersSchema(spec, parameters, 'header', sharedId),
+          body: requestBody ? jsonSchemaOf(spec, requestBody.content, sharedId) : undefined,
+        },
+        bodyRequired: Boolean(requestBody?.required),
+        responses,
+      });
+    }
+  }
+  return operations;
+}
+
+/** The TypeScript source of the validators module of one spec document. */
+export function validatorsSource(spec, { name, specPath }) {
+  if (!/^3\.0\./.test(spec.openapi ?? '')) throw new Error(`${specPath}: only OpenAPI 3.0.x is supported (got ${spec.openapi})`);
+  const sharedId = `${name}-components`;
+  const ajv = new Ajv({
+    code: { source: true, esm: true, lines: true, optimize: true },
+    allErrors: true,
+    strict: true,
+    strictRequired: false,
+    allowUnionTypes: true,
+    keywords: ANNOTATIONS,
+  });
+  ajv.addSchema({ $id: sharedId, definitions: rewriteRefs(spec.components?.schemas ?? {}, sharedId) });
+
+  const operations = operationsOf(spec, sharedId);
+  const exportNames = {};
+  let n = 0;
+  const add = (schema) => {
+    const id = `v${n++}`;
+    ajv.addSchema(schema, id);
+    exportNames[id] = id;
+    return id;
+  };
+  const table = operations.map((op) => {
+    const request = {};
+    for (const part of ['path', 'query', 'header', 'body']) if (op.request[part]) request[part] = add(op.request[part]);
+    const responses = {};
+    for (const [status, schema] of Object.entries(op.responses)) {
+      responses[status] = typeof schema === 'string' ? JSON.stringify(schema) : add(schema);
+    }
+    return { op, request, responses };
+  });
+
+  let code = standaloneCode(ajv, exportNames);
+  // Ajv's runtime helper for string lengths in code points would be `require`d from ajv; the
+  // generated module carries its own copy instead, so it needs nothing at run time.
+  const helper = /const (\w+) = require\("ajv\/dist\/runtime\/ucs2length"\)\.default;?/g;
+  code = code.replace(helper, (_all, local) => `const ${local} = ${ucs2length.default.toString().replace(/^function ucs2length/, 'function')};`);
+  if (/require\(/.test(code)) throw new Error('the generated validators still require() a runtime module');
+  // Ajv exports each validator; only the table below is public.
+  code = code.replace(/^export const (v\d+) = (\w+);$/gm, 'const $1 = $2;');
+
+  const lines = [];
+  lines.push(`// Generated by \`npm run generate\` from ${specPath} (Ajv standalone code). Never edit by hand.`);
+  lines.push('/* eslint-disable */');
+  lines.push('// @ts-nocheck');
+  lines.push(code.replace(/^"use strict";/, '').trim());
+  lines.push('');
+  lines.push('/** A generated validator: true when the value conforms; otherwise `errors` says why. */');
+  lines.push('export interface Validator {');
+  lines.push('  (data: unknown): boolean;');
+  lines.push('  errors?: ValidatorError[] | null;');
+  lines.push('}');
+  lines.push('export interface ValidatorError {');
+  lines.push('  instancePath: string;');
+  lines.push('  schemaPath: string;');
+  lines.push('  keyword: string;');
+  lines.push('  params: Record<string, unknown>;');
+  lines.push('  message?: string;');
+  lines.push('}');
+  lines.push('export interface OperationValidators {');
+  lines.push('  method: string;');
+  lines.push('  path: string;');
+  lines.push('  request: { path?: Validator; query?: Validator; header?: Validator; body?: Validator };');
+  lines.push('  bodyRequired: boolean;');
+  lines.push("  /** Per documented status: the body's validator, 'empty' when the spec gives no content, 'other' for a non-JSON one. */");
+  lines.push("  responses: Record<string, Validator | 'empty' | 'other'>;");
+  lines.push('}');
+  lines.push('');
+  lines.push('export const operations = {');
+  for (const { op, request, responses } of table) {
+    lines.push(`  ${op.id}: {`);
+    lines.push(`    method: ${JSON.stringify(op.method)},`);
+    lines.push(`    path: ${JSON.stringify(op.path)},`);
+    lines.push(`    request: { ${Object.entries(request).map(([k, v]) => `${k}: ${v} as Validator`).join(', ')} },`);
+    lines.push(`    bodyRequired: ${op.bodyRequired},`);
+    lines.push(`    responses: { ${Object.entries(responses).map(([k, v]) => `${JSON.stringify(k)}: ${v.startsWith('"') ? `${v} as const` : `${v} as Validator`}`).join(', ')} },`);
+    lines.push('  },');
+  }
+  lines.push('} satisfies Record<string, OperationValidators>;');
+  lines.push('');
+  return lines.join('\n');
+}
