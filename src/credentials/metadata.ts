@@ -2,6 +2,8 @@
 // service, as Huawei's SDKs get them: a session token first (PUT /meta-data/latest/api/token,
 // then X-Metadata-Token on every read; older services answer 404/405 and are read without),
 // then GET /openstack/latest/securitykey. The answer expires; the client asks again before.
+import type { components } from '../../generated/ecs-metadata.js';
+import { operations } from '../../generated/validators/ecs-metadata.js';
 import type { CredentialsProvider, ProvidedCredentials } from '../auth/credentials.js';
 import { ConfigurationError } from '../errors.js';
 import { serverText } from '../internal/server-text.js';
@@ -23,13 +25,6 @@ export interface MetadataCredentialsOptions {
    */
   timeoutMs?: number | undefined;
   fetch?: ((input: string, init: RequestInit) => Promise<Response>) | undefined;
-}
-
-interface SecurityKey {
-  access?: unknown;
-  secret?: unknown;
-  securitytoken?: unknown;
-  expires_at?: unknown;
 }
 
 export function metadataCredentials(options: MetadataCredentialsOptions = {}): CredentialsProvider {
@@ -82,18 +77,21 @@ export function metadataCredentials(options: MetadataCredentialsOptions = {}): C
     if (answer.status !== 200) {
       throw new ConfigurationError('credentials', `metadata service: ${SECURITY_KEY_PATH} answered HTTP ${answer.status}: ${serverText(answer.text, [], 200)}`);
     }
-    let key: SecurityKey | undefined;
+    let parsed: unknown;
     try {
-      key = (JSON.parse(answer.text) as { credential?: SecurityKey }).credential;
+      parsed = JSON.parse(answer.text);
     } catch {
-      key = undefined;
+      parsed = undefined;
     }
-    const expiresAt = typeof key?.expires_at === 'string' ? new Date(key.expires_at) : undefined;
-    if (!key || typeof key.access !== 'string' || typeof key.secret !== 'string' || !expiresAt || Number.isNaN(expiresAt.getTime())) {
-      throw new ConfigurationError('credentials', 'metadata service: the security key answer is not { credential: { access, secret, securitytoken, expires_at } }');
+    // Only an answer the spec vouches for; its text is never echoed (it may hold a secret).
+    const isSecurityKey = operations.ShowSecurityKey.responses['200'];
+    const expiresAt = isSecurityKey(parsed) ? new Date((parsed as components['schemas']['SecurityKey']).credential.expires_at) : undefined;
+    if (!expiresAt || Number.isNaN(expiresAt.getTime())) {
+      throw new ConfigurationError('credentials', 'metadata service: the security key answer is not { credential: { access, secret, securitytoken, expires_at } } as the spec says');
     }
+    const { credential } = parsed as components['schemas']['SecurityKey'];
     return checkProvided(
-      { accessKey: key.access, secretKey: key.secret, securityToken: typeof key.securitytoken === 'string' ? key.securitytoken : undefined, expiresAt },
+      { accessKey: credential.access, secretKey: credential.secret, securityToken: credential.securitytoken, expiresAt },
       'the metadata service',
     );
   };

@@ -2,6 +2,8 @@
 // KeystoneListProjects (`GET {iam}/v3/projects?name={region}`) signed with the AK/SK. One
 // answer per access key, region and IAM endpoint for the life of the process; concurrent
 // lookups share one request; a failed lookup is not kept.
+import type { components } from '../../generated/iam-projects.js';
+import { operations } from '../../generated/validators/iam-projects.js';
 import { ConfigurationError, LiveApiError } from '../errors.js';
 import { serverText } from '../internal/server-text.js';
 import { attemptsOf, type Transport } from '../transport/live-transport.js';
@@ -72,11 +74,17 @@ async function listProjects({ region, iamEndpoint, transport, secrets }: Project
       body: serverText(typeof body === 'string' ? body : JSON.stringify(body) ?? '', secrets, 2048),
     });
   }
-  const projects = (body as { projects?: unknown } | undefined)?.projects;
-  if (!Array.isArray(projects) || projects.some((p) => typeof p?.id !== 'string')) {
-    throw new ConfigurationError('projectId', `IAM answered the project lookup for region "${region}" without a project list (${trace}); give the project id explicitly`);
+  // Only an answer the spec vouches for (project ids of 32 hex digits among them) is used.
+  const isProjectList = operations.KeystoneListProjects.responses['200'];
+  if (!isProjectList(body)) {
+    const why = isProjectList.errors?.[0];
+    throw new ConfigurationError(
+      'projectId',
+      `IAM answered the project lookup for region "${region}" with something that is not a project list (${serverText(`${why?.instancePath ?? ''} ${why?.message ?? ''}`, secrets, 200).trim()}; ${trace}); give the project id explicitly`,
+    );
   }
-  const ids = projects.map((p: { id: string }) => serverText(p.id, secrets, 64));
+  const { projects } = body as components['schemas']['ProjectList'];
+  const ids = projects.map((p) => p.id);
   if (ids.length === 0) {
     throw new ConfigurationError(
       'projectId',
@@ -89,5 +97,5 @@ async function listProjects({ region, iamEndpoint, transport, secrets }: Project
       `several projects match region "${region}": ${ids.join(', ')} (${trace}); choose one and give it explicitly (projectId / --project-id / HUAWEICLOUD_SDK_PROJECT_ID)`,
     );
   }
-  return projects[0].id as string;
+  return ids[0]!;
 }
