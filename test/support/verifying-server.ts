@@ -1,11 +1,12 @@
 // An HTTP server on 127.0.0.1 that checks AK/SK signatures as the API gateway does: it
-// recomputes the signature from the request it received and answers 401 APIGW.0301 on a
-// mismatch or a date more than 15 minutes from its own clock (which a test may set off).
+// recomputes the signature (SDK-HMAC-SHA256 or SDK-HMAC-SM3) from the request it received and
+// answers 401 APIGW.0301 on a mismatch or a date more than 15 minutes from its own clock (which a
+// test may set off). With `projects` it also plays IAM's KeystoneListProjects, signed the same way.
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { computeSignature } from '../../src/auth/aksk-signer.js';
 import { parseSdkDate } from '../../src/auth/canonical.js';
-import { webCryptoHash } from '../../src/auth/hash.js';
+import { sha256Digest, sm3Digest, webCryptoHash } from '../../src/auth/hash.js';
 
 export interface Received {
   method: string;
@@ -13,6 +14,9 @@ export interface Received {
   headers: Record<string, string>;
   body: Buffer;
   verdict: 'ok' | 'bad-signature' | 'expired' | 'no-auth';
+  /** The signing algorithm and access key named by the Authorization header, when there was one. */
+  algorithm?: string | undefined;
+  accessKey?: string | undefined;
 }
 
 export interface Reply {
@@ -30,6 +34,8 @@ export interface VerifyingServerOptions {
   /** The answer once auth passed; by default what the real API answers for each method. */
   reply?: (received: Received) => Reply;
   cors?: boolean;
+  /** IAM: project ids by project name, answered to GET /v3/projects?name=... (with X-IAM-Trace-Id). */
+  projects?: Record<string, string[]>;
 }
 
 export interface VerifyingServer {
@@ -51,7 +57,17 @@ function defaultReply(received: Received): Reply {
   return { status: 200 };
 }
 
-const AUTH = /^SDK-HMAC-SHA256 Access=([^,]+), SignedHeaders=([a-z0-9;-]+), Signature=([0-9a-f]{64})$/;
+const AUTH = /^(SDK-HMAC-SHA256|SDK-HMAC-SM3) Access=([^,]+), SignedHeaders=([a-z0-9;-]+), Signature=([0-9a-f]{64})$/;
+
+function iamReply(received: Received, projects: Record<string, string[]>): Reply {
+  const name = new URL(received.url, 'http://iam').searchParams.get('name') ?? '';
+  const ids = projects[name] ?? [];
+  return {
+    status: 200,
+    headers: { 'x-iam-trace-id': `trace-${name}` },
+    body: { links: { self: 'http://iam/v3/projects', previous: null, next: null }, projects: ids.map((id) => ({ id, name, enabled: true })) },
+  };
+}
 
 async function verify(req: IncomingMessage, body: Buffer, options: VerifyingServerOptions): Promise<{ verdict: Received['verdict']; message: string }> {
   const headers = req.headers as Record<string, string>;
@@ -59,9 +75,10 @@ async function verify(req: IncomingMessage, body: Buffer, options: VerifyingServ
     return options.tokens?.includes(headers['x-auth-token'] ?? '') ? { verdict: 'ok', message: '' } : { verdict: 'no-auth', message: 'no credentials' };
   }
   const match = AUTH.exec(headers['authorization']);
-  const sk = match ? options.keys?.[match[1]!] : undefined;
+  const sk = match ? options.keys?.[match[2]!] : undefined;
   if (!match || sk === undefined) return { verdict: 'bad-signature', message: 'Incorrect IAM authentication information: unknown access key or malformed Authorization' };
-  const signed = match[2]!.split(';');
+  const digest = match[1] === 'SDK-HMAC-SM3' ? sm3Digest() : sha256Digest(webCryptoHash);
+  const signed = match[3]!.split(';');
   const date = parseSdkDate(headers['x-sdk-date'] ?? '');
   if (!signed.includes('x-sdk-date') || !date) return { verdict: 'bad-signature', message: 'Incorrect IAM authentication information: x-sdk-date missing or unsigned' };
   const serverNow = Date.now() + (options.clockOffsetMs ?? 0);
@@ -71,9 +88,10 @@ async function verify(req: IncomingMessage, body: Buffer, options: VerifyingServ
   const url = new URL(req.url ?? '/', `http://${headers['host']}`);
   const { signature, canonicalRequest } = await computeSignature(
     { method: req.method ?? 'GET', url, headers, signedHeaders: signed, body: new Uint8Array(body) },
-    webCryptoHash.hmacSha256Hex(new TextEncoder().encode(sk)),
+    digest.hmacHex(new TextEncoder().encode(sk)),
+    digest,
   );
-  if (signature !== match[3]) {
+  if (signature !== match[4]) {
     return { verdict: 'bad-signature', message: `Incorrect IAM authentication information: verify aksk signature fail, canonicalRequest: ${canonicalRequest.replace(/\n/g, '|')}` };
   }
   return { verdict: 'ok', message: '' };
@@ -102,10 +120,15 @@ export async function startVerifyingServer(options: VerifyingServerOptions = {})
       }
       const body = Buffer.concat(chunks);
       const { verdict, message } = await verify(req, body, options);
-      const entry: Received = { method: req.method ?? '', url: req.url ?? '', headers: req.headers as Record<string, string>, body, verdict };
+      const auth = AUTH.exec(req.headers['authorization'] ?? '');
+      const entry: Received = {
+        method: req.method ?? '', url: req.url ?? '', headers: req.headers as Record<string, string>, body, verdict,
+        algorithm: auth?.[1], accessKey: auth?.[2],
+      };
       received.push(entry);
+      const iam = options.projects && entry.url.startsWith('/v3/projects');
       const reply: Reply =
-        verdict === 'ok' ? (options.reply ?? defaultReply)(entry)
+        verdict === 'ok' ? (iam ? iamReply(entry, options.projects!) : (options.reply ?? defaultReply)(entry))
         : verdict === 'no-auth' ? { status: 401, body: { error_code: 'LIVE.100011003', error_msg: 'Unauthorized access to the interface' } }
         : { status: 401, body: { error_code: 'APIGW.0301', error_msg: message } };
       const text = reply.body === undefined ? '' : JSON.stringify(reply.body);
