@@ -4,7 +4,7 @@ import { runtimeDescription } from '../credentials/runtime.js';
 import { VERSION } from '../version.js';
 
 /**
- * `live-https-cert/0.1.0 node/v20.19.0 linux/x64`; undefined in browsers, where fetch does not
+ * `live-https-cert/0.1.0 node/20.19.0 linux/x64`; undefined in browsers, where fetch does not
  * let a page replace the browser's own User-Agent (older browsers drop it as a forbidden header,
  * and in any browser it would add a CORS preflight): there the browser's own one is sent.
  */

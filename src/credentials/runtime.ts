@@ -26,7 +26,7 @@ export function builtinModule<T>(id: string): T | undefined {
   return runtime()?.getBuiltinModule?.(id) as T | undefined;
 }
 
-/** `node/v20.19.0 linux/x64` (or bun/deno); undefined where there is no `process` (browsers). */
+/** `node/20.19.0 linux/x64` (or bun/deno); undefined where there is no `process` (browsers). */
 export function runtimeDescription(): string | undefined {
   const found = runtime();
   const versions = found?.versions;
