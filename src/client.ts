@@ -5,14 +5,13 @@ import type { paths } from '../generated/schema.js';
 import { createAuthorizer } from './auth/authorize.js';
 import { type Credentials, isAkSk, secretsOf } from './auth/credentials.js';
 import type { SigningHash } from './auth/hash.js';
-import { ConfigurationError, type OperationId } from './errors.js';
-import { apiErrorFrom } from './internal/api-error.js';
+import { ConfigurationError, type OperationId, ValidationError } from './errors.js';
+import { parseResponse } from './internal/parse.js';
 import { type LiveRegion, resolveEndpoint } from './regions.js';
 import { createTransport, type FetchFunction, type Sender, type Transport } from './transport/live-transport.js';
 import { PlainRequest } from './transport/outgoing.js';
 import type { RetryTuning } from './transport/retry-policy.js';
-import type { DomainHttpsCertInfo, DomainHttpsCertSettings } from './types.js';
-import { assertValidDomain, assertValidUpdate } from './validate.js';
+import { assertValidRequest, projectIdProblems } from './validate.js';
 
 export interface LiveClientOptions {
   /** The project ID of the region (IAM console, "My Credentials"). */
@@ -35,16 +34,37 @@ export interface LiveClientOptions {
   signingHash?: SigningHash | undefined;
 }
 
-export interface CallOptions {
-  domain: string;
+const PATH = '/v1/{project_id}/guard/https-cert';
+type Operation<M extends 'get' | 'put' | 'delete'> = paths[typeof PATH][M];
+
+// What the client itself supplies: the project, and the headers of authentication.
+type AuthHeader = 'X-Auth-Token' | 'X-Sdk-Date' | 'X-Project-Id' | 'X-Security-Token' | 'Authorization';
+type QueryOf<O> = O extends { parameters: { query: infer Q } } ? Q : O extends { parameters: { query?: infer Q } } ? NonNullable<Q> : unknown;
+type HeadersOf<O> = O extends { parameters: { header?: infer H } } ? Omit<NonNullable<H>, AuthHeader> : never;
+type BodyOf<O> = O extends { requestBody: { content: { 'application/json': infer B } } } ? B : never;
+type ResultOf<O> = O extends { responses: { 200: { content: { 'application/json': infer R } } } } ? R : never;
+
+/** What every call takes besides the spec's parameters. */
+export interface CallControls {
   signal?: AbortSignal | undefined;
   /** Overrides the client's per-attempt timeout for this call. */
   timeoutMs?: number | undefined;
 }
 
-export interface UpdateOptions extends CallOptions {
-  body: DomainHttpsCertInfo;
-}
+/**
+ * The options of an operation: its query parameters, straight from the generated operation type
+ * (a parameter added to the spec is accepted after `npm run generate`), its non-auth header
+ * parameters under `headers`, and the call controls.
+ */
+export type OperationOptions<O> = QueryOf<O> & CallControls & ([keyof HeadersOf<O>] extends [never] ? unknown : { headers?: HeadersOf<O> });
+
+export type ShowOptions = OperationOptions<Operation<'get'>>;
+export type DeleteOptions = OperationOptions<Operation<'delete'>>;
+export type UpdateOptions = OperationOptions<Operation<'put'>> & { body: BodyOf<Operation<'put'>> };
+/** The options of show and delete. */
+export type CallOptions = ShowOptions & DeleteOptions;
+/** What show resolves with: the 200 body of the spec. */
+export type ShowResult = ResultOf<Operation<'get'>>;
 
 export interface CallResult {
   /** The X-Request-Id of the response, to quote to support. */
@@ -53,8 +73,8 @@ export interface CallResult {
 
 export interface LiveClient {
   updateDomainHttpsCert(options: UpdateOptions): Promise<CallResult>;
-  showDomainHttpsCert(options: CallOptions): Promise<DomainHttpsCertSettings>;
-  deleteDomainHttpsCert(options: CallOptions): Promise<CallResult>;
+  showDomainHttpsCert(options: ShowOptions): Promise<ShowResult>;
+  deleteDomainHttpsCert(options: DeleteOptions): Promise<CallResult>;
   /** The underlying openapi-fetch client ({ data, error } style), with the same auth and transport. */
   readonly api: Client<paths>;
   /** The transport's fetch: pass it as `fetchApi` to the generated openapi-generator client. */
@@ -63,16 +83,16 @@ export interface LiveClient {
   readonly projectId: string;
 }
 
-const PATH = '/v1/{project_id}/guard/https-cert';
 const HEADER_TEXT = /^[\x21-\x7e]+$/;
 
 function checkOptions(options: LiveClientOptions): void {
   if (typeof options?.projectId !== 'string' || options.projectId.trim() === '') {
     throw new ConfigurationError('projectId', 'projectId is required: the project ID of your region (IAM console, "My Credentials")');
   }
-  // It travels in the X-Project-Id header, which carries only visible ASCII (real IDs are 32 hex digits).
-  if (!HEADER_TEXT.test(options.projectId) || options.projectId.includes('/')) {
-    throw new ConfigurationError('projectId', 'projectId may hold only visible ASCII characters and no "/"; copy it from the IAM console');
+  // The spec's pattern for project_id: a path segment like "." or ".." would rewrite the path.
+  const [problem] = projectIdProblems(options.projectId);
+  if (problem) {
+    throw new ConfigurationError('projectId', `projectId ${problem.message}: give the project ID of your region as IAM shows it (32 hexadecimal digits; IAM console, "My Credentials" > "Projects")`);
   }
   const credentials = options.credentials as unknown as Record<string, unknown> | undefined;
   if (!credentials || typeof credentials !== 'object') {
@@ -123,7 +143,31 @@ export function createLiveClient(options: LiveClientOptions): LiveClient {
   // Each call carries its operation and timeout down to the transport, for errors and aborts.
   const via = (operation: OperationId, timeoutMs: number | undefined): FetchFunction =>
     (input, init) => transport.call(input as RequestInfo | PlainRequest, init, { operation, timeoutMs });
-  const params = (domain: string) => ({ path: { project_id: projectId }, query: { domain } });
+  // The spec's query parameters are the options that are not call controls (or the body).
+  const split = (options: Record<string, unknown>) => {
+    if (typeof options !== 'object' || options === null) {
+      throw new ValidationError([{ field: 'options', message: `must be an object such as { domain }, got ${options === null ? 'null' : typeof options}`, rule: 'type' }]);
+    }
+    const { signal, timeoutMs, body, headers, ...query } = options;
+    return { signal: signal as AbortSignal | undefined, timeoutMs: timeoutMs as number | undefined, body, headers: headers as Record<string, string> | undefined, query };
+  };
+  const send = async <T>(method: 'GET' | 'PUT' | 'DELETE', operation: OperationId, options: Record<string, unknown>): Promise<{ data: T; response: Response }> => {
+    const { signal, timeoutMs, body, headers, query } = split(options);
+    const path = { project_id: projectId };
+    assertValidRequest(operation, { path, query, ...(method === 'PUT' ? { body } : {}) });
+    const init = {
+      params: { path, query, ...(headers ? { header: headers } : {}) },
+      ...(method === 'PUT' ? { body } : {}),
+      signal: signal ?? null,
+      fetch: via(operation, timeoutMs),
+      // Every answer goes through the one parse point, which checks it against the spec.
+      parseAs: 'text' as const,
+    };
+    const { data, error, response } = await (api[method] as (path: string, init: unknown) => Promise<{ data?: unknown; error?: unknown; response: Response }>)(PATH, init);
+    const text = typeof data === 'string' ? data : typeof error === 'string' ? error : error === undefined ? '' : JSON.stringify(error);
+    return { data: parseResponse<T>(operation, response, text, secrets), response };
+  };
+  const requestIdOf = (response: Response) => response.headers.get('x-request-id') ?? undefined;
 
   return {
     api,
@@ -131,38 +175,19 @@ export function createLiveClient(options: LiveClientOptions): LiveClient {
     baseUrl,
     projectId,
 
-    async updateDomainHttpsCert({ domain, body, signal, timeoutMs }) {
-      assertValidUpdate(domain, body);
-      const { error, response } = await api.PUT(PATH, {
-        params: params(domain),
-        body,
-        signal: signal ?? null,
-        fetch: via('UpdateDomainHttpsCert', timeoutMs),
-      });
-      if (!response.ok) throw apiErrorFrom(response, error, 'UpdateDomainHttpsCert', secrets);
-      return { requestId: response.headers.get('x-request-id') ?? undefined };
+    async updateDomainHttpsCert(options) {
+      const { response } = await send<undefined>('PUT', 'UpdateDomainHttpsCert', options as unknown as Record<string, unknown>);
+      return { requestId: requestIdOf(response) };
     },
 
-    async showDomainHttpsCert({ domain, signal, timeoutMs }) {
-      assertValidDomain(domain);
-      const { data, error, response } = await api.GET(PATH, {
-        params: params(domain),
-        signal: signal ?? null,
-        fetch: via('ShowDomainHttpsCert', timeoutMs),
-      });
-      if (!response.ok || data === undefined) throw apiErrorFrom(response, error, 'ShowDomainHttpsCert', secrets);
+    async showDomainHttpsCert(options) {
+      const { data } = await send<ShowResult>('GET', 'ShowDomainHttpsCert', options as unknown as Record<string, unknown>);
       return data;
     },
 
-    async deleteDomainHttpsCert({ domain, signal, timeoutMs }) {
-      assertValidDomain(domain);
-      const { error, response } = await api.DELETE(PATH, {
-        params: params(domain),
-        signal: signal ?? null,
-        fetch: via('DeleteDomainHttpsCert', timeoutMs),
-      });
-      if (!response.ok) throw apiErrorFrom(response, error, 'DeleteDomainHttpsCert', secrets);
-      return { requestId: response.headers.get('x-request-id') ?? undefined };
+    async deleteDomainHttpsCert(options) {
+      const { response } = await send<undefined>('DELETE', 'DeleteDomainHttpsCert', options as unknown as Record<string, unknown>);
+      return { requestId: requestIdOf(response) };
     },
   };
 }

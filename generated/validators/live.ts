@@ -60,7 +60,7 @@ return errors === 0;
 }
 
 const v1 = validate11;
-const schema12 = {"type":"object","properties":{"domain":{"title":"DomainName","type":"string","description":"A streaming domain name, 1 to 255 characters. No spaces, control characters, `/`, `?`,\n`#`, or unpaired UTF-16 surrogates (which cannot be percent-encoded into the query).\n","minLength":1,"maxLength":255,"pattern":"^[^\\x00-\\x20\\x7f/?#\\ud800-\\udfff]+$","example":"play.example.huawei.com"}},"required":["domain"]};
+const schema12 = {"type":"object","properties":{"domain":{"title":"DomainName","type":"string","description":"A streaming domain name, 1 to 255 characters. No spaces, control characters, `/`, `?`,\n`#`, or unpaired UTF-16 surrogates (which cannot be percent-encoded into the query).\n","minLength":1,"maxLength":255,"pattern":"^[^\\x00-\\x20\\x7f/?#\\ud800-\\udfff]*$","example":"play.example.huawei.com"}},"required":["domain"]};
 const func2 = function(str) {
     const len = str.length;
     let length = 0;
@@ -78,7 +78,7 @@ const func2 = function(str) {
     }
     return length;
 };
-const pattern1 = new RegExp("^[^\\x00-\\x20\\x7f/?#\\ud800-\\udfff]+$", "u");
+const pattern1 = new RegExp("^[^\\x00-\\x20\\x7f/?#\\ud800-\\udfff]*$", "u");
 
 function validate11(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
@@ -118,7 +118,7 @@ vErrors.push(err2);
 errors++;
 }
 if(!pattern1.test(data0)){
-const err3 = {instancePath:instancePath+"/domain",schemaPath:"#/properties/domain/pattern",keyword:"pattern",params:{pattern: "^[^\\x00-\\x20\\x7f/?#\\ud800-\\udfff]+$"},message:"must match pattern \""+"^[^\\x00-\\x20\\x7f/?#\\ud800-\\udfff]+$"+"\""};
+const err3 = {instancePath:instancePath+"/domain",schemaPath:"#/properties/domain/pattern",keyword:"pattern",params:{pattern: "^[^\\x00-\\x20\\x7f/?#\\ud800-\\udfff]*$"},message:"must match pattern \""+"^[^\\x00-\\x20\\x7f/?#\\ud800-\\udfff]*$"+"\""};
 if(vErrors === null){
 vErrors = [err3];
 }
@@ -964,7 +964,7 @@ return errors === 0;
 }
 
 const v9 = validate26;
-const schema31 = {"type":"object","properties":{"domain":{"title":"DomainName","type":"string","description":"A streaming domain name, 1 to 255 characters. No spaces, control characters, `/`, `?`,\n`#`, or unpaired UTF-16 surrogates (which cannot be percent-encoded into the query).\n","minLength":1,"maxLength":255,"pattern":"^[^\\x00-\\x20\\x7f/?#\\ud800-\\udfff]+$","example":"play.example.huawei.com"}},"required":["domain"]};
+const schema31 = {"type":"object","properties":{"domain":{"title":"DomainName","type":"string","description":"A streaming domain name, 1 to 255 characters. No spaces, control characters, `/`, `?`,\n`#`, or unpaired UTF-16 surrogates (which cannot be percent-encoded into the query).\n","minLength":1,"maxLength":255,"pattern":"^[^\\x00-\\x20\\x7f/?#\\ud800-\\udfff]*$","example":"play.example.huawei.com"}},"required":["domain"]};
 
 function validate26(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
@@ -1004,7 +1004,7 @@ vErrors.push(err2);
 errors++;
 }
 if(!pattern1.test(data0)){
-const err3 = {instancePath:instancePath+"/domain",schemaPath:"#/properties/domain/pattern",keyword:"pattern",params:{pattern: "^[^\\x00-\\x20\\x7f/?#\\ud800-\\udfff]+$"},message:"must match pattern \""+"^[^\\x00-\\x20\\x7f/?#\\ud800-\\udfff]+$"+"\""};
+const err3 = {instancePath:instancePath+"/domain",schemaPath:"#/properties/domain/pattern",keyword:"pattern",params:{pattern: "^[^\\x00-\\x20\\x7f/?#\\ud800-\\udfff]*$"},message:"must match pattern \""+"^[^\\x00-\\x20\\x7f/?#\\ud800-\\udfff]*$"+"\""};
 if(vErrors === null){
 vErrors = [err3];
 }
@@ -2505,7 +2505,7 @@ return errors === 0;
 }
 
 const v17 = validate46;
-const schema54 = {"type":"object","properties":{"domain":{"title":"DomainName","type":"string","description":"A streaming domain name, 1 to 255 characters. No spaces, control characters, `/`, `?`,\n`#`, or unpaired UTF-16 surrogates (which cannot be percent-encoded into the query).\n","minLength":1,"maxLength":255,"pattern":"^[^\\x00-\\x20\\x7f/?#\\ud800-\\udfff]+$","example":"play.example.huawei.com"}},"required":["domain"]};
+const schema54 = {"type":"object","properties":{"domain":{"title":"DomainName","type":"string","description":"A streaming domain name, 1 to 255 characters. No spaces, control characters, `/`, `?`,\n`#`, or unpaired UTF-16 surrogates (which cannot be percent-encoded into the query).\n","minLength":1,"maxLength":255,"pattern":"^[^\\x00-\\x20\\x7f/?#\\ud800-\\udfff]*$","example":"play.example.huawei.com"}},"required":["domain"]};
 
 function validate46(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
@@ -2545,7 +2545,7 @@ vErrors.push(err2);
 errors++;
 }
 if(!pattern1.test(data0)){
-const err3 = {instancePath:instancePath+"/domain",schemaPath:"#/properties/domain/pattern",keyword:"pattern",params:{pattern: "^[^\\x00-\\x20\\x7f/?#\\ud800-\\udfff]+$"},message:"must match pattern \""+"^[^\\x00-\\x20\\x7f/?#\\ud800-\\udfff]+$"+"\""};
+const err3 = {instancePath:instancePath+"/domain",schemaPath:"#/properties/domain/pattern",keyword:"pattern",params:{pattern: "^[^\\x00-\\x20\\x7f/?#\\ud800-\\udfff]*$"},message:"must match pattern \""+"^[^\\x00-\\x20\\x7f/?#\\ud800-\\udfff]*$"+"\""};
 if(vErrors === null){
 vErrors = [err3];
 }
