@@ -3,7 +3,6 @@
 import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { generatorJar, requireGeneratorJar } from './lib/generator-jar.mjs';
 import { run } from './lib/run.mjs';
 import { specDocuments } from './lib/spec-documents.mjs';

@@ -10,14 +10,13 @@ import { checkProjectId } from './credentials/check.js';
 import { lookupProjectId, regionIamEndpoint } from './credentials/project-id.js';
 import { runtimeEnv } from './credentials/runtime.js';
 import { credentialSource } from './credentials/source.js';
-import { ConfigurationError, type OperationId } from './errors.js';
-import { apiErrorFrom } from './internal/api-error.js';
+import { ConfigurationError, type LiveOperationId, type OperationId, ValidationError } from './errors.js';
+import { parseResponse } from './internal/parse.js';
 import { DEFAULT_REGION, type LiveRegion, resolveEndpoint } from './regions.js';
 import { createTransport, type FetchFunction, type Sender, type Transport } from './transport/live-transport.js';
 import { PlainRequest } from './transport/outgoing.js';
 import type { RetryTuning } from './transport/retry-policy.js';
-import type { DomainHttpsCertInfo, DomainHttpsCertSettings } from './types.js';
-import { assertValidDomain, assertValidUpdate } from './validate.js';
+import { assertValidRequest } from './validate.js';
 
 export interface LiveClientOptions {
   /**
@@ -53,16 +52,38 @@ export interface LiveClientOptions {
   signingHash?: SigningHash | undefined;
 }
 
-export interface CallOptions {
-  domain: string;
+const PATH = '/v1/{project_id}/guard/https-cert';
+const PROJECT_ID_STAND_IN = '0'.repeat(32);
+type Operation<M extends 'get' | 'put' | 'delete'> = paths[typeof PATH][M];
+
+// What the client itself supplies: the project, and the headers of authentication.
+type AuthHeader = 'X-Auth-Token' | 'X-Sdk-Date' | 'X-Project-Id' | 'X-Security-Token' | 'Authorization';
+type QueryOf<O> = O extends { parameters: { query: infer Q } } ? Q : O extends { parameters: { query?: infer Q } } ? NonNullable<Q> : unknown;
+type HeadersOf<O> = O extends { parameters: { header?: infer H } } ? Omit<NonNullable<H>, AuthHeader> : never;
+type BodyOf<O> = O extends { requestBody: { content: { 'application/json': infer B } } } ? B : never;
+type ResultOf<O> = O extends { responses: { 200: { content: { 'application/json': infer R } } } } ? R : never;
+
+/** What every call takes besides the spec's parameters. */
+export interface CallControls {
   signal?: AbortSignal | undefined;
   /** Overrides the client's per-attempt timeout for this call. */
   timeoutMs?: number | undefined;
 }
 
-export interface UpdateOptions extends CallOptions {
-  body: DomainHttpsCertInfo;
-}
+/**
+ * The options of an operation: its query parameters, straight from the generated operation type
+ * (a parameter added to the spec is accepted after `npm run generate`), its non-auth header
+ * parameters under `headers`, and the call controls.
+ */
+export type OperationOptions<O> = QueryOf<O> & CallControls & ([keyof HeadersOf<O>] extends [never] ? unknown : { headers?: HeadersOf<O> });
+
+export type ShowOptions = OperationOptions<Operation<'get'>>;
+export type DeleteOptions = OperationOptions<Operation<'delete'>>;
+export type UpdateOptions = OperationOptions<Operation<'put'>> & { body: BodyOf<Operation<'put'>> };
+/** The options of show and delete. */
+export type CallOptions = ShowOptions & DeleteOptions;
+/** What show resolves with: the 200 body of the spec. */
+export type ShowResult = ResultOf<Operation<'get'>>;
 
 export interface CallResult {
   /** The X-Request-Id of the response, to quote to support. */
@@ -71,8 +92,8 @@ export interface CallResult {
 
 export interface LiveClient {
   updateDomainHttpsCert(options: UpdateOptions): Promise<CallResult>;
-  showDomainHttpsCert(options: CallOptions): Promise<DomainHttpsCertSettings>;
-  deleteDomainHttpsCert(options: CallOptions): Promise<CallResult>;
+  showDomainHttpsCert(options: ShowOptions): Promise<ShowResult>;
+  deleteDomainHttpsCert(options: DeleteOptions): Promise<CallResult>;
   /** The underlying openapi-fetch client ({ data, error } style), with the same auth and transport. */
   readonly api: Client<paths>;
   /** The transport's fetch: pass it as `fetchApi` to the generated openapi-generator client. */
@@ -83,8 +104,6 @@ export interface LiveClient {
   /** The project id, found now if needed (the provider's, or the IAM lookup); calls do this themselves. */
   resolveProjectId(): Promise<string>;
 }
-
-const PATH = '/v1/{project_id}/guard/https-cert';
 
 function checkOptions(options: LiveClientOptions): void {
   if (!options || typeof options !== 'object') throw new ConfigurationError('options', 'createLiveClient needs an options object');
@@ -147,7 +166,35 @@ export function createLiveClient(options: LiveClientOptions): LiveClient {
   // Each call carries its operation and timeout down to the transport, for errors and aborts.
   const via = (operation: OperationId, timeoutMs: number | undefined): FetchFunction =>
     (input, init) => transport.call(input as RequestInfo | PlainRequest, init, { operation, timeoutMs });
-  const params = async (domain: string) => ({ path: { project_id: await projectIdOf() }, query: { domain } });
+  // The spec's query parameters are the options that are not call controls (or the body).
+  const split = (options: Record<string, unknown>) => {
+    if (typeof options !== 'object' || options === null) {
+      throw new ValidationError([{ field: 'options', message: `must be an object such as { domain }, got ${options === null ? 'null' : typeof options}`, rule: 'type' }]);
+    }
+    const { signal, timeoutMs, body, headers, ...query } = options;
+    return { signal: signal as AbortSignal | undefined, timeoutMs: timeoutMs as number | undefined, body, headers: headers as Record<string, string> | undefined, query };
+  };
+  const send = async <T>(method: 'GET' | 'PUT' | 'DELETE', operation: LiveOperationId, options: Record<string, unknown>): Promise<{ data: T; response: Response }> => {
+    const { signal, timeoutMs, body, headers, query } = split(options);
+    const parts = { query, ...(method === 'PUT' ? { body } : {}) };
+    // Bad input is refused before anything is sent, the IAM lookup of the project id included:
+    // until the id is known its place is held by a valid stand-in (the found id is checked too).
+    if (knownProjectId === undefined) assertValidRequest(operation, { ...parts, path: { project_id: PROJECT_ID_STAND_IN } });
+    const path = { project_id: await projectIdOf() };
+    assertValidRequest(operation, { ...parts, path });
+    const init = {
+      params: { path, query, ...(headers ? { header: headers } : {}) },
+      ...(method === 'PUT' ? { body } : {}),
+      signal: signal ?? null,
+      fetch: via(operation, timeoutMs),
+      // Every answer goes through the one parse point, which checks it against the spec.
+      parseAs: 'text' as const,
+    };
+    const { data, error, response } = await (api[method] as (path: string, init: unknown) => Promise<{ data?: unknown; error?: unknown; response: Response }>)(PATH, init);
+    const text = typeof data === 'string' ? data : typeof error === 'string' ? error : error === undefined ? '' : JSON.stringify(error);
+    return { data: parseResponse<T>(operation, response, text, secrets), response };
+  };
+  const requestIdOf = (response: Response) => response.headers.get('x-request-id') ?? undefined;
 
   return {
     api,
@@ -158,38 +205,19 @@ export function createLiveClient(options: LiveClientOptions): LiveClient {
     },
     resolveProjectId: async () => projectIdOf(),
 
-    async updateDomainHttpsCert({ domain, body, signal, timeoutMs }) {
-      assertValidUpdate(domain, body);
-      const { error, response } = await api.PUT(PATH, {
-        params: await params(domain),
-        body,
-        signal: signal ?? null,
-        fetch: via('UpdateDomainHttpsCert', timeoutMs),
-      });
-      if (!response.ok) throw apiErrorFrom(response, error, 'UpdateDomainHttpsCert', secrets);
-      return { requestId: response.headers.get('x-request-id') ?? undefined };
+    async updateDomainHttpsCert(options) {
+      const { response } = await send<undefined>('PUT', 'UpdateDomainHttpsCert', options as unknown as Record<string, unknown>);
+      return { requestId: requestIdOf(response) };
     },
 
-    async showDomainHttpsCert({ domain, signal, timeoutMs }) {
-      assertValidDomain(domain);
-      const { data, error, response } = await api.GET(PATH, {
-        params: await params(domain),
-        signal: signal ?? null,
-        fetch: via('ShowDomainHttpsCert', timeoutMs),
-      });
-      if (!response.ok || data === undefined) throw apiErrorFrom(response, error, 'ShowDomainHttpsCert', secrets);
+    async showDomainHttpsCert(options) {
+      const { data } = await send<ShowResult>('GET', 'ShowDomainHttpsCert', options as unknown as Record<string, unknown>);
       return data;
     },
 
-    async deleteDomainHttpsCert({ domain, signal, timeoutMs }) {
-      assertValidDomain(domain);
-      const { error, response } = await api.DELETE(PATH, {
-        params: await params(domain),
-        signal: signal ?? null,
-        fetch: via('DeleteDomainHttpsCert', timeoutMs),
-      });
-      if (!response.ok) throw apiErrorFrom(response, error, 'DeleteDomainHttpsCert', secrets);
-      return { requestId: response.headers.get('x-request-id') ?? undefined };
+    async deleteDomainHttpsCert(options) {
+      const { response } = await send<undefined>('DELETE', 'DeleteDomainHttpsCert', options as unknown as Record<string, unknown>);
+      return { requestId: requestIdOf(response) };
     },
   };
 }

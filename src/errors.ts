@@ -1,7 +1,10 @@
 // One error family for the client and the CLI. Every field is safe to log: secrets are removed
 // (see internal/redact.ts) before an error is built, and toJSON() lists exactly what is shown.
 
-export type OperationId = 'UpdateDomainHttpsCert' | 'ShowDomainHttpsCert' | 'DeleteDomainHttpsCert' | 'KeystoneListProjects';
+/** The Live operations (the operationIds of spec/live-https-cert.yaml). */
+export type LiveOperationId = 'UpdateDomainHttpsCert' | 'ShowDomainHttpsCert' | 'DeleteDomainHttpsCert';
+/** Every operation the client calls: Live's, and IAM's project id lookup (spec/iam-projects.yaml). */
+export type OperationId = LiveOperationId | 'KeystoneListProjects';
 
 export class LiveError extends Error {
   override name = 'LiveError';
@@ -14,8 +17,11 @@ export interface ValidationProblem {
   /** The field path, e.g. `tls_certificate.cert_id` or `domain`. */
   field: string;
   message: string;
-  /** Which kind of rule failed. */
-  rule: 'length' | 'enum' | 'type' | 'required';
+  /** Which kind of rule of the spec failed. */
+  rule: 'length' | 'enum' | 'type' | 'required' | 'pattern';
+  /** For a length rule: the spec's limit and the value's size, in characters (code points). */
+  limit?: number;
+  size?: number;
 }
 
 /** Bad input, found before anything was sent. */
@@ -27,7 +33,7 @@ export class ValidationError extends LiveError {
     const [first] = problems;
     if (!first) throw new TypeError('ValidationError needs at least one problem');
     const more = problems.length > 1 ? ` (and ${problems.length - 1} more: ${problems.slice(1).map((p) => p.field).join(', ')})` : '';
-    super(`Invalid ${first.field}: ${first.message}${more}`);
+    super(`Invalid ${first.field}: ${first.message}${more}; nothing was sent`);
     this.field = first.field;
     this.problems = problems;
   }
@@ -125,5 +131,44 @@ export class LiveTimeoutError extends LiveNetworkError {
   }
   override toJSON(): Record<string, unknown> {
     return { ...super.toJSON(), timeoutMs: this.timeoutMs };
+  }
+}
+
+export interface ResponseErrorDetails {
+  status: number;
+  requestId: string | undefined;
+  operation: OperationId | undefined;
+  attempts: number;
+  /** Why the body is not what the spec promises (server values redacted and cut). */
+  reason: string;
+  /** The start of the body, redacted, stripped of control characters, cut short. */
+  excerpt: string;
+  /** True for an operation that changes something (update, delete). */
+  mutating: boolean;
+}
+
+/** A 2xx answer whose body is not what the spec documents for that operation: no result is vouched for. */
+export class LiveResponseError extends LiveError {
+  override name = 'LiveResponseError';
+  readonly status: number;
+  readonly requestId: string | undefined;
+  readonly operation: OperationId | undefined;
+  readonly attempts: number;
+  readonly reason: string;
+  readonly excerpt: string;
+  constructor(details: ResponseErrorDetails) {
+    const where = details.operation ?? 'The request';
+    const id = details.requestId ? ` (request id ${details.requestId})` : '';
+    const applied = details.mutating ? ' The change may or may not have been applied: check with show before you retry.' : '';
+    super(`${where} got HTTP ${details.status} with a body the API spec does not allow: ${details.reason}${id}.${applied} Body: ${details.excerpt === '' ? '(empty)' : JSON.stringify(details.excerpt)}`);
+    this.status = details.status;
+    this.requestId = details.requestId;
+    this.operation = details.operation;
+    this.attempts = details.attempts;
+    this.reason = details.reason;
+    this.excerpt = details.excerpt;
+  }
+  override toJSON(): Record<string, unknown> {
+    return { ...super.toJSON(), status: this.status, requestId: this.requestId, operation: this.operation, attempts: this.attempts, reason: this.reason, excerpt: this.excerpt };
   }
 }

@@ -1,6 +1,6 @@
 // The browser-safe entry: re-exports only. Nothing reachable from here imports `node:`.
 export { createLiveClient } from './client.js';
-export type { CallOptions, CallResult, LiveClient, LiveClientOptions, UpdateOptions } from './client.js';
+export type { CallControls, CallOptions, CallResult, DeleteOptions, LiveClient, LiveClientOptions, OperationOptions, ShowOptions, ShowResult, UpdateOptions } from './client.js';
 export type { AkSkCredentials, Credentials, CredentialsProvider, ProvidedCredentials, TokenCredentials } from './auth/credentials.js';
 export { createAkSkSigner } from './auth/aksk-signer.js';
 export type { RequestSigner, SignableRequest } from './auth/aksk-signer.js';
@@ -11,10 +11,11 @@ export {
   LiveApiError,
   LiveError,
   LiveNetworkError,
+  LiveResponseError,
   LiveTimeoutError,
   ValidationError,
 } from './errors.js';
-export type { OperationId, ValidationProblem } from './errors.js';
+export type { LiveOperationId, OperationId, ValidationProblem } from './errors.js';
 export { DEFAULT_REGION, LIVE_REGIONS, regionOverrideVariable, resolveEndpoint } from './regions.js';
 export type { LiveRegion } from './regions.js';
 export { createTransport } from './transport/live-transport.js';
@@ -22,5 +23,6 @@ export type { Authorize, Transport, TransportOptions } from './transport/live-tr
 export type { BodyLimit, FetchFunction, Sender, WireResponse } from './transport/sender.js';
 export type { RetryTuning } from './transport/retry-policy.js';
 export type { DomainHttpsCertInfo, DomainHttpsCertSettings, ErrorResponse, GmCertificateInfo, TlsCertificateInfo, components, operations, paths } from './types.js';
-export { domainProblems, LIMITS, updateBodyProblems } from './validate.js';
+export { domainProblems, projectIdProblems, requestProblems, updateBodyProblems } from './validate.js';
+export type { LiveOperation, RequestParts } from './validate.js';
 export { VERSION } from './version.js';

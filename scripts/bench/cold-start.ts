@@ -10,7 +10,7 @@ const SCRIPTS = {
   'ours (live-https-cert, built ESM)': `
     const t0 = performance.now();
     const { createLiveClient } = await import(${JSON.stringify(`${root}dist/esm/src/index.js`)});
-    createLiveClient({ projectId: 'p', credentials: { accessKey: 'AK', secretKey: 'SK' } });
+    createLiveClient({ projectId: '0123456789abcdef0123456789abcdef', credentials: { accessKey: 'AK', secretKey: 'SK' } });
     process.stdout.write(String(performance.now() - t0));`,
   'official (@huaweicloud/huaweicloud-sdk-core)': `
     const t0 = performance.now();

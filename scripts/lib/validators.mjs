@@ -6,8 +6,9 @@ import standaloneCode from 'ajv/dist/standalone/index.js';
 import ucs2length from 'ajv/dist/runtime/ucs2length.js';
 
 const METHODS = ['get', 'put', 'post', 'delete', 'patch', 'head', 'options'];
-// OpenAPI keywords that JSON Schema validation does not use.
-const ANNOTATIONS = ['example', 'xml', 'externalDocs', 'discriminator'];
+// Keywords that do not validate: left out of what Ajv compiles, so the generated module does not
+// carry the spec's prose (Ajv keeps some schema objects in its output).
+const ANNOTATIONS = new Set(['title', 'description', 'example', 'examples', 'default', 'xml', 'externalDocs', 'discriminator', 'deprecated', 'readOnly', 'writeOnly']);
 
 function resolve(spec, node) {
   let seen = 0;
@@ -26,6 +27,7 @@ function rewriteRefs(schema, sharedId) {
   if (!schema || typeof schema !== 'object') return schema;
   const out = {};
   for (const [key, value] of Object.entries(schema)) {
+    if (ANNOTATIONS.has(key) || key.startsWith('x-')) continue;
     if (key === '$ref' && typeof value === 'string') {
       const name = value.match(/^#\/components\/schemas\/(.+)$/)?.[1];
       if (!name) throw new Error(`only #/components/schemas refs are supported inside schemas, got ${value}`);
@@ -47,7 +49,7 @@ function parametersSchema(spec, parameters, location, sharedId) {
   const required = [];
   for (const p of chosen) {
     // Header names are case-insensitive on the wire; the client hands them in as the spec spells them.
-    properties[p.name] = rewriteRefs(resolve(spec, p.schema ?? {}), sharedId);
+    properties[p.name] = rewriteRefs(p.schema ?? {}, sharedId);
     if (p.required) required.push(p.name);
   }
   return { type: 'object', properties, ...(required.length ? { required } : {}) };
@@ -99,19 +101,26 @@ export function validatorsSource(spec, { name, specPath }) {
   const sharedId = `${name}-components`;
   const ajv = new Ajv({
     code: { source: true, esm: true, lines: true, optimize: true },
+    // Each component schema becomes one function that every use calls (smaller than inlining it),
+    // and the problems are worded by src/internal/schema-problems.ts, not by Ajv's messages.
+    inlineRefs: false,
+    messages: false,
     allErrors: true,
     strict: true,
     strictRequired: false,
     allowUnionTypes: true,
-    keywords: ANNOTATIONS,
   });
   ajv.addSchema({ $id: sharedId, definitions: rewriteRefs(spec.components?.schemas ?? {}, sharedId) });
 
   const operations = operationsOf(spec, sharedId);
   const exportNames = {};
-  let n = 0;
+  const known = new Map();
+  // Identical schemas (the shared parameters, the error body of every operation) compile once.
   const add = (schema) => {
-    const id = `v${n++}`;
+    const text = JSON.stringify(schema);
+    if (known.has(text)) return known.get(text);
+    const id = `v${known.size}`;
+    known.set(text, id);
     ajv.addSchema(schema, id);
     exportNames[id] = id;
     return id;

@@ -1,7 +1,9 @@
 // Pre-flight of an update: the body the API would receive, checked as the API would check it
 // and more (key match, expiry, domain coverage), before anything is sent.
 import type { DomainHttpsCertInfo } from '../types.js';
-import { LIMITS, domainProblems, updateBodyProblems, characters } from '../validate.js';
+import type { ValidationProblem } from '../errors.js';
+import { characters } from '../internal/schema-problems.js';
+import { domainProblems, updateBodyProblems } from '../validate.js';
 import { checkPair } from './check-pair.js';
 import type { CheckReport, Finding, Subject } from './findings.js';
 import { normalizePem } from './pem.js';
@@ -13,12 +15,13 @@ export interface PreflightOptions {
   expiryWarningDays?: number;
 }
 
-function sizeFinding(subject: Subject, what: string, text: string | undefined, max: number): Finding | undefined {
+// The limits are the spec's: the generated validator reports a text over its limit as a length problem.
+function sizeFinding(subject: Subject, what: string, text: string | undefined, field: string, problems: readonly ValidationProblem[]): Finding | undefined {
   if (text === undefined) return undefined;
-  const length = characters(text);
-  return length > max
-    ? { check: 'size', subject, status: 'failed', severity: 'error', message: `${what} is ${length} characters; the API accepts at most ${max}` }
-    : { check: 'size', subject, status: 'passed', severity: 'info', message: `${what} is ${length} of at most ${max} characters` };
+  const over = problems.find((p) => p.rule === 'length' && p.field === field && p.size !== undefined && p.limit !== undefined && p.size > p.limit);
+  return over
+    ? { check: 'size', subject, status: 'failed', severity: 'error', message: `${what} ${over.message}` }
+    : { check: 'size', subject, status: 'passed', severity: 'info', message: `${what} is ${characters(text)} characters, within the API's limit` };
 }
 
 function encodingFinding(subject: Subject, what: string, text: string | undefined): Finding | undefined {
@@ -33,7 +36,8 @@ export function preflight(domain: string, body: DomainHttpsCertInfo, options: Pr
   const now = options.now ?? new Date();
   const expiryWarningDays = options.expiryWarningDays ?? 30;
 
-  for (const problem of [...domainProblems(domain), ...updateBodyProblems(body)]) {
+  const bodyProblems = updateBodyProblems(body);
+  for (const problem of [...domainProblems(domain), ...bodyProblems]) {
     // Lengths are reported per certificate below, with the same limits.
     if (problem.rule === 'length' && problem.field !== 'domain') continue;
     findings.push({ check: 'source', subject: 'request', status: 'failed', severity: 'error', message: `${problem.field} ${problem.message}` });
@@ -41,8 +45,8 @@ export function preflight(domain: string, body: DomainHttpsCertInfo, options: Pr
 
   const tls = body.tls_certificate;
   const international =
-    tls ? (tls.source === 'scm' ? undefined : { certificate: tls.certificate, privateKey: tls.certificate_key })
-    : body.certificate !== undefined || body.certificate_key !== undefined ? { certificate: body.certificate, privateKey: body.certificate_key }
+    tls ? (tls.source === 'scm' ? undefined : { certificate: tls.certificate, privateKey: tls.certificate_key, at: 'tls_certificate.' })
+    : body.certificate !== undefined || body.certificate_key !== undefined ? { certificate: body.certificate, privateKey: body.certificate_key, at: '' }
     : undefined;
   let summary: CheckReport['certificate'];
   if (international) {
@@ -50,8 +54,8 @@ export function preflight(domain: string, body: DomainHttpsCertInfo, options: Pr
     findings.push(...pair.findings);
     summary = pair.summary;
     for (const f of [
-      sizeFinding('tls', 'the certificate', international.certificate, LIMITS.certificate),
-      sizeFinding('tls', 'the private key', international.privateKey, LIMITS.certificateKey),
+      sizeFinding('tls', 'the certificate', international.certificate, `${international.at}certificate`, bodyProblems),
+      sizeFinding('tls', 'the private key', international.privateKey, `${international.at}certificate_key`, bodyProblems),
       encodingFinding('tls', 'the certificate', international.certificate),
       encodingFinding('tls', 'the private key', international.privateKey),
     ]) if (f) findings.push(f);
@@ -59,14 +63,14 @@ export function preflight(domain: string, body: DomainHttpsCertInfo, options: Pr
 
   const gm = body.gm_certificate;
   if (gm && gm.source !== 'scm') {
-    for (const [subject, certificate, privateKey] of [
-      ['gm-sign', gm.sign_certificate, gm.sign_certificate_key],
-      ['gm-enc', gm.enc_certificate, gm.enc_certificate_key],
+    for (const [subject, certificate, privateKey, name] of [
+      ['gm-sign', gm.sign_certificate, gm.sign_certificate_key, 'sign_certificate'],
+      ['gm-enc', gm.enc_certificate, gm.enc_certificate_key, 'enc_certificate'],
     ] as const) {
       findings.push(...checkPair({ subject, domain, certificate, privateKey, now, expiryWarningDays, lenient: true }).findings);
       for (const f of [
-        sizeFinding(subject, 'the certificate', certificate, LIMITS.certificate),
-        sizeFinding(subject, 'the private key', privateKey, LIMITS.certificateKey),
+        sizeFinding(subject, 'the certificate', certificate, `gm_certificate.${name}`, bodyProblems),
+        sizeFinding(subject, 'the private key', privateKey, `gm_certificate.${name}_key`, bodyProblems),
       ]) if (f) findings.push(f);
     }
   }

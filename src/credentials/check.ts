@@ -2,6 +2,7 @@
 // returns. It copies what it checked: later changes to the caller's object change nothing.
 import type { AkSkCredentials, Credentials, ProvidedCredentials } from '../auth/credentials.js';
 import { ConfigurationError } from '../errors.js';
+import { projectIdProblems } from '../validate.js';
 
 // Keys and tokens travel in headers (the SK is an HMAC key): visible ASCII only, so a stray
 // space or line break from a copied file is caught here rather than as a refused signature.
@@ -71,15 +72,19 @@ export function checkProvided(value: unknown, source: string): ProvidedCredentia
   return provided;
 }
 
-/** A project id goes into the path and the X-Project-Id header: visible ASCII, no "/". */
+/** A project id goes into the path and the X-Project-Id header: the spec's pattern decides. */
 export function checkProjectId(value: unknown, source?: string): string {
   const from = source ? ` (from ${source})` : '';
   if (typeof value !== 'string' || value.trim() === '') {
     throw new ConfigurationError('projectId', `projectId is required${from}: the project ID of your region (IAM console, "My Credentials")`);
   }
-  // Real IDs are 32 hex digits.
-  if (!HEADER_TEXT.test(value) || value.includes('/')) {
-    throw new ConfigurationError('projectId', `projectId may hold only visible ASCII characters and no "/"${from}; copy it from the IAM console`);
+  // The spec's pattern for project_id: a path segment like "." or ".." would rewrite the path.
+  const [problem] = projectIdProblems(value);
+  if (problem) {
+    throw new ConfigurationError(
+      'projectId',
+      `projectId ${problem.message}${from}: give the project ID of your region as IAM shows it (32 hexadecimal digits; IAM console, "My Credentials" > "Projects")`,
+    );
   }
   return value;
 }

@@ -128,7 +128,7 @@ describe('mistakes caught before upload', () => {
     expect(preflight('play.example.com', { tls_certificate: { source: 'scm', cert_id: 'scs1' } }).ok).toBe(true);
     // @ts-expect-error as above: source user without certificate_key
     expect(failed(preflight('play.example.com', { tls_certificate: { source: 'user', certificate: pki.read('leaf.crt') } }))).toContain('error request source');
-    expect(preflight('play.example.com', { force_redirect: true }).findings[0]?.message).toContain('no certificate given');
+    expect(preflight('play.example.com', { force_redirect: true }).findings[0]?.message).toContain('is missing: give certificate with certificate_key, or tls_certificate, or gm_certificate');
   });
 });
 

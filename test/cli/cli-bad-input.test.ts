@@ -7,7 +7,7 @@ import { startVerifyingServer, type VerifyingServer } from '../support/verifying
 
 const AK = 'CLIBADINPUTAK';
 const SK = 'cli-bad-input-secret-key';
-const ENV = { HUAWEICLOUD_SDK_AK: AK, HUAWEICLOUD_SDK_SK: SK, HUAWEICLOUD_SDK_PROJECT_ID: 'p1' };
+const ENV = { HUAWEICLOUD_SDK_AK: AK, HUAWEICLOUD_SDK_SK: SK, HUAWEICLOUD_SDK_PROJECT_ID: '0123456789abcdef0123456789abcdef' };
 let pki: Pki;
 let server: VerifyingServer;
 
@@ -48,8 +48,8 @@ const cases: [string, () => string[], Record<string, string> | undefined, RegExp
   ['a domain of 256 characters', () => ['update', '--domain', `${'a'.repeat(252)}.com`, ...cert(), ...key(), '--endpoint', server.url], undefined, /is 256 characters; the API accepts at most 255/],
   ['an empty domain', () => ['show', '--domain', '', '--endpoint', server.url], undefined, /is empty/],
   ['no domain at all', () => ['show', '--endpoint', server.url], undefined, /give --domain/],
-  ['missing credentials', () => update(...cert(), ...key()), { HUAWEICLOUD_SDK_PROJECT_ID: 'p1' }, /no credentials: set HUAWEICLOUD_SDK_AK and HUAWEICLOUD_SDK_SK/],
-  ['an AK without its SK', () => update(...cert(), ...key()), { HUAWEICLOUD_SDK_AK: AK, HUAWEICLOUD_SDK_PROJECT_ID: 'p1' }, /HUAWEICLOUD_SDK_SK is not set/],
+  ['missing credentials', () => update(...cert(), ...key()), { HUAWEICLOUD_SDK_PROJECT_ID: '0123456789abcdef0123456789abcdef' }, /no credentials: set HUAWEICLOUD_SDK_AK and HUAWEICLOUD_SDK_SK/],
+  ['an AK without its SK', () => update(...cert(), ...key()), { HUAWEICLOUD_SDK_AK: AK, HUAWEICLOUD_SDK_PROJECT_ID: '0123456789abcdef0123456789abcdef' }, /HUAWEICLOUD_SDK_SK is not set/],
   ['no project id with a token (the IAM lookup needs AK/SK)', () => update(...cert(), ...key()), { HUAWEICLOUD_SDK_AUTH_TOKEN: 'cli-token-value' }, /no project id/],
   ['no project id in a dry run (the lookup would send a request)', () => update(...cert(), ...key(), '--dry-run'), { HUAWEICLOUD_SDK_AK: AK, HUAWEICLOUD_SDK_SK: SK }, /--dry-run needs a project id/],
   ['an unknown --signing-algorithm', () => update(...cert(), ...key(), '--signing-algorithm', 'SDK-HMAC-MD5'), undefined, /--signing-algorithm SDK-HMAC-MD5: give SDK-HMAC-SHA256 or SDK-HMAC-SM3/],

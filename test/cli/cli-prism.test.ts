@@ -63,7 +63,7 @@ describe('CLI against Prism', () => {
   });
 
   it('delete, with a token from HUAWEICLOUD_SDK_AUTH_TOKEN', async () => {
-    const r = await runCli(['delete', '--domain', 'play.example.com', ...common()], { HUAWEICLOUD_SDK_AUTH_TOKEN: 'cli-token-value', HUAWEICLOUD_SDK_PROJECT_ID: 'p1' });
+    const r = await runCli(['delete', '--domain', 'play.example.com', ...common()], { HUAWEICLOUD_SDK_AUTH_TOKEN: 'cli-token-value', HUAWEICLOUD_SDK_PROJECT_ID: '0123456789abcdef0123456789abcdef' });
     expect(r.code).toBe(0);
     expect(r.stdout).toContain('Deleted the HTTPS certificate configuration of play.example.com');
   });

@@ -23,8 +23,9 @@ const long = (n: number) => 'x'.repeat(n);
 const invalidBodies: [string, string, unknown][] = [
   ['certificate_format', 'enum', { certificate_format: 'DER', certificate: 'c', certificate_key: 'k' }],
   ['force_redirect', 'type', { certificate: 'c', certificate_key: 'k', force_redirect: 'yes' }],
-  ['certificate', 'no certificate at all', {}],
-  ['certificate', 'only force_redirect', { force_redirect: true }],
+  // "At least one certificate" is an anyOf: the message lists every way, the field is the closest one.
+  ['tls_certificate', 'no certificate at all', {}],
+  ['tls_certificate', 'only force_redirect', { force_redirect: true }],
   ['certificate_key', 'certificate without key', { certificate: 'c' }],
   ['certificate', 'key without certificate', { certificate_key: 'k' }],
   ['tls_certificate.cert_id', 'scm without cert_id', { tls_certificate: { source: 'scm' } }],

@@ -57,9 +57,9 @@ describe('the client entry in headless Chromium', () => {
       async ({ apiUrl, ak, sk }) => {
         // eslint-disable-next-line @typescript-eslint/no-explicit-any
         const { createLiveClient, LiveApiError } = (window as any).live;
-        const byToken = createLiveClient({ projectId: 'p1', endpoint: apiUrl, credentials: { token: 'browser-token-value' } });
-        const bySignature = createLiveClient({ projectId: 'p1', endpoint: apiUrl, credentials: { accessKey: ak, secretKey: sk } });
-        const wrongKey = createLiveClient({ projectId: 'p1', endpoint: apiUrl, credentials: { accessKey: ak, secretKey: 'wrong' } });
+        const byToken = createLiveClient({ projectId: '0123456789abcdef0123456789abcdef', endpoint: apiUrl, credentials: { token: 'browser-token-value' } });
+        const bySignature = createLiveClient({ projectId: '0123456789abcdef0123456789abcdef', endpoint: apiUrl, credentials: { accessKey: ak, secretKey: sk } });
+        const wrongKey = createLiveClient({ projectId: '0123456789abcdef0123456789abcdef', endpoint: apiUrl, credentials: { accessKey: ak, secretKey: 'wrong' } });
         const token = await byToken.showDomainHttpsCert({ domain: 'play.example.com' });
         const signed = await bySignature.showDomainHttpsCert({ domain: 'play.example.com' });
         const refused = await wrongKey.showDomainHttpsCert({ domain: 'play.example.com' }).catch((e: unknown) => e);

@@ -53,7 +53,7 @@ const SENDERS: [string, () => Sender | undefined][] = [
 let sender: Sender | undefined;
 
 function client(endpoint: string, overrides: Partial<LiveClientOptions> = {}) {
-  return createLiveClient({ projectId: 'p0123456789', endpoint, credentials: AKSK, retry: FAST_RETRY, sender, ...overrides });
+  return createLiveClient({ projectId: '0123456789abcdef0123456789abcdef', endpoint, credentials: AKSK, retry: FAST_RETRY, sender, ...overrides });
 }
 
 /** Runs a call, returns its error (kept for the secret search) and how long it took. */

@@ -1,0 +1,73 @@
+// The one parse point for every response: a non-2xx becomes a LiveApiError; a 2xx body is parsed
+// and checked by the generated validator of that operation and status, or is a LiveResponseError.
+// Nothing the spec does not vouch for reaches the caller.
+import { operations, type Validator } from '../../generated/validators/live.js';
+import { type LiveOperationId as OperationId, LiveResponseError } from '../errors.js';
+import { attemptsOf } from '../transport/live-transport.js';
+import { apiErrorFrom } from './api-error.js';
+import { problemsFrom } from './schema-problems.js';
+import { serverText } from './server-text.js';
+
+const EXCERPT = 200;
+const REASON = 300;
+const MUTATING = new Set(['put', 'post', 'patch', 'delete']);
+
+type Expected = Validator | 'empty' | 'other';
+
+// The spec's entry for this status; an undocumented 2xx is held to the operation's documented one.
+function expectedFor(operation: OperationId, status: number): Expected | undefined {
+  const responses = operations[operation].responses as Record<string, Expected>;
+  return responses[String(status)] ?? Object.entries(responses).find(([code]) => /^2\d\d$/.test(code))?.[1];
+}
+
+function errorBody(text: string): unknown {
+  try {
+    return JSON.parse(text);
+  } catch {
+    return text;
+  }
+}
+
+/** The typed result of a call, or the error that says why there is none. */
+export function parseResponse<T>(operation: OperationId, response: Response, text: string, secrets: readonly string[]): T {
+  if (!response.ok) throw apiErrorFrom(response, text === '' ? undefined : errorBody(text), operation, secrets);
+
+  const fail = (reason: string): never => {
+    const requestId = response.headers.get('x-request-id');
+    throw new LiveResponseError({
+      status: response.status,
+      requestId: requestId === null ? undefined : serverText(requestId, secrets, 128),
+      operation,
+      attempts: attemptsOf(response),
+      reason: serverText(reason, secrets, REASON),
+      excerpt: serverText(text, secrets, EXCERPT),
+      mutating: MUTATING.has(operations[operation].method),
+    });
+  };
+
+  const expected = expectedFor(operation, response.status);
+  if (expected === undefined) return fail('the spec documents no successful answer for this operation');
+  if (expected === 'empty') {
+    if (text !== '') fail('the spec documents no body for this answer');
+    return undefined as T;
+  }
+  if (expected === 'other') return text as T;
+  if (text.trim() === '') return fail('the body is empty; the spec documents a JSON body');
+  let value: unknown;
+  try {
+    value = JSON.parse(text);
+  } catch {
+    return fail('the body is not JSON');
+  }
+  let conforms: boolean;
+  try {
+    conforms = expected(value);
+  } catch {
+    return fail('the body could not be checked against the spec');
+  }
+  if (!conforms) {
+    const [first, ...more] = problemsFrom(expected.errors, value);
+    return fail(`${first ? `${first.field} ${first.message}` : 'it does not match the schema'}${more.length ? ` (and ${more.length} more)` : ''}`);
+  }
+  return value as T;
+}
