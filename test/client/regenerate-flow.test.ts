@@ -11,6 +11,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type * as LiveEntry from '../../src/index.js';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
 const SKIP = new Set(['node_modules', 'dist', '.git', '.openapi-generator-jar', 'coverage']);
@@ -65,7 +66,7 @@ afterAll(async () => {
 });
 
 async function rebuiltClient() {
-  const entry = (await import(pathToFileURL(join(work, 'dist/esm/src/index.js')).href)) as typeof import('../../src/index.js');
+  const entry = (await import(pathToFileURL(join(work, 'dist/esm/src/index.js')).href)) as typeof LiveEntry;
   return { entry, live: entry.createLiveClient({ projectId: PROJECT_ID, endpoint, credentials: { token: 'regen-test-token' }, retries: 0 }) };
 }
 
