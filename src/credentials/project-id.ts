@@ -5,6 +5,7 @@
 import type { components } from '../../generated/iam-projects.js';
 import { operations } from '../../generated/validators/iam-projects.js';
 import { ConfigurationError, LiveApiError } from '../errors.js';
+import { problemsFrom } from '../internal/schema-problems.js';
 import { serverText } from '../internal/server-text.js';
 import { attemptsOf, type Transport } from '../transport/live-transport.js';
 
@@ -77,10 +78,11 @@ async function listProjects({ region, iamEndpoint, transport, secrets }: Project
   // Only an answer the spec vouches for (project ids of 32 hex digits among them) is used.
   const isProjectList = operations.KeystoneListProjects.responses['200'];
   if (!isProjectList(body)) {
-    const why = isProjectList.errors?.[0];
+    const [why] = problemsFrom(isProjectList.errors, body);
+    const detail = why ? serverText(`${why.field} ${why.message}`, secrets, 200) : 'unexpected shape';
     throw new ConfigurationError(
       'projectId',
-      `IAM answered the project lookup for region "${region}" with something that is not a project list (${serverText(`${why?.instancePath ?? ''} ${why?.message ?? ''}`, secrets, 200).trim()}; ${trace}); give the project id explicitly`,
+      `IAM answered the project lookup for region "${region}" with something that is not a project list (${detail}; ${trace}); give the project id explicitly`,
     );
   }
   const { projects } = body as components['schemas']['ProjectList'];
