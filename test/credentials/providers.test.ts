@@ -202,6 +202,19 @@ describe('precedence: explicit > env > credentials file > metadata', () => {
     expect(await signerOf({ metadata: true })).toBe('METADATAAK');
     expect(server?.received[0]?.headers['x-security-token']).toBe('metadata-security-token');
   });
+  it('createNodeLiveClient without credentials uses the chain (here: the environment of the process)', async () => {
+    server = await startVerifyingServer({ keys: KEYS });
+    process.env['HUAWEICLOUD_SDK_AK'] = 'ENVAK';
+    process.env['HUAWEICLOUD_SDK_SK'] = KEYS.ENVAK;
+    try {
+      await createNodeLiveClient({ projectId: PROJECT, endpoint: server.url, retries: 0 }).showDomainHttpsCert({ domain: 'play.example.com' });
+    } finally {
+      delete process.env['HUAWEICLOUD_SDK_AK'];
+      delete process.env['HUAWEICLOUD_SDK_SK'];
+    }
+    expect(server.received.map((r) => [r.accessKey, r.verdict])).toEqual([['ENVAK', 'ok']]);
+  });
+
   it('nothing anywhere: one error listing where it looked, before anything is sent', async () => {
     server = await startVerifyingServer({ keys: KEYS });
     const live = createNodeLiveClient({ projectId: PROJECT, endpoint: server.url, credentials: defaultCredentials({ env: {}, metadata: false }) });
