@@ -45,7 +45,7 @@ try {
     url.protocol = proxy.protocol;
     url.host = proxy.host;
     // The body as bytes (not a stream), so it goes with a Content-Length as the client sent it.
-    const body = request.method === 'GET' || request.method === 'HEAD' ? undefined : await request.arrayBuffer();
+    const body = request.method === 'GET' || request.method === 'HEAD' ? null : await request.arrayBuffer();
     const response = await fetch(url, { method: request.method, headers: request.headers, body, signal: request.signal, redirect: 'manual' });
     const header = response.headers.get('sl-violations');
     last = { status: response.status, violations: header ? (JSON.parse(header) as Violation[]) : [] };
