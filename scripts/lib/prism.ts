@@ -1,5 +1,6 @@
-// Starts `prism mock` on the spec on a free 127.0.0.1 port and resolves once it listens.
-// Used by the contract tests' globalSetup, the demo and the benchmarks.
+// Starts `prism mock` on the spec (or `prism proxy` in front of an upstream) on a free 127.0.0.1
+// port and resolves once it listens. Used by the contract tests' globalSetup, the demo, the
+// benchmarks and `npm run contract:proxy`.
 import { type ChildProcess, spawn } from 'node:child_process';
 import { createServer } from 'node:net';
 import { fileURLToPath } from 'node:url';
@@ -36,9 +37,12 @@ function stopChild(child: ChildProcess): Promise<void> {
   });
 }
 
-export async function startPrism(options: { spec?: string; timeoutMs?: number } = {}): Promise<PrismServer> {
+export async function startPrism(options: { spec?: string; timeoutMs?: number; proxyTo?: string } = {}): Promise<PrismServer> {
   const port = await freePort();
-  const child = spawn(process.execPath, [PRISM_BIN, 'mock', '-h', '127.0.0.1', '-p', String(port), options.spec ?? SPEC_PATH], {
+  const spec = options.spec ?? SPEC_PATH;
+  // In proxy mode --errors turns a response the spec forbids into a 500 (and sl-violations).
+  const command = options.proxyTo ? ['proxy', '--errors', spec, options.proxyTo] : ['mock', spec];
+  const child = spawn(process.execPath, [PRISM_BIN, ...command, '-h', '127.0.0.1', '-p', String(port)], {
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let output = '';
