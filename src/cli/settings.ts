@@ -4,6 +4,7 @@ import type { ProvidedCredentials } from '../auth/credentials.js';
 import { SIGNING_ALGORITHMS, type SigningAlgorithm } from '../auth/hash.js';
 import type { LiveClientOptions } from '../client.js';
 import { defaultCredentials } from '../credentials/chain.js';
+import { readEnvCredentials } from '../credentials/env.js';
 import { CredentialsNotFoundError } from '../credentials/not-found.js';
 import { resolveEndpoint } from '../regions.js';
 import type { ParsedValues } from './args.js';
@@ -19,12 +20,26 @@ function firstSet(env: Env, ...names: string[]): string | undefined {
   return undefined;
 }
 
+const NO_CREDENTIALS =
+  'no credentials: set HUAWEICLOUD_SDK_AK and HUAWEICLOUD_SDK_SK (or CLOUD_SDK_AK / CLOUD_SDK_SK, or HUAWEICLOUD_SDK_AUTH_TOKEN), ' +
+  'or write ~/.huaweicloud/credentials ([basic] ak, sk), or run on an ECS with an agency.';
+
+/** Credentials from the environment only (scripts that must not read files or the network). */
+export function credentialsFrom(env: Env): ProvidedCredentials {
+  try {
+    return readEnvCredentials(env);
+  } catch (error) {
+    if (error instanceof CredentialsNotFoundError) throw new UsageError(`${NO_CREDENTIALS}\n${error.message}`);
+    throw error;
+  }
+}
+
 /**
  * The chain (env -> credentials file -> metadata), asked once now so that missing credentials
  * stop the command before anything starts; later refreshes go to the same provider.
  * LIVE_HTTPS_CERT_METADATA_ENDPOINT moves the metadata service (a URL) or turns it off (`off`).
  */
-export async function credentialsFrom(env: Env, warn: (message: string) => void): Promise<{ first: ProvidedCredentials; provider: () => Promise<ProvidedCredentials> }> {
+export async function chainedCredentialsFrom(env: Env, warn: (message: string) => void): Promise<{ first: ProvidedCredentials; provider: () => Promise<ProvidedCredentials> }> {
   const metadataEndpoint = firstSet(env, 'LIVE_HTTPS_CERT_METADATA_ENDPOINT');
   const chain = defaultCredentials({
     env,
@@ -36,10 +51,7 @@ export async function credentialsFrom(env: Env, warn: (message: string) => void)
     first = await chain();
   } catch (error) {
     if (!(error instanceof CredentialsNotFoundError)) throw error;
-    throw new UsageError(
-      'no credentials: set HUAWEICLOUD_SDK_AK and HUAWEICLOUD_SDK_SK (or CLOUD_SDK_AK / CLOUD_SDK_SK, or HUAWEICLOUD_SDK_AUTH_TOKEN), ' +
-        `or write ~/.huaweicloud/credentials ([basic] ak, sk), or run on an ECS with an agency.\n${error.message}`,
-    );
+    throw new UsageError(`${NO_CREDENTIALS}\n${error.message}`);
   }
   let initial: ProvidedCredentials | undefined = first;
   const provider = async () => {
@@ -82,7 +94,7 @@ export async function clientOptionsFrom(values: ParsedValues, env: Env, warn: (m
   const region = (values['region'] as string | undefined) ?? firstSet(env, 'HUAWEICLOUD_SDK_REGION');
   // The region's HUAWEICLOUD_SDK_REGION_LIVE_<REGION> override is read from this environment.
   const endpoint = resolveEndpoint({ region, endpoint: (values['endpoint'] as string | undefined) ?? firstSet(env, 'HUAWEICLOUD_SDK_ENDPOINT') }, env);
-  const { first, provider } = await credentialsFrom(env, warn);
+  const { first, provider } = await chainedCredentialsFrom(env, warn);
   const projectId = (values['project-id'] as string | undefined) ?? firstSet(env, 'HUAWEICLOUD_SDK_PROJECT_ID', 'CLOUD_SDK_PROJECT_ID') ?? first.projectId;
   const dryRun = values['dry-run'] === true;
   if (!projectId && dryRun) {
