@@ -1,7 +1,7 @@
 // Credentials from the official SDKs' credentials file: HUAWEICLOUD_SDK_CREDENTIALS_FILE, else
 // ~/.huaweicloud/credentials; INI, section [basic] with ak, sk, security_token, project_id and
-// iam_endpoint. Node's fs comes from the runtime (no `node:` import), so this module is absent
-// from nothing: in a browser it simply finds no file.
+// iam_endpoint. Node's fs comes from the runtime (no `node:` import): the module stays
+// browser-safe, and in a browser it simply finds no file.
 import type { CredentialsProvider, ProvidedCredentials } from '../auth/credentials.js';
 import { ConfigurationError } from '../errors.js';
 import { checkProvided } from './check.js';
