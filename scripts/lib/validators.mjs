@@ -101,9 +101,7 @@ export function validatorsSource(spec, { name, specPath }) {
   const sharedId = `${name}-components`;
   const ajv = new Ajv({
     code: { source: true, esm: true, lines: true, optimize: true },
-    // Each component schema becomes one function that every use calls (smaller than inlining it),
-    // and the problems are worded by src/internal/schema-problems.ts, not by Ajv's messages.
-    inlineRefs: false,
+    // The problems are worded by src/internal/schema-problems.ts, not by Ajv's messages.
     messages: false,
     allErrors: true,
     strict: true,

@@ -64,8 +64,8 @@ describe('differential: our signer vs the official Node SDK signer', () => {
     const random = seededRandom(20261128);
     let compared = 0;
     for (let i = 0; i < 1200; i++) {
-      // The client takes only project ids of the spec's pattern (32 hex digits); reserved and unicode
-      // path characters are covered by the signer-level test below.
+      // Through the client a project id is what the spec allows (32 hex digits); reserved and
+      // unicode path characters are compared at the signer level below.
       const projectId = randomString(random, [...'0123456789abcdef'], 32, 32);
       const domain = randomString(random, random() < 0.3 ? ASCII : [...ASCII, ...QUERY_EXTRA], 1, 120).replace(/[\s/?#]/g, 'a');
       const credentials = {
