@@ -26,6 +26,11 @@ export interface LiveClientOptions {
   fetch?: FetchFunction | undefined;
   /** A lower-level way to the wire than fetch (live-https-cert/node supplies one). */
   sender?: Sender | undefined;
+  /**
+   * Node only: a proxy URL (`http://user:password@host:port`; CONNECT for https), or `false` for
+   * none. By default HTTPS_PROXY / HTTP_PROXY / NO_PROXY are honoured, as curl reads them.
+   */
+  proxy?: string | false | undefined;
   /** Per attempt, headers and body together. Default 30 000 ms. */
   timeoutMs?: number | undefined;
   /** Retries after the first attempt for network errors, 429 and 5xx. Default 2; 0 disables. */

@@ -112,6 +112,23 @@ export class LiveNetworkError extends LiveError {
   }
 }
 
+/** The proxy refused to carry the request (CONNECT not answered with 200, or a 407). Not retried. */
+export class LiveProxyError extends LiveNetworkError {
+  override name = 'LiveProxyError';
+  /** The proxy URL without its user info. */
+  readonly proxy: string;
+  /** The proxy's status, e.g. 407 (authentication required) or 403. */
+  readonly status: number;
+  constructor(message: string, options: { cause: unknown; operation: OperationId | undefined; attempts: number; proxy: string; status: number }) {
+    super(message, options);
+    this.proxy = options.proxy;
+    this.status = options.status;
+  }
+  override toJSON(): Record<string, unknown> {
+    return { ...super.toJSON(), proxy: this.proxy, status: this.status };
+  }
+}
+
 /** The per-attempt timeout ran out on every attempt. */
 export class LiveTimeoutError extends LiveNetworkError {
   override name = 'LiveTimeoutError';

@@ -11,6 +11,7 @@ export {
   LiveApiError,
   LiveError,
   LiveNetworkError,
+  LiveProxyError,
   LiveTimeoutError,
   ValidationError,
 } from './errors.js';

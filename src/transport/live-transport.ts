@@ -2,10 +2,11 @@
 // enforce the per-attempt timeout over headers and body, retry what is transient, correct the
 // clock when the server says it is off. It has the shape of fetch, so both openapi-fetch and the
 // openapi-generator client can use it.
-import { LiveNetworkError, LiveTimeoutError, type OperationId } from '../errors.js';
+import { LiveNetworkError, LiveProxyError, LiveTimeoutError, type OperationId } from '../errors.js';
 import { redact } from '../internal/redact.js';
 import { ServerClock } from './clock.js';
 import { type OutgoingRequest, type PlainRequest, toOutgoing } from './outgoing.js';
+import { ProxyRefusedError } from './proxy-refused.js';
 import { ResponseTooLargeError } from './read-body.js';
 import { backoffDelay, parseRetryAfter, RETRYABLE_STATUSES, type RetryTuning, sleep } from './retry-policy.js';
 import { type BodyLimit, fetchSender, type FetchFunction, type Sender } from './sender.js';
@@ -134,6 +135,11 @@ export function createTransport(options: TransportOptions): Transport {
         if (error instanceof ResponseTooLargeError) {
           throw new LiveNetworkError(`${request.method} ${request.url.origin}: ${error.message}`, {
             cause: error, operation: context.operation, attempts,
+          });
+        }
+        if (error instanceof ProxyRefusedError) {
+          throw new LiveProxyError(`${context.operation ?? request.method} to ${request.url.origin}: ${error.message}`, {
+            cause: error, operation: context.operation, attempts, proxy: error.proxy, status: error.status,
           });
         }
         if (retriesUsed < retries) {

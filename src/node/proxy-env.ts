@@ -1,0 +1,129 @@
+// Which proxy, if any, a request goes through: the `proxy` option, else HTTPS_PROXY / HTTP_PROXY,
+// and NO_PROXY for both, read as curl reads them (the lowercase name wins over the uppercase one).
+// Only the choice lives here; the tunnelling is https-proxy-agent's (see proxy-agent.ts).
+import { BlockList, isIP } from 'node:net';
+import { ConfigurationError } from '../errors.js';
+
+export type Env = Readonly<Record<string, string | undefined>>;
+
+/** The caller's `proxy` option: a URL, `false` for none (environment ignored), or unset for the environment. */
+export type ProxySetting = string | false | undefined;
+
+export interface ProxyChoice {
+  /** The proxy for `url`, or undefined to go direct. */
+  proxyFor(url: URL): URL | undefined;
+}
+
+/** curl's order: the lowercase variable when set and not empty, else the uppercase one. */
+function envValue(env: Env, name: string): { name: string; value: string } | undefined {
+  for (const key of [name.toLowerCase(), name.toUpperCase()]) {
+    const value = env[key]?.trim();
+    if (value) return { name: key, value };
+  }
+  return undefined;
+}
+
+/** A proxy URL with its user info replaced, safe to print. */
+export function redactProxyUrl(url: URL): string {
+  return `${url.protocol}//${url.username || url.password ? '***@' : ''}${url.host}`;
+}
+
+/** Parses a proxy URL (scheme optional, as curl: `proxy.corp:3128` is http). Never echoes the value. */
+export function parseProxyUrl(value: string, source: string): URL {
+  const text = /^[a-z][a-z0-9+.-]*:\/\//i.test(value) ? value : `http://${value}`;
+  let url: URL;
+  try {
+    url = new URL(text);
+  } catch {
+    throw new ConfigurationError(source, `${source} is not a valid proxy URL; expected http://[user:password@]host:port`);
+  }
+  if (url.protocol !== 'http:' && url.protocol !== 'https:') {
+    throw new ConfigurationError(source, `${source} uses ${url.protocol.slice(0, -1)}; only http:// and https:// proxies are supported`);
+  }
+  if ((url.pathname !== '/' && url.pathname !== '') || url.search || url.hash) {
+    throw new ConfigurationError(source, `${source} must be a proxy origin only (http://[user:password@]host:port), without a path or query: ${redactProxyUrl(url)}`);
+  }
+  return url;
+}
+
+interface NoProxyRule {
+  /** Lowercased host without brackets; matches itself and, unless an IP, its subdomains. */
+  host: string;
+  port: string | undefined;
+}
+
+function parseNoProxy(value: string): { all: boolean; rules: NoProxyRule[]; blocks: BlockList } {
+  const rules: NoProxyRule[] = [];
+  const blocks = new BlockList();
+  let all = false;
+  for (const raw of value.split(/[\s,]+/)) {
+    let entry = raw.trim().toLowerCase();
+    if (!entry) continue;
+    if (entry === '*') {
+      all = true;
+      continue;
+    }
+    const cidr = /^([0-9a-f.:]+)\/(\d{1,3})$/.exec(entry);
+    if (cidr && isIP(cidr[1]!)) {
+      const family = isIP(cidr[1]!) === 6 ? 'ipv6' : 'ipv4';
+      const prefix = Number(cidr[2]);
+      if (prefix <= (family === 'ipv6' ? 128 : 32)) blocks.addSubnet(cidr[1]!, prefix, family);
+      continue;
+    }
+    entry = entry.replace(/^\*?\./, '');
+    let port: string | undefined;
+    const bracketed = /^\[([^\]]+)\](?::(\d+))?$/.exec(entry);
+    if (bracketed) {
+      entry = bracketed[1]!;
+      port = bracketed[2];
+    } else if (isIP(entry) !== 6) {
+      const withPort = /^(.*):(\d+)$/.exec(entry);
+      if (withPort) {
+        entry = withPort[1]!;
+        port = withPort[2];
+      }
+    }
+    if (entry) rules.push({ host: entry, port });
+  }
+  return { all, rules, blocks };
+}
+
+const DEFAULT_PORT: Record<string, string> = { 'http:': '80', 'https:': '443' };
+
+/**
+ * The proxy choice for a client, fixed at creation: the environment is read once, so a client's
+ * behaviour does not change under it. `setting` false means never a proxy.
+ */
+export function proxyChoice(setting: ProxySetting, env: Env): ProxyChoice {
+  if (setting === false) return { proxyFor: () => undefined };
+  if (setting !== undefined && typeof setting !== 'string') {
+    throw new ConfigurationError('proxy', 'proxy must be a URL string (http://[user:password@]host:port) or false');
+  }
+  const explicit = setting === undefined ? undefined : parseProxyUrl(setting, 'proxy');
+  const fromEnv = (name: string) => {
+    const found = envValue(env, name);
+    return found ? parseProxyUrl(found.value, found.name) : undefined;
+  };
+  const byProtocol: Record<string, URL | undefined> = explicit
+    ? { 'http:': explicit, 'https:': explicit }
+    : { 'http:': fromEnv('http_proxy'), 'https:': fromEnv('https_proxy') };
+  const noProxy = parseNoProxy(envValue(env, 'no_proxy')?.value ?? '');
+
+  const bypass = (url: URL): boolean => {
+    if (noProxy.all) return true;
+    const host = url.hostname.replace(/^\[|\]$/g, '').toLowerCase().replace(/\.$/, '');
+    const port = url.port || DEFAULT_PORT[url.protocol];
+    const family = isIP(host);
+    if (family && noProxy.blocks.check(host, family === 6 ? 'ipv6' : 'ipv4')) return true;
+    return noProxy.rules.some(
+      (rule) => (rule.port === undefined || rule.port === port) && (host === rule.host || (!family && host.endsWith(`.${rule.host}`))),
+    );
+  };
+
+  return {
+    proxyFor(url) {
+      const proxy = byProtocol[url.protocol];
+      return proxy && !bypass(url) ? proxy : undefined;
+    },
+  };
+}
