@@ -11,7 +11,10 @@ export {
   LiveApiError,
   LiveError,
   LiveNetworkError,
+  LiveRedirectError,
+  LiveResponseError,
   LiveTimeoutError,
+  LiveTlsError,
   ValidationError,
 } from './errors.js';
 export type { OperationId, ValidationProblem } from './errors.js';

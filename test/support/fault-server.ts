@@ -41,3 +41,55 @@ export function dribble(res: ServerResponse, everyMs: number): void {
   }, everyMs);
   res.on('close', () => clearInterval(timer));
 }
+
+/** The same over TLS, with the certificate (chain) and key given as PEM. */
+export async function startTlsFaultServer(tls: { cert: string; key: string }, handler: FaultHandler): Promise<FaultServer> {
+  const { createServer: createHttpsServer } = await import('node:https');
+  let count = 0;
+  const server = createHttpsServer(tls, (req, res) => {
+    const chunks: Buffer[] = [];
+    req.on('data', (c: Buffer) => chunks.push(c));
+    req.on('end', () => handler(req, res, count++, Buffer.concat(chunks)));
+  });
+  // A handshake the client refuses is not a request; it must not be logged as an error here.
+  server.on('tlsClientError', () => undefined);
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as AddressInfo;
+  return {
+    url: `https://127.0.0.1:${port}`,
+    get count() {
+      return count;
+    },
+    stop: () =>
+      new Promise<void>((resolve) => {
+        server.closeAllConnections();
+        server.close(() => resolve());
+      }),
+  };
+}
+
+/** A TCP server that answers the first bytes of every connection with `answer` (raw HTTP, or junk). */
+export async function startRawServer(answer: (index: number) => string | Buffer): Promise<FaultServer> {
+  const { createServer: createTcpServer } = await import('node:net');
+  let count = 0;
+  const sockets = new Set<import('node:net').Socket>();
+  const server = createTcpServer((socket) => {
+    sockets.add(socket);
+    socket.on('close', () => sockets.delete(socket));
+    socket.on('error', () => undefined);
+    socket.once('data', () => socket.end(answer(count++)));
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as AddressInfo;
+  return {
+    url: `http://127.0.0.1:${port}`,
+    get count() {
+      return count;
+    },
+    stop: () =>
+      new Promise<void>((resolve) => {
+        for (const socket of sockets) socket.destroy();
+        server.close(() => resolve());
+      }),
+  };
+}
