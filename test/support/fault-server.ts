@@ -1,6 +1,6 @@
 // A real HTTP server on 127.0.0.1 whose every answer the test decides, faults included.
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import type { AddressInfo, Socket } from 'node:net';
 
 export type FaultHandler = (req: IncomingMessage, res: ServerResponse, index: number, body: Buffer) => void;
 
@@ -72,7 +72,7 @@ export async function startTlsFaultServer(tls: { cert: string; key: string }, ha
 export async function startRawServer(answer: (index: number) => string | Buffer): Promise<FaultServer> {
   const { createServer: createTcpServer } = await import('node:net');
   let count = 0;
-  const sockets = new Set<import('node:net').Socket>();
+  const sockets = new Set<Socket>();
   const server = createTcpServer((socket) => {
     sockets.add(socket);
     socket.on('close', () => sockets.delete(socket));
