@@ -8,6 +8,8 @@ export interface FaultServer {
   url: string;
   /** Requests that reached the handler. */
   readonly count: number;
+  /** TCP connections accepted (a refused TLS handshake is a connection but no request). */
+  readonly connections?: number;
   stop(): Promise<void>;
 }
 
@@ -46,6 +48,7 @@ export function dribble(res: ServerResponse, everyMs: number): void {
 export async function startTlsFaultServer(tls: { cert: string; key: string }, handler: FaultHandler): Promise<FaultServer> {
   const { createServer: createHttpsServer } = await import('node:https');
   let count = 0;
+  let connections = 0;
   const server = createHttpsServer(tls, (req, res) => {
     const chunks: Buffer[] = [];
     req.on('data', (c: Buffer) => chunks.push(c));
@@ -53,12 +56,16 @@ export async function startTlsFaultServer(tls: { cert: string; key: string }, ha
   });
   // A handshake the client refuses is not a request; it must not be logged as an error here.
   server.on('tlsClientError', () => undefined);
+  server.on('connection', () => connections++);
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const { port } = server.address() as AddressInfo;
   return {
     url: `https://127.0.0.1:${port}`,
     get count() {
       return count;
+    },
+    get connections() {
+      return connections;
     },
     stop: () =>
       new Promise<void>((resolve) => {
