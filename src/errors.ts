@@ -144,3 +144,60 @@ export class LiveTimeoutError extends LiveNetworkError {
     return { ...super.toJSON(), timeoutMs: this.timeoutMs };
   }
 }
+
+/** A response that is not one the spec allows: a status outside 100-599, or (spec checks) a 2xx body that breaks the spec. */
+export class LiveResponseError extends LiveError {
+  override name = 'LiveResponseError';
+  readonly status: number;
+  readonly requestId: string | undefined;
+  readonly operation: OperationId | undefined;
+  /** The start of the body, secrets removed, controls stripped, cut short. */
+  readonly excerpt: string;
+  constructor(message: string, details: { status: number; requestId: string | undefined; operation: OperationId | undefined; excerpt: string }) {
+    super(message);
+    this.status = details.status;
+    this.requestId = details.requestId;
+    this.operation = details.operation;
+    this.excerpt = details.excerpt;
+  }
+  override toJSON(): Record<string, unknown> {
+    return { ...super.toJSON(), status: this.status, requestId: this.requestId, operation: this.operation, excerpt: this.excerpt };
+  }
+}
+
+/** The server answered with a redirect. It is never followed: credentials go to the endpoint only. */
+export class LiveRedirectError extends LiveError {
+  override name = 'LiveRedirectError';
+  /** The 3xx status; 0 where the runtime hides it (a browser's opaque redirect). */
+  readonly status: number;
+  /** Where the server pointed, user info removed; undefined where the runtime hides it. */
+  readonly location: string | undefined;
+  readonly requestId: string | undefined;
+  readonly operation: OperationId | undefined;
+  readonly attempts: number;
+  constructor(message: string, details: { status: number; location: string | undefined; requestId: string | undefined; operation: OperationId | undefined; attempts: number }) {
+    super(message);
+    this.status = details.status;
+    this.location = details.location;
+    this.requestId = details.requestId;
+    this.operation = details.operation;
+    this.attempts = details.attempts;
+  }
+  override toJSON(): Record<string, unknown> {
+    return { ...super.toJSON(), status: this.status, location: this.location, requestId: this.requestId, operation: this.operation, attempts: this.attempts };
+  }
+}
+
+/** The TLS handshake failed (an untrusted CA, a wrong name, an expired certificate): not retried. */
+export class LiveTlsError extends LiveNetworkError {
+  override name = 'LiveTlsError';
+  /** The runtime's code for the failure, e.g. UNABLE_TO_VERIFY_LEAF_SIGNATURE. */
+  readonly code: string;
+  constructor(message: string, options: { cause: unknown; operation: OperationId | undefined; attempts: number; code: string }) {
+    super(message, options);
+    this.code = options.code;
+  }
+  override toJSON(): Record<string, unknown> {
+    return { ...super.toJSON(), code: this.code };
+  }
+}

@@ -12,7 +12,10 @@ export {
   LiveError,
   LiveNetworkError,
   LiveProxyError,
+  LiveRedirectError,
+  LiveResponseError,
   LiveTimeoutError,
+  LiveTlsError,
   ValidationError,
 } from './errors.js';
 export type { OperationId, ValidationProblem } from './errors.js';

@@ -2,7 +2,7 @@
 // and bad values refused without echoing credentials.
 import { describe, expect, it } from 'vitest';
 import { ConfigurationError } from '../../src/errors.js';
-import { proxyChoice, redactProxyUrl } from '../../src/node/proxy-env.js';
+import { proxyChoice, redactProxyUrl } from '../../src/transport/proxy-choice.js';
 
 const to = (choice: ReturnType<typeof proxyChoice>, url: string) => choice.proxyFor(new URL(url))?.href;
 
@@ -44,6 +44,8 @@ describe('proxy variables', () => {
     ['IPv4 is not a suffix', '0.0.1', 'http://127.0.0.1/', false],
     ['CIDR', '10.0.0.0/8', 'http://10.1.2.3/', true],
     ['CIDR, outside', '10.0.0.0/8', 'http://11.1.2.3/', false],
+    ['CIDR /24 edge', '192.168.1.0/24', 'http://192.168.1.255/', true],
+    ['CIDR /24 outside', '192.168.1.0/24', 'http://192.168.2.0/', false],
     ['IPv6 bare', '::1', 'http://[::1]:8080/', true],
     ['IPv6 bracketed with port', '[::1]:8080', 'http://[::1]:8080/', true],
     ['list with spaces and commas', 'a.test, b.test  c.test', 'https://x.c.test/', true],

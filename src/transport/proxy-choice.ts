@@ -1,7 +1,6 @@
 // Which proxy, if any, a request goes through: the `proxy` option, else HTTPS_PROXY / HTTP_PROXY,
 // and NO_PROXY for both, read as curl reads them (the lowercase name wins over the uppercase one).
-// Only the choice lives here; the tunnelling is https-proxy-agent's (see proxy-agent.ts).
-import { BlockList, isIP } from 'node:net';
+// Only the choice lives here, browser-safe and cheap; the agents are in node/proxy-agent.ts.
 import { ConfigurationError } from '../errors.js';
 
 export type Env = Readonly<Record<string, string | undefined>>;
@@ -10,8 +9,35 @@ export type Env = Readonly<Record<string, string | undefined>>;
 export type ProxySetting = string | false | undefined;
 
 export interface ProxyChoice {
+  /** False when no request can go through a proxy (nothing set): the sender stays as it is. */
+  readonly any: boolean;
   /** The proxy for `url`, or undefined to go direct. */
   proxyFor(url: URL): URL | undefined;
+}
+
+/** The environment of the runtime's process (Node's), read without naming the global. */
+export function runtimeEnv(): Env {
+  return (globalThis as { process?: { env?: Env } }).process?.env ?? {};
+}
+
+/** 4 or 6 for an IP address literal (no brackets), 0 for a name. */
+function ipFamily(host: string): 0 | 4 | 6 {
+  if (/^(\d{1,3})\.(\d{1,3})\.(\d{1,3})\.(\d{1,3})$/.test(host)) return host.split('.').every((n) => Number(n) <= 255) ? 4 : 0;
+  if (!host.includes(':')) return 0;
+  try {
+    return new URL(`http://[${host}]/`).hostname ? 6 : 0;
+  } catch {
+    return 0;
+  }
+}
+
+function ipv4Number(host: string): number {
+  return host.split('.').reduce((n, part) => n * 256 + Number(part), 0);
+}
+
+interface Ipv4Block {
+  base: number;
+  size: number;
 }
 
 /** curl's order: the lowercase variable when set and not empty, else the uppercase one. */
@@ -52,9 +78,9 @@ interface NoProxyRule {
   port: string | undefined;
 }
 
-function parseNoProxy(value: string): { all: boolean; rules: NoProxyRule[]; blocks: BlockList } {
+function parseNoProxy(value: string): { all: boolean; rules: NoProxyRule[]; blocks: Ipv4Block[] } {
   const rules: NoProxyRule[] = [];
-  const blocks = new BlockList();
+  const blocks: Ipv4Block[] = [];
   let all = false;
   for (const raw of value.split(/[\s,]+/)) {
     let entry = raw.trim().toLowerCase();
@@ -63,11 +89,11 @@ function parseNoProxy(value: string): { all: boolean; rules: NoProxyRule[]; bloc
       all = true;
       continue;
     }
-    const cidr = /^([0-9a-f.:]+)\/(\d{1,3})$/.exec(entry);
-    if (cidr && isIP(cidr[1]!)) {
-      const family = isIP(cidr[1]!) === 6 ? 'ipv6' : 'ipv4';
-      const prefix = Number(cidr[2]);
-      if (prefix <= (family === 'ipv6' ? 128 : 32)) blocks.addSubnet(cidr[1]!, prefix, family);
+    // An IPv4 range (10.0.0.0/8), as curl 7.86+ reads it.
+    const cidr = /^([0-9.]+)\/(\d{1,2})$/.exec(entry);
+    if (cidr && ipFamily(cidr[1]!) === 4 && Number(cidr[2]) <= 32) {
+      const size = 2 ** (32 - Number(cidr[2]));
+      blocks.push({ base: Math.floor(ipv4Number(cidr[1]!) / size) * size, size });
       continue;
     }
     entry = entry.replace(/^\*?\./, '');
@@ -76,7 +102,7 @@ function parseNoProxy(value: string): { all: boolean; rules: NoProxyRule[]; bloc
     if (bracketed) {
       entry = bracketed[1]!;
       port = bracketed[2];
-    } else if (isIP(entry) !== 6) {
+    } else if (ipFamily(entry) !== 6) {
       const withPort = /^(.*):(\d+)$/.exec(entry);
       if (withPort) {
         entry = withPort[1]!;
@@ -95,7 +121,7 @@ const DEFAULT_PORT: Record<string, string> = { 'http:': '80', 'https:': '443' };
  * behaviour does not change under it. `setting` false means never a proxy.
  */
 export function proxyChoice(setting: ProxySetting, env: Env): ProxyChoice {
-  if (setting === false) return { proxyFor: () => undefined };
+  if (setting === false) return { any: false, proxyFor: () => undefined };
   if (setting !== undefined && typeof setting !== 'string') {
     throw new ConfigurationError('proxy', 'proxy must be a URL string (http://[user:password@]host:port) or false');
   }
@@ -113,14 +139,15 @@ export function proxyChoice(setting: ProxySetting, env: Env): ProxyChoice {
     if (noProxy.all) return true;
     const host = url.hostname.replace(/^\[|\]$/g, '').toLowerCase().replace(/\.$/, '');
     const port = url.port || DEFAULT_PORT[url.protocol];
-    const family = isIP(host);
-    if (family && noProxy.blocks.check(host, family === 6 ? 'ipv6' : 'ipv4')) return true;
+    const family = ipFamily(host);
+    if (family === 4 && noProxy.blocks.some((b) => ipv4Number(host) - b.base >= 0 && ipv4Number(host) - b.base < b.size)) return true;
     return noProxy.rules.some(
       (rule) => (rule.port === undefined || rule.port === port) && (host === rule.host || (!family && host.endsWith(`.${rule.host}`))),
     );
   };
 
   return {
+    any: byProtocol['http:'] !== undefined || byProtocol['https:'] !== undefined,
     proxyFor(url) {
       const proxy = byProtocol[url.protocol];
       return proxy && !bypass(url) ? proxy : undefined;
