@@ -6,6 +6,8 @@
 // DEBUG output cannot show them.
 import { Agent as HttpAgent, type AgentOptions, type ClientRequest } from 'node:http';
 import { Agent as HttpsAgent } from 'node:https';
+import { isIP } from 'node:net';
+import { checkServerIdentity, type PeerCertificate } from 'node:tls';
 import { HttpsProxyAgent } from 'https-proxy-agent';
 import { serverText } from '../internal/server-text.js';
 import { redactProxyUrl } from '../transport/proxy-choice.js';
@@ -72,8 +74,12 @@ export function makeProxyRoute(secure: boolean, proxy: URL, agentOptions: AgentO
       const shared = this.connectOpts;
       const signal = signals.get(req);
       if (signal) this.connectOpts = { ...shared, signal } as typeof shared;
+      // https-proxy-agent checks an IP server's certificate against "localhost" (an IP cannot be
+      // the TLS server name): check it against the IP the request names.
+      const target = opts.host;
+      const checked = target && isIP(target) ? { ...opts, checkServerIdentity: (_: string, cert: PeerCertificate) => checkServerIdentity(target, cert) } : opts;
       try {
-        return super.connect(req, opts);
+        return super.connect(req, checked);
       } finally {
         this.connectOpts = shared;
       }

@@ -2,7 +2,9 @@
 // absolute form (signature still valid), proxy auth, NO_PROXY, `proxy: false`, and hostile proxies
 // (CONNECT refused with 407/403/502, a tunnel closed at once, a CONNECT never answered): a typed
 // error, a bounded number of CONNECTs, and no proxy credential in any message or toJSON.
-import { afterEach, describe, expect, it } from 'vitest';
+import { fileURLToPath } from 'node:url';
+import { build } from 'esbuild';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { createLiveClient } from '../../src/client.js';
 import { ConfigurationError, LiveNetworkError, LiveProxyError, LiveTimeoutError } from '../../src/errors.js';
 import { createNodeLiveClient, createNodeSender } from '../../src/node/index.js';
@@ -18,6 +20,7 @@ let proxy: TestProxy | undefined;
 let server: VerifyingServer | undefined;
 
 afterEach(async () => {
+  vi.unstubAllEnvs();
   await proxy?.stop();
   await server?.stop();
   proxy = undefined;
@@ -41,6 +44,30 @@ function expectNoProxySecret(error: Error) {
   expect(shown).not.toContain(PASSWORD);
   expect(shown).not.toContain(Buffer.from(`alice:${PASSWORD}`).toString('base64'));
 }
+
+describe('the default client on Node', () => {
+  it('createLiveClient (the browser-safe entry, no sender given) honours HTTP_PROXY from the environment', async () => {
+    server = await startVerifyingServer({ keys: { [AK]: SK } });
+    proxy = await startTestProxy();
+    vi.stubEnv('HTTP_PROXY', proxy.url);
+    vi.stubEnv('http_proxy', undefined);
+    vi.stubEnv('NO_PROXY', undefined);
+    vi.stubEnv('no_proxy', undefined);
+    await createLiveClient({ projectId, endpoint: server.url, credentials }).deleteDomainHttpsCert({ domain: 'play.example.com' });
+    expect(proxy.seen.map((s) => s.method)).toEqual(['DELETE']);
+    expect(server.received.map((r) => r.verdict)).toEqual(['ok']);
+  });
+
+  it('the browser bundle of the client entry holds no proxy agent', async () => {
+    const out = await build({
+      entryPoints: [fileURLToPath(new URL('../../src/index.ts', import.meta.url))],
+      bundle: true, platform: 'browser', format: 'esm', write: false, logLevel: 'silent',
+    });
+    const code = out.outputFiles[0]!.text;
+    expect(code).toContain('HTTPS_PROXY');
+    expect(code).not.toMatch(/HttpsProxyAgent|proxyConnect|Proxy-Authorization/);
+  });
+});
 
 describe('plain http through the proxy', () => {
   it('HTTP_PROXY: the proxy sees the absolute-form request and the server verifies the signature', async () => {
