@@ -61,11 +61,13 @@ export async function startTestProxy(options: { mode?: ProxyMode; auth?: { user:
     const upstream = httpRequest(
       { host: '127.0.0.1', port: target.port || 80, method: req.method, path: `${target.pathname}${target.search}`, headers },
       (answer) => {
-        res.writeHead(answer.statusCode ?? 502, answer.headers);
+        res.writeHead(answer.statusCode ?? 502, answer.statusMessage, answer.rawHeaders);
         answer.pipe(res);
       },
     );
-    upstream.on('error', () => res.writeHead(502, { 'content-length': '0' }).end());
+    upstream.on('error', () => (res.headersSent ? res.destroy() : res.writeHead(502, { 'content-length': '0' }).end()));
+    // The client gave up: so does the proxy, upstream.
+    res.on('close', () => upstream.destroy());
     req.pipe(upstream);
   });
 
