@@ -96,12 +96,23 @@ function safeLocation(location: string | null, base: URL, secrets: readonly stri
 /** The body as a Response, its real length in place of the wire's length, chunking and encoding. */
 function toResponse(wire: WireResponse): Response {
   const bytes = wire.body;
-  const headers = new Headers(wire.headers);
-  headers.delete('content-encoding');
-  headers.delete('transfer-encoding');
-  const empty = bytes.byteLength === 0 || NULL_BODY_STATUSES.has(wire.status);
-  // A length of 0 also lets openapi-fetch skip reading an empty body.
-  if (!NULL_BODY_STATUSES.has(wire.status)) headers.set('content-length', String(bytes.byteLength));
+  const sized = !NULL_BODY_STATUSES.has(wire.status);
+  let headers: Headers | [string, string][];
+  if (Array.isArray(wire.headers)) {
+    // Name/value pairs (node:http): filtered as they are, one Headers built (by Response) not two.
+    headers = wire.headers.filter(([name]) => {
+      const lower = name.toLowerCase();
+      return lower !== 'content-encoding' && lower !== 'transfer-encoding' && !(sized && lower === 'content-length');
+    });
+    if (sized) headers.push(['content-length', String(bytes.byteLength)]);
+  } else {
+    headers = new Headers(wire.headers);
+    headers.delete('content-encoding');
+    headers.delete('transfer-encoding');
+    // A length of 0 also lets openapi-fetch skip reading an empty body.
+    if (sized) headers.set('content-length', String(bytes.byteLength));
+  }
+  const empty = bytes.byteLength === 0 || !sized;
   // A null body costs undici no stream; most answers of this API are empty.
   return new Response(empty ? null : (bytes as Uint8Array<ArrayBuffer>), { status: wire.status, statusText: wire.statusText, headers });
 }
@@ -135,6 +146,8 @@ export function createTransport(options: TransportOptions): Transport {
 
   /** A response that must not be used as one: a redirect, or a status HTTP does not have. */
   function refuse(wire: WireResponse, request: OutgoingRequest, context: CallContext, attempts: number): Error | undefined {
+    // The common case first, at no cost: a final status that is not a redirect.
+    if (wire.redirect === undefined && ((wire.status >= 200 && wire.status < 300) || (wire.status >= 400 && wire.status <= 599))) return undefined;
     const operation = context.operation;
     const what = `${operation ?? request.method} to ${request.url.origin}`;
     const rawId = wire.redirect === 'opaque' ? null : headerOf(wire, 'x-request-id');
