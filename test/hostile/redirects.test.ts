@@ -3,7 +3,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { LiveRedirectError } from '../../src/index.js';
 import { type FaultServer, startFaultServer } from '../support/fault-server.js';
-import { CERT_BODY, everyForm, expectNoSecretIn, failure, hostileClient, outcomeOf, printOutcomesAfterAll, record, SENDERS } from './support.js';
+import { CERT_BODY, everyForm, expectNoSecretIn, failure, hostileClient, IAM_TOKEN, outcomeOf, printOutcomesAfterAll, record, SENDERS } from './support.js';
 
 const servers: FaultServer[] = [];
 afterEach(async () => {
@@ -51,6 +51,16 @@ describe.each(SENDERS)('redirects over $name', (sender) => {
     expect(seen).toHaveLength(1);
     expect(seen[0]).toMatch(/^PUT \/v1\//);
     record('PUT answered by 303 Location: /other', sender.name, outcomeOf(error, 'sent once'));
+  });
+
+  it('a Location that echoes the token: redacted in the error', async () => {
+    const endpoint = await startFaultServer((_req, res) => res.writeHead(307, { location: `https://collector.invalid/steal?t=${IAM_TOKEN}` }).end());
+    servers.push(endpoint);
+    const error = await failure(hostileClient(sender, endpoint.url, { credentials: { token: IAM_TOKEN } }).showDomainHttpsCert({ domain: 'a.example.com' }));
+    expect(error).toMatchObject({ name: 'LiveRedirectError', status: 307 });
+    expect((error as LiveRedirectError).location).toContain('https://collector.invalid/steal?t=[REDACTED]');
+    expectNoSecretIn(everyForm(error));
+    record('307 whose Location echoes the token', sender.name, outcomeOf(error, 'Location redacted'));
   });
 
   it('a 503 then a 302: the redirect is the result, not retried', async () => {
