@@ -90,3 +90,21 @@ describe("a caller's fetch that follows redirects anyway", () => {
     record("caller's fetch ignores redirect: 'manual' and follows", 'caller fetch', outcomeOf(error, 'answer not used'));
   });
 });
+
+describe("a runtime that hides redirects (a browser's redirect: 'manual')", () => {
+  it('an opaque-redirect response is a LiveRedirectError with status 0, not a result', async () => {
+    const endpoint = await startFaultServer((_req, res) => res.writeHead(204).end());
+    servers.push(endpoint);
+    // What a browser's fetch gives for redirect: 'manual': type "opaqueredirect", status 0, no headers.
+    const browserLike = async (input: RequestInfo | URL, init?: RequestInit) => {
+      const real = await globalThis.fetch(input, init);
+      return Object.defineProperties(real, { type: { value: 'opaqueredirect' }, status: { value: 0 } });
+    };
+    const error = await failure(hostileClient(SENDERS[2]!, endpoint.url, { fetch: browserLike }).deleteDomainHttpsCert({ domain: 'a.example.com' }));
+    expect(error).toBeInstanceOf(LiveRedirectError);
+    expect(error).toMatchObject({ status: 0, location: undefined, attempts: 1 });
+    expect(error.message).toMatch(/hides its status and Location/);
+    expect(endpoint.count).toBe(1);
+    record('opaque redirect (browser fetch)', 'caller fetch', outcomeOf(error));
+  });
+});
