@@ -96,6 +96,29 @@ export class LiveApiError extends LiveError {
   }
 }
 
+/** The server answered with a redirect. It is never followed: credentials go to the endpoint only. */
+export class LiveRedirectError extends LiveError {
+  override name = 'LiveRedirectError';
+  /** The 3xx status; 0 where the runtime hides it (a browser's opaque redirect). */
+  readonly status: number;
+  /** Where the server pointed, user info removed; undefined where the runtime hides it. */
+  readonly location: string | undefined;
+  readonly requestId: string | undefined;
+  readonly operation: OperationId | undefined;
+  readonly attempts: number;
+  constructor(message: string, details: { status: number; location: string | undefined; requestId: string | undefined; operation: OperationId | undefined; attempts: number }) {
+    super(message);
+    this.status = details.status;
+    this.location = details.location;
+    this.requestId = details.requestId;
+    this.operation = details.operation;
+    this.attempts = details.attempts;
+  }
+  override toJSON(): Record<string, unknown> {
+    return { ...super.toJSON(), status: this.status, location: this.location, requestId: this.requestId, operation: this.operation, attempts: this.attempts };
+  }
+}
+
 /** No usable response: connection refused or reset, DNS failure, a broken body. */
 export class LiveNetworkError extends LiveError {
   override name = 'LiveNetworkError';
@@ -109,6 +132,20 @@ export class LiveNetworkError extends LiveError {
   override toJSON(): Record<string, unknown> {
     const cause = this.cause instanceof Error ? `${this.cause.name}: ${this.cause.message}` : String(this.cause);
     return { ...super.toJSON(), operation: this.operation, attempts: this.attempts, cause };
+  }
+}
+
+/** The TLS handshake failed (an untrusted CA, a wrong name, an expired certificate): not retried. */
+export class LiveTlsError extends LiveNetworkError {
+  override name = 'LiveTlsError';
+  /** The runtime's code for the failure, e.g. UNABLE_TO_VERIFY_LEAF_SIGNATURE. */
+  readonly code: string;
+  constructor(message: string, options: { cause: unknown; operation: OperationId | undefined; attempts: number; code: string }) {
+    super(message, options);
+    this.code = options.code;
+  }
+  override toJSON(): Record<string, unknown> {
+    return { ...super.toJSON(), code: this.code };
   }
 }
 
@@ -145,59 +182,41 @@ export class LiveTimeoutError extends LiveNetworkError {
   }
 }
 
-/** A response that is not one the spec allows: a status outside 100-599, or (spec checks) a 2xx body that breaks the spec. */
+export interface ResponseErrorDetails {
+  status: number;
+  requestId: string | undefined;
+  operation: OperationId | undefined;
+  attempts: number;
+  /** Why the body is not what the spec promises (server values redacted and cut). */
+  reason: string;
+  /** The start of the body, redacted, stripped of control characters, cut short. */
+  excerpt: string;
+  /** True for an operation that changes something (update, delete). */
+  mutating: boolean;
+}
+
+/** A 2xx answer whose body is not what the spec documents for that operation: no result is vouched for. */
 export class LiveResponseError extends LiveError {
   override name = 'LiveResponseError';
   readonly status: number;
   readonly requestId: string | undefined;
   readonly operation: OperationId | undefined;
-  /** The start of the body, secrets removed, controls stripped, cut short. */
-  readonly excerpt: string;
-  constructor(message: string, details: { status: number; requestId: string | undefined; operation: OperationId | undefined; excerpt: string }) {
-    super(message);
-    this.status = details.status;
-    this.requestId = details.requestId;
-    this.operation = details.operation;
-    this.excerpt = details.excerpt;
-  }
-  override toJSON(): Record<string, unknown> {
-    return { ...super.toJSON(), status: this.status, requestId: this.requestId, operation: this.operation, excerpt: this.excerpt };
-  }
-}
-
-/** The server answered with a redirect. It is never followed: credentials go to the endpoint only. */
-export class LiveRedirectError extends LiveError {
-  override name = 'LiveRedirectError';
-  /** The 3xx status; 0 where the runtime hides it (a browser's opaque redirect). */
-  readonly status: number;
-  /** Where the server pointed, user info removed; undefined where the runtime hides it. */
-  readonly location: string | undefined;
-  readonly requestId: string | undefined;
-  readonly operation: OperationId | undefined;
   readonly attempts: number;
-  constructor(message: string, details: { status: number; location: string | undefined; requestId: string | undefined; operation: OperationId | undefined; attempts: number }) {
-    super(message);
+  readonly reason: string;
+  readonly excerpt: string;
+  constructor(details: ResponseErrorDetails) {
+    const where = details.operation ?? 'The request';
+    const id = details.requestId ? ` (request id ${details.requestId})` : '';
+    const applied = details.mutating ? ' The change may or may not have been applied: check with show before you retry.' : '';
+    super(`${where} got HTTP ${details.status} with a body the API spec does not allow: ${details.reason}${id}.${applied} Body: ${details.excerpt === '' ? '(empty)' : JSON.stringify(details.excerpt)}`);
     this.status = details.status;
-    this.location = details.location;
     this.requestId = details.requestId;
     this.operation = details.operation;
     this.attempts = details.attempts;
+    this.reason = details.reason;
+    this.excerpt = details.excerpt;
   }
   override toJSON(): Record<string, unknown> {
-    return { ...super.toJSON(), status: this.status, location: this.location, requestId: this.requestId, operation: this.operation, attempts: this.attempts };
-  }
-}
-
-/** The TLS handshake failed (an untrusted CA, a wrong name, an expired certificate): not retried. */
-export class LiveTlsError extends LiveNetworkError {
-  override name = 'LiveTlsError';
-  /** The runtime's code for the failure, e.g. UNABLE_TO_VERIFY_LEAF_SIGNATURE. */
-  readonly code: string;
-  constructor(message: string, options: { cause: unknown; operation: OperationId | undefined; attempts: number; code: string }) {
-    super(message, options);
-    this.code = options.code;
-  }
-  override toJSON(): Record<string, unknown> {
-    return { ...super.toJSON(), code: this.code };
+    return { ...super.toJSON(), status: this.status, requestId: this.requestId, operation: this.operation, attempts: this.attempts, reason: this.reason, excerpt: this.excerpt };
   }
 }

@@ -1,4 +1,4 @@
-import { ConfigurationError, LiveApiError, LiveNetworkError, ValidationError } from '../errors.js';
+import { ConfigurationError, LiveApiError, LiveNetworkError, LiveRedirectError, LiveTlsError, ValidationError } from '../errors.js';
 
 export const EXIT = {
   ok: 0,
@@ -33,6 +33,9 @@ export function hintFor(error: unknown): string | undefined {
     if (error.status >= 500 || error.status === 429) return 'the service is having trouble; try again later (raise --retries to wait longer)';
     return undefined;
   }
+  // A TLS failure's message already names the cause and NODE_EXTRA_CA_CERTS; a timeout would not help.
+  if (error instanceof LiveTlsError) return 'check --endpoint/--region; a private CA goes in NODE_EXTRA_CA_CERTS';
   if (error instanceof LiveNetworkError) return 'check the network, --endpoint/--region, or raise --timeout';
+  if (error instanceof LiveRedirectError) return 'check --endpoint/--region: the client never follows redirects';
   return undefined;
 }

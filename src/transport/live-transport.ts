@@ -171,9 +171,10 @@ export function createTransport(options: TransportOptions): Transport {
     }
     if (wire.status < 200 || wire.status > 599) {
       const excerpt = serverText(new TextDecoder().decode(wire.body.subarray(0, 4 * KEEP_EXCERPT)), secrets, KEEP_EXCERPT);
-      const change = request.method === 'GET' ? '' : '; the change may or may not have been applied';
-      return new LiveResponseError(`${what} was answered with status ${wire.status}, which is not a final HTTP status (200-599)${change}`, {
-        status: wire.status, requestId, operation, excerpt,
+      return new LiveResponseError({
+        status: wire.status, requestId, operation, attempts, excerpt,
+        reason: `HTTP ${wire.status} is not a final status HTTP has (200-599)`,
+        mutating: request.method !== 'GET' && request.method !== 'HEAD',
       });
     }
     return undefined;

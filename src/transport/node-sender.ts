@@ -87,6 +87,12 @@ export function createNodeSender(options: NodeSenderOptions = {}, builtins: Node
         },
         (res: NodeIncomingMessage) => {
           const status = res.statusCode ?? 0;
+          if (status < 200) {
+            // node hands a final 1xx (a 101 nobody asked for) to the caller; fetch calls it a
+            // broken connection. One behaviour: a protocol error, as fetch has it.
+            res.destroy();
+            return fail(new Error(`the server answered with HTTP ${status} as a final response (a protocol error)`));
+          }
           const { limit, truncate } = bodyLimit(status);
           const chunks: Uint8Array[] = [];
           let total = 0;

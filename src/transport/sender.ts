@@ -30,6 +30,8 @@ export type BodyLimit = (status: number) => { limit: number; truncate: boolean }
  * - it sends the method, URL, headers and body bytes it is given, once; it asks for gzip,
  *   deflate and br and returns the body decoded, header names as the wire had them;
  * - a 3xx is returned as it is, never followed (or marked `redirect` where the runtime hides it);
+ *   any other status is returned as it is too (600 included), except a final 1xx, which rejects
+ *   as the broken exchange fetch takes it for;
  * - the body limit counts decoded bytes: beyond it, `truncate` keeps the first `limit` bytes and
  *   stops reading, otherwise it rejects with ResponseTooLargeError;
  * - aborting the signal rejects at once (before headers or mid-body) and leaves no socket reading.

@@ -3,7 +3,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { LiveRedirectError } from '../../src/index.js';
 import { type FaultServer, startFaultServer } from '../support/fault-server.js';
-import { CERT_BODY, everyForm, expectNoSecretIn, failure, hostileClient, outcomeOf, printOutcomesAfterAll, record, SENDERS } from './support.js';
+import { CERT_BODY, everyForm, expectNoSecretIn, failure, hostileClient, IAM_TOKEN, outcomeOf, printOutcomesAfterAll, record, SENDERS } from './support.js';
 
 const servers: FaultServer[] = [];
 afterEach(async () => {
@@ -53,6 +53,16 @@ describe.each(SENDERS)('redirects over $name', (sender) => {
     record('PUT answered by 303 Location: /other', sender.name, outcomeOf(error, 'sent once'));
   });
 
+  it('a Location that echoes the token: redacted in the error', async () => {
+    const endpoint = await startFaultServer((_req, res) => res.writeHead(307, { location: `https://collector.invalid/steal?t=${IAM_TOKEN}` }).end());
+    servers.push(endpoint);
+    const error = await failure(hostileClient(sender, endpoint.url, { credentials: { token: IAM_TOKEN } }).showDomainHttpsCert({ domain: 'a.example.com' }));
+    expect(error).toMatchObject({ name: 'LiveRedirectError', status: 307 });
+    expect((error as LiveRedirectError).location).toContain('https://collector.invalid/steal?t=[REDACTED]');
+    expectNoSecretIn(everyForm(error));
+    record('307 whose Location echoes the token', sender.name, outcomeOf(error, 'Location redacted'));
+  });
+
   it('a 503 then a 302: the redirect is the result, not retried', async () => {
     const endpoint = await startFaultServer((_req, res, index) => (index === 0 ? res.writeHead(503).end() : res.writeHead(302, { location: 'https://elsewhere.invalid/' }).end()));
     servers.push(endpoint);
@@ -78,5 +88,23 @@ describe("a caller's fetch that follows redirects anyway", () => {
     expect(error).toBeInstanceOf(LiveRedirectError);
     expect(error.message).toContain(`${other.url}/landed`);
     record("caller's fetch ignores redirect: 'manual' and follows", 'caller fetch', outcomeOf(error, 'answer not used'));
+  });
+});
+
+describe("a runtime that hides redirects (a browser's redirect: 'manual')", () => {
+  it('an opaque-redirect response is a LiveRedirectError with status 0, not a result', async () => {
+    const endpoint = await startFaultServer((_req, res) => res.writeHead(204).end());
+    servers.push(endpoint);
+    // What a browser's fetch gives for redirect: 'manual': type "opaqueredirect", status 0, no headers.
+    const browserLike = async (input: RequestInfo | URL, init?: RequestInit) => {
+      const real = await globalThis.fetch(input, init);
+      return Object.defineProperties(real, { type: { value: 'opaqueredirect' }, status: { value: 0 } });
+    };
+    const error = await failure(hostileClient(SENDERS[2]!, endpoint.url, { fetch: browserLike }).deleteDomainHttpsCert({ domain: 'a.example.com' }));
+    expect(error).toBeInstanceOf(LiveRedirectError);
+    expect(error).toMatchObject({ status: 0, location: undefined, attempts: 1 });
+    expect(error.message).toMatch(/hides its status and Location/);
+    expect(endpoint.count).toBe(1);
+    record('opaque redirect (browser fetch)', 'caller fetch', outcomeOf(error));
   });
 });

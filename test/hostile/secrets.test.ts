@@ -47,6 +47,7 @@ describe.each(SENDERS)('secrets echoed over $name', (sender) => {
     ['duplicate Content-Length with the token in the body', () => `HTTP/1.1 200 OK\r\ncontent-length: 5\r\ncontent-length: 6\r\n\r\n${IAM_TOKEN}`],
     ['bad chunk size followed by the token', () => `HTTP/1.1 200 OK\r\ntransfer-encoding: chunked\r\n\r\nzz${IAM_TOKEN}\r\n`],
     ['the token in a header with a control character', () => `HTTP/1.1 200 OK\r\nx-echo: ${IAM_TOKEN}\u0001\r\n\r\n`],
+    ['a final 101 nobody asked for, then the token', () => `HTTP/1.1 101 Switching Protocols\r\nx-echo: ${IAM_TOKEN}\r\n\r\n${IAM_TOKEN}`],
   ])('network error text (%s): LiveNetworkError with message and cause redacted', async (label, answer) => {
     const server = await startRawServer(answer);
     servers.push(server);

@@ -6,7 +6,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import type { OutgoingRequest } from '../../src/transport/outgoing.js';
 import { ResponseTooLargeError } from '../../src/transport/read-body.js';
 import type { BodyLimit, Sender, WireResponse } from '../../src/transport/sender.js';
-import { type FaultHandler, type FaultServer, startFaultServer } from '../support/fault-server.js';
+import { type FaultHandler, type FaultServer, startFaultServer, startRawServer } from '../support/fault-server.js';
 
 const KEEP_ALL: BodyLimit = () => ({ limit: 4 * 1024 * 1024, truncate: false });
 const servers: FaultServer[] = [];
@@ -83,6 +83,13 @@ export function senderContract(name: string, makeSender: () => Sender): void {
       const server = await serve((_req, res) => res.writeHead(600).end('odd'));
       const wire = await makeSender()(request(server.url), new AbortController().signal, KEEP_ALL);
       expect(wire.status).toBe(600);
+    });
+
+    it('a final 1xx (a 101 nobody asked for) is a rejection, as fetch has it', async () => {
+      const server = await startRawServer(() => 'HTTP/1.1 101 Switching Protocols\r\n\r\n');
+      servers.push(server);
+      const error = await makeSender()(request(server.url), new AbortController().signal, KEEP_ALL).catch((e: unknown) => e);
+      expect(error).toBeInstanceOf(Error);
     });
 
     it.each([
