@@ -92,6 +92,7 @@ describe('CLI behind a proxy', () => {
       expect(r.code).toBe(3);
       expect(r.stdout + r.stderr).toContain(`http://***@127.0.0.1:${proxy.port}`);
       expect(r.stdout + r.stderr).toContain('407');
+      expect(r.stdout + r.stderr).toContain('check HTTPS_PROXY / HTTP_PROXY');
       expectNoProxySecret(r.stdout + r.stderr);
     }
     expect(proxy.connects).toBe(2);
