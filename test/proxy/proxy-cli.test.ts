@@ -70,6 +70,15 @@ describe('CLI behind a proxy', () => {
     expectNoProxySecret(r.stdout + r.stderr);
   });
 
+  it('an https:// proxy (TLS to the proxy, then CONNECT and TLS to the server inside it), its CA from NODE_EXTRA_CA_CERTS', async () => {
+    proxy = await startTestProxy({ tls: { key: pki.read('server.key'), cert: pki.read('server.crt') }, auth: { user: 'bob', password: PASSWORD } });
+    const r = await runCli([...remove, '--endpoint', endpoint], env({ HTTPS_PROXY: `https://bob:${PASSWORD}@127.0.0.1:${proxy.port}` }));
+    expect(r.stderr).toBe('');
+    expect(r.code).toBe(0);
+    expect(proxy.seen).toEqual([{ method: 'CONNECT', target: `127.0.0.1:${new URL(endpoint).port}`, proxyAuthorization: `Basic ${BASIC}` }]);
+    expect(received).toHaveLength(1);
+  });
+
   it('lowercase https_proxy wins over HTTPS_PROXY, as in curl', async () => {
     proxy = await startTestProxy();
     const r = await runCli([...remove, '--endpoint', endpoint], env({ https_proxy: proxy.url, HTTPS_PROXY: 'http://127.0.0.1:1' }));

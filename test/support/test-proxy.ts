@@ -2,6 +2,7 @@
 // requests, optional Basic auth, and hostile modes (refuse, close the tunnel, stall). It records
 // what it saw. It only ever connects to 127.0.0.1, whatever host a request names.
 import { createServer, request as httpRequest, type IncomingMessage, type ServerResponse } from 'node:http';
+import { createServer as createTlsServer } from 'node:https';
 import { connect, type AddressInfo, type Socket } from 'node:net';
 
 export type ProxyMode =
@@ -31,14 +32,14 @@ export interface TestProxy {
   stop(): Promise<void>;
 }
 
-export async function startTestProxy(options: { mode?: ProxyMode; auth?: { user: string; password: string } } = {}): Promise<TestProxy> {
+export async function startTestProxy(options: { mode?: ProxyMode; auth?: { user: string; password: string }; tls?: { key: string; cert: string } } = {}): Promise<TestProxy> {
   const seen: Seen[] = [];
   const sockets = new Set<Socket>();
   const expected = options.auth ? `Basic ${Buffer.from(`${options.auth.user}:${options.auth.password}`).toString('base64')}` : undefined;
   const state = { mode: options.mode ?? ({ kind: 'pass' } as ProxyMode) };
   const authorized = (req: IncomingMessage) => expected === undefined || req.headers['proxy-authorization'] === expected;
 
-  const server = createServer((req: IncomingMessage, res: ServerResponse) => {
+  const handle = (req: IncomingMessage, res: ServerResponse) => {
     seen.push({ method: req.method ?? '', target: req.url ?? '', proxyAuthorization: req.headers['proxy-authorization'] });
     if (!authorized(req)) {
       res.writeHead(407, { 'proxy-authenticate': 'Basic realm="test"', 'content-length': '0' }).end();
@@ -69,9 +70,11 @@ export async function startTestProxy(options: { mode?: ProxyMode; auth?: { user:
     // The client gave up: so does the proxy, upstream.
     res.on('close', () => upstream.destroy());
     req.pipe(upstream);
-  });
+  };
+  // With tls, clients speak TLS to the proxy itself (an https:// proxy URL).
+  const server = options.tls ? createTlsServer(options.tls, handle) : createServer(handle);
 
-  server.on('connection', (socket: Socket) => {
+  server.on(options.tls ? 'secureConnection' : 'connection', (socket: Socket) => {
     sockets.add(socket);
     socket.on('close', () => sockets.delete(socket));
   });
@@ -113,7 +116,7 @@ export async function startTestProxy(options: { mode?: ProxyMode; auth?: { user:
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const { port } = server.address() as AddressInfo;
   return {
-    url: `http://127.0.0.1:${port}`,
+    url: `${options.tls ? 'https' : 'http'}://127.0.0.1:${port}`,
     port,
     seen,
     get connects() {
