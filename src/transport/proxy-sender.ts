@@ -2,12 +2,11 @@
 // decide per request; when none applies the plain sender is returned as it is, and nothing more is
 // loaded. The agents (node/proxy-agent.ts, https-proxy-agent) are loaded the first time a request
 // needs one, by a dynamic import that bundlers leave alone: browser bundles never hold them.
-import { createNodeSender, type NodeSenderOptions } from './node-sender.js';
 import type { NodeBuiltins } from './node-builtins.js';
+import { createNodeSender, DEFAULT_MAX_SOCKETS, type NodeSenderOptions } from './node-sender.js';
 import { type Env, proxyChoice, type ProxySetting, runtimeEnv } from './proxy-choice.js';
 import { ProxyRefusedError } from './proxy-refused.js';
 import type { Sender } from './sender.js';
-import { DEFAULT_MAX_SOCKETS } from './node-sender.js';
 
 /** How requests of one scheme reach their servers through one proxy. */
 export interface ProxyRoute {
@@ -27,7 +26,11 @@ interface ProxyAgentModule {
 
 // A variable, not a literal: bundlers then leave this import out of a browser bundle.
 const PROXY_AGENT_MODULE = '../node/proxy-agent.js';
-const load = (specifier: string): Promise<ProxyAgentModule> => import(specifier);
+// From the CommonJS build, import() of a CommonJS file gives its exports as `default`.
+const load = async (specifier: string): Promise<ProxyAgentModule> => {
+  const loaded = (await import(specifier)) as Partial<ProxyAgentModule> & { default?: ProxyAgentModule };
+  return typeof loaded.makeProxyRoute === 'function' ? (loaded as ProxyAgentModule) : loaded.default!;
+};
 
 export interface ProxiedNodeSenderOptions extends NodeSenderOptions {
   proxy?: ProxySetting;

@@ -2,9 +2,12 @@
 // a CONNECT tunnel to a local https server whose test CA is trusted with NODE_EXTRA_CA_CERTS, proxy
 // auth, NO_PROXY, and hostile proxies: the exit code says network (3), the process exits, the
 // CONNECTs are bounded, and the proxy password never appears on stdout or stderr.
+import { execFile } from 'node:child_process';
+import { promisify } from 'node:util';
 import { writeFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:https';
 import type { AddressInfo } from 'node:net';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { makeCert, newPki, run, type Pki } from '../support/certs.js';
 import { runCli } from '../support/cli.js';
@@ -131,6 +134,20 @@ describe('CLI behind a proxy', () => {
     proxy = await startTestProxy({ mode: { kind: 'stall' } });
     const r = await runCli([...remove, '--endpoint', endpoint, '--timeout', '1', '--retries', '0'], env({ HTTPS_PROXY: proxy.url }));
     expect(r.code).toBe(3);
+    expect(proxy.connects).toBe(1);
+  });
+
+  it.each(['esm', 'cjs'])('the built %s client entry loads the proxy agents and meets the refusing proxy', async (format) => {
+    proxy = await startTestProxy({ mode: { kind: 'refuse', status: 403 } });
+    const entry = fileURLToPath(new URL(`../../dist/${format}/src/index.js`, import.meta.url));
+    const script = format === 'esm' ? `import { createLiveClient } from ${JSON.stringify(pathToFileURL(entry).href)};` : `const { createLiveClient } = require(${JSON.stringify(entry)});`;
+    const body = `${script}
+createLiveClient({ projectId: 'p1', endpoint: ${JSON.stringify(endpoint)}, credentials: { token: ${JSON.stringify(TOKEN)} } })
+  .deleteDomainHttpsCert({ domain: 'play.example.com' })
+  .then(() => console.log('resolved'), (e) => console.log(e.name, e.status));`;
+    // A child process: this one runs the proxy and must stay free to answer.
+    const { stdout } = await promisify(execFile)(process.execPath, ['--input-type', format === 'esm' ? 'module' : 'commonjs', '-e', body], { env: { PATH: process.env['PATH'] ?? '', HTTPS_PROXY: proxy.url }, encoding: 'utf8' });
+    expect(stdout.trim()).toBe('LiveProxyError 403');
     expect(proxy.connects).toBe(1);
   });
 
