@@ -76,8 +76,14 @@ export function nodeBuiltins(): NodeBuiltins | undefined {
   return http && https && zlib ? { http, https, zlib } : undefined;
 }
 
-/** Node itself (not Deno or Bun, which offer getBuiltinModule too but whose fetch is their own best path). */
+/**
+ * Node itself: not Deno or Bun, nor an edge runtime with Node compatibility (Cloudflare's), which
+ * offer getBuiltinModule and process.versions.node too but whose fetch is their own best path.
+ * Node 21+ says so in navigator.userAgent; Node 20 has no navigator at all.
+ */
 export function isNode(): boolean {
   const versions = runtimeProcess()?.versions;
-  return typeof versions?.['node'] === 'string' && versions['deno'] === undefined && versions['bun'] === undefined;
+  if (typeof versions?.['node'] !== 'string' || versions['deno'] !== undefined || versions['bun'] !== undefined) return false;
+  const agent = (globalThis as { navigator?: { userAgent?: unknown } }).navigator?.userAgent;
+  return agent === undefined || (typeof agent === 'string' && agent.startsWith('Node.js'));
 }
