@@ -1,5 +1,5 @@
 // Node's http, https and zlib modules, taken from the runtime at call time through
-// getBuiltinModule of the global process object (Node 20.16+) instead of an import: the client entry keeps no `node:`
+// getBuiltinModule of the global process object (Node 20.16+), not an import: the client entry keeps no `node:`
 // import, so it still bundles for browsers, and on Node it can still use Node's own HTTP stack.
 // Only the few members the node sender uses are described here, structurally, so that the
 // client's type declarations need no @types/node either.
@@ -78,7 +78,7 @@ export function nodeBuiltins(): NodeBuiltins | undefined {
 
 /**
  * Node itself: not Deno or Bun, nor an edge runtime with Node compatibility (Cloudflare's), which
- * offer getBuiltinModule and process.versions.node too but whose fetch is their own best path.
+ * offer getBuiltinModule and a Node version too but whose fetch is their own best path.
  * Node 21+ says so in navigator.userAgent; Node 20 has no navigator at all.
  */
 export function isNode(): boolean {
