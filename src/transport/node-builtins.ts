@@ -1,5 +1,5 @@
 // Node's http, https and zlib modules, taken from the runtime at call time through
-// getBuiltinModule of the global process object (Node 20.16+) instead of an import: the client entry keeps no `node:`
+// getBuiltinModule of the global process object (Node 20.16+), not an import: the client entry keeps no `node:`
 // import, so it still bundles for browsers, and on Node it can still use Node's own HTTP stack.
 // Only the few members the node sender uses are described here, structurally, so that the
 // client's type declarations need no @types/node either.
@@ -76,8 +76,14 @@ export function nodeBuiltins(): NodeBuiltins | undefined {
   return http && https && zlib ? { http, https, zlib } : undefined;
 }
 
-/** Node itself (not Deno or Bun, which offer getBuiltinModule too but whose fetch is their own best path). */
+/**
+ * Node itself: not Deno or Bun, nor an edge runtime with Node compatibility (Cloudflare's), which
+ * offer getBuiltinModule and a Node version too but whose fetch is their own best path.
+ * Node 21+ says so in navigator.userAgent; Node 20 has no navigator at all.
+ */
 export function isNode(): boolean {
   const versions = runtimeProcess()?.versions;
-  return typeof versions?.['node'] === 'string' && versions['deno'] === undefined && versions['bun'] === undefined;
+  if (typeof versions?.['node'] !== 'string' || versions['deno'] !== undefined || versions['bun'] !== undefined) return false;
+  const agent = (globalThis as { navigator?: { userAgent?: unknown } }).navigator?.userAgent;
+  return agent === undefined || (typeof agent === 'string' && agent.startsWith('Node.js'));
 }
