@@ -82,6 +82,15 @@ describe('CLI behind a proxy', () => {
     expect(received).toHaveLength(1);
   });
 
+  it('a fleet through the proxy reuses its tunnel (keep-alive): one CONNECT for three domains one at a time', async () => {
+    proxy = await startTestProxy();
+    const fleet = ['delete', '--domain', 'a.example.com', '--domain', 'b.example.com', '--domain', 'c.example.com', '--concurrency', '1'];
+    const r = await runCli([...fleet, '--endpoint', endpoint], env({ HTTPS_PROXY: proxy.url }));
+    expect(r.code).toBe(0);
+    expect(received).toHaveLength(3);
+    expect(proxy.connects).toBe(1);
+  });
+
   it('lowercase https_proxy wins over HTTPS_PROXY, as in curl', async () => {
     proxy = await startTestProxy();
     const r = await runCli([...remove, '--endpoint', endpoint], env({ https_proxy: proxy.url, HTTPS_PROXY: 'http://127.0.0.1:1' }));
