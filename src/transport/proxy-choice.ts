@@ -66,6 +66,12 @@ export function parseProxyUrl(value: string, source: string): URL {
   if (url.protocol !== 'http:' && url.protocol !== 'https:') {
     throw new ConfigurationError(source, `${source} uses ${url.protocol.slice(0, -1)}; only http:// and https:// proxies are supported`);
   }
+  try {
+    decodeURIComponent(url.username);
+    decodeURIComponent(url.password);
+  } catch {
+    throw new ConfigurationError(source, `${source} has a user or password that is not valid percent-encoding (write % as %25): ${redactProxyUrl(url)}`);
+  }
   if ((url.pathname !== '/' && url.pathname !== '') || url.search || url.hash) {
     throw new ConfigurationError(source, `${source} must be a proxy origin only (http://[user:password@]host:port), without a path or query: ${redactProxyUrl(url)}`);
   }

@@ -72,6 +72,7 @@ describe('the proxy option', () => {
     ['socks5://user:pw-secret-123@p:1080', 'only http:// and https://'],
     ['http://user:pw-secret-123@p:1080/some/path', 'without a path'],
     ['http://user:pw-secret-123@[bad', 'not a valid proxy URL'],
+    ['http://user:pw-secret-123%zz@p:3128', 'not valid percent-encoding'],
   ])('refuses %s as a ConfigurationError that does not echo the password', (value, says) => {
     let caught: unknown;
     try {
