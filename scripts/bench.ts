@@ -12,6 +12,11 @@ import { signing } from './bench/signing.js';
 import { throughput } from './bench/throughput.js';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
+// Every contender talks to 127.0.0.1 directly: a proxy from the environment would measure the proxy.
+for (const name of ['HTTP_PROXY', 'HTTPS_PROXY', 'NO_PROXY']) {
+  delete process.env[name];
+  delete process.env[name.toLowerCase()];
+}
 const quick = process.argv.includes('--quick');
 const started = performance.now();
 const ratio = (a: number, b: number) => Math.round((a / b) * 100) / 100;
