@@ -26,7 +26,7 @@ export interface LiveClientOptions {
   fetch?: FetchFunction | undefined;
   /** A lower-level way to the wire than fetch. Without `fetch` and `sender`: node:http on Node, else the global fetch. */
   sender?: Sender | undefined;
-  /** Sockets per origin when the client sends through node:http itself (on Node). Default 64. */
+  /** Requests in flight at once on every sender (more wait their turn, within their timeout); the node:http sender's sockets per origin. Default 64. */
   maxSockets?: number | undefined;
   /** Per attempt, headers and body together. Default 30 000 ms; at most 2**31-1 (checked here and per call). */
   timeoutMs?: number | undefined;
