@@ -31,7 +31,7 @@ export interface LiveClientOptions {
    * none. By default HTTPS_PROXY / HTTP_PROXY / NO_PROXY are honoured, as curl reads them.
    */
   proxy?: string | false | undefined;
-  /** Sockets per origin when the client sends through node:http itself (on Node). Default 64. */
+  /** Requests in flight at once on every sender (more wait their turn, within their timeout); the node:http sender's sockets per origin. Default 64. */
   maxSockets?: number | undefined;
   /** Per attempt, headers and body together. Default 30 000 ms; at most 2**31-1 (checked here and per call). */
   timeoutMs?: number | undefined;

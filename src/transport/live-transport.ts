@@ -7,6 +7,8 @@ import { serverText } from '../internal/server-text.js';
 import { ServerClock } from './clock.js';
 import { chooseSender } from './default-sender.js';
 import { describeFailure, safeCause, tlsFailure } from './failure.js';
+import { createLimiter } from './limiter.js';
+import { DEFAULT_MAX_SOCKETS } from './node-sender.js';
 import { checkMaxSockets, checkSignal, checkTimeout } from './options.js';
 import { type OutgoingRequest, type PlainRequest, toOutgoing } from './outgoing.js';
 import { ProxyRefusedError } from './proxy-refused.js';
@@ -24,7 +26,7 @@ export interface TransportOptions {
   fetch?: FetchFunction | undefined;
   /** Replaces `fetch` as the way to the wire (see Sender). */
   sender?: Sender | undefined;
-  /** Sockets per origin when the transport picks the node:http sender itself. Default 64. */
+  /** Requests in flight at once (more wait their turn), and the node:http sender's sockets per origin. Default 64. */
   maxSockets?: number | undefined;
   /** For that node:http sender: a proxy URL, or false; by default HTTPS_PROXY / HTTP_PROXY / NO_PROXY. */
   proxy?: string | false | undefined;
@@ -119,7 +121,9 @@ function toResponse(wire: WireResponse): Response {
 
 export function createTransport(options: TransportOptions): Transport {
   const defaultTimeout = options.timeoutMs === undefined ? DEFAULT_TIMEOUT_MS : checkTimeout(options.timeoutMs, 'timeoutMs');
-  const send: Sender = chooseSender({ sender: options.sender, fetch: options.fetch, maxSockets: checkMaxSockets(options.maxSockets), proxy: options.proxy });
+  const maxSockets = checkMaxSockets(options.maxSockets) ?? DEFAULT_MAX_SOCKETS;
+  const send: Sender = chooseSender({ sender: options.sender, fetch: options.fetch, maxSockets, proxy: options.proxy });
+  const limiter = createLimiter(maxSockets);
   const retries = options.retries ?? DEFAULT_RETRIES;
   const tuning = options.retry ?? {};
   const maxRetryAfter = tuning.maxRetryAfterMs ?? 60_000;
@@ -133,12 +137,16 @@ export function createTransport(options: TransportOptions): Transport {
     const timer = setTimeout(() => controller.abort(new AttemptTimeout(`no complete response within ${timeoutMs} ms`)), timeoutMs);
     const onCallerAbort = () => controller.abort(caller?.reason);
     caller?.addEventListener('abort', onCallerAbort, { once: true });
+    let release: (() => void) | undefined;
     try {
+      // The wait for a turn is part of the attempt: its timeout and the caller's abort end it.
+      release = await limiter.acquire(controller.signal);
       return await send(request, controller.signal, BODY_LIMIT);
     } catch (error) {
       if (controller.signal.aborted && controller.signal.reason instanceof AttemptTimeout) throw controller.signal.reason;
       throw error;
     } finally {
+      release?.();
       clearTimeout(timer);
       caller?.removeEventListener('abort', onCallerAbort);
     }

@@ -107,24 +107,38 @@ describe('one client on Node', () => {
     expect(seen[1]!['sec-fetch-mode']).toBe('cors');
   });
 
+});
+
+describe.each(SENDERS)('requests in flight and sockets over $name', (sender) => {
   it.each([
     ['the default cap (64)', undefined, 64],
     ['maxSockets: 4', 4, 4],
-  ])('300 concurrent calls on one client open at most %s sockets to the origin', async (_label, maxSockets, cap) => {
+  ])('300 concurrent calls on one client: at most %s on the wire at once (and as many node:http sockets)', async (label, maxSockets, cap) => {
     const ports = new Set<number>();
+    let inFlight = 0;
+    let peak = 0;
     const server = await startFaultServer((req, res) => {
       ports.add(req.socket.remotePort!);
-      setTimeout(() => res.writeHead(204).end(), 20);
+      peak = Math.max(peak, ++inFlight);
+      setTimeout(() => {
+        inFlight--;
+        res.writeHead(204).end();
+      }, 20);
     });
     servers.push(server);
-    const client = hostileClient(SENDERS[1]!, server.url, maxSockets === undefined ? {} : { maxSockets });
+    const client = hostileClient(sender, server.url, maxSockets === undefined ? {} : { maxSockets });
     await Promise.all(Array.from({ length: 300 }, () => client.deleteDomainHttpsCert({ domain: 'a.example.com' })));
     expect(server.count).toBe(300);
-    expect(ports.size).toBeLessThanOrEqual(cap);
-    expect(ports.size).toBeGreaterThan(1);
-    record(`300 concurrent calls, ${_label}`, 'node:http', `${ports.size} sockets`);
+    expect(peak).toBeLessThanOrEqual(cap);
+    expect(peak).toBeGreaterThan(1);
+    // fetch keeps its own connection pool (a runtime's, or the caller's): only the count on the
+    // wire is the client's to cap there; node:http's agent caps the sockets too.
+    if (sender.name === 'node:http') expect(ports.size).toBeLessThanOrEqual(cap);
+    record(`300 concurrent calls, ${label}`, sender.name, `${peak} in flight at most, ${ports.size} sockets`);
   });
+});
 
+describe('maxSockets', () => {
   it.each([0, -1, 1.5, Number.NaN])('maxSockets %s is refused', (maxSockets) => {
     const error = configurationError(() => createLiveClient({ projectId: PROJECT_ID, endpoint: 'http://127.0.0.1:9', credentials: AKSK, maxSockets }));
     expect(error).toMatchObject({ option: 'maxSockets' });
