@@ -119,14 +119,15 @@ export function redactedRequest(request: CapturedRequest): Record<string, unknow
   } catch {
     body = `[${request.body.length} bytes, not JSON]`;
   }
-  const canonical = request.canonicalRequest === undefined ? {} : { canonicalRequest: redact(request.canonicalRequest, request.secrets) };
+  // One line an element: JSON keeps no line breaks in strings it prints.
+  const canonical = request.canonicalRequest === undefined ? {} : { canonicalRequest: redact(request.canonicalRequest, request.secrets).split('\n') };
   return { method: request.method, url: request.url, headers, ...(body === undefined ? {} : { body }), ...canonical };
 }
 
 export function requestText(request: Record<string, unknown>): string {
   const headers = Object.entries(request['headers'] as Record<string, string>).map(([k, v]) => `${k}: ${v}`);
   const body = request['body'] === undefined ? '' : `\n\n${JSON.stringify(request['body'], null, 2)}`;
-  const canonical = typeof request['canonicalRequest'] === 'string' ? `\n\nCanonical request (what the signature covers):\n${request['canonicalRequest']}` : '';
+  const canonical = Array.isArray(request['canonicalRequest']) ? `\n\nCanonical request (what the signature covers):\n${request['canonicalRequest'].join('\n')}` : '';
   return `${request['method']} ${request['url']}\n${headers.join('\n')}${body}${canonical}\n`;
 }
 

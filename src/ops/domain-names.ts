@@ -25,10 +25,21 @@ export function nameCovers(name: string, domain: string): boolean {
 /** The DNS names of a certificate: its subjectAltName DNS entries, else its CN. */
 export function dnsNames(subjectAltName: string | undefined, subject: string): string[] {
   if (subjectAltName) {
-    return subjectAltName.split(/,\s*/).filter((n) => n.startsWith('DNS:')).map((n) => n.slice(4));
+    // Node quotes a name holding unusual characters as a JSON string ("x\u001b..."): decode it, so
+    // the caller's stripping sees (and removes) the real control characters.
+    return (subjectAltName.match(/DNS:(?:"(?:[^"\\]|\\.)*"|[^,]*)/g) ?? []).map((n) => unquote(n.slice(4)));
   }
   const cn = /(?:^|\n)CN=([^\n]+)/.exec(subject);
   return cn ? [cn[1]!] : [];
+}
+
+function unquote(name: string): string {
+  if (!name.startsWith('"')) return name;
+  try {
+    return String(JSON.parse(name));
+  } catch {
+    return name;
+  }
 }
 
 export function namesCover(names: readonly string[], domain: string): boolean {
