@@ -15,6 +15,7 @@ let server: VerifyingServer;
 
 beforeAll(async () => {
   pki = newPki();
+  // eslint-disable-next-line no-control-regex
   makeCert(pki, { name: 'evil', domains: [`play.example.com`, `x${FAKE.replace(/[^\x20-\x7e\u001b\u0007]/g, '')}.example.com`.slice(0, 60)], days: 20 });
   server = await startVerifyingServer({
     tokens: [TOKEN],
@@ -42,6 +43,7 @@ afterAll(async () => {
 });
 
 const clean = (text: string) => {
+  // eslint-disable-next-line no-control-regex
   expect(text).not.toMatch(/[\r\u0007\u001b\u009b\u009c\u009d]/);
   // Not even as JSON escapes that a later `jq -r` would turn back into controls. (An escaped
   // backslash before "u001b" is plain text: Node itself prints odd certificate names that way.)
