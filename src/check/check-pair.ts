@@ -2,7 +2,7 @@
 // validity window and domain coverage. node:crypto does the X.509 work, so no dependency.
 import { createPrivateKey, type KeyObject, X509Certificate } from 'node:crypto';
 import type { CertificateSummary, Finding, Subject } from './findings.js';
-import { inLeafFirstOrder, isSelfSigned, issued, linkedOrder } from './chain.js';
+import { inLeafFirstOrder, isSelfSigned, issued, linkedOrder } from './chain-links.js';
 import { normalizePem, pemBlocks } from './pem.js';
 
 export interface PairInput {

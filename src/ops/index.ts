@@ -8,7 +8,8 @@ export { sameFingerprint, servedCertificate, verifyServed } from './verify.js';
 export type { ServedOptions, VerifyOptions, VerifyResult } from './verify.js';
 export { coveredDomains, renewedLineage } from './deploy-hook.js';
 export type { Coverage, RenewedLineage } from './deploy-hook.js';
-export { parseChain, summarizeCertificate, summarizePem } from './certificate-summary.js';
+// Only what needs no Node type in its signature: the entry's types stay usable without @types/node.
+export { summarizePem } from './certificate-summary.js';
 export type { CertificateSummary } from './certificate-summary.js';
 export { dnsNames, nameCovers, namesCover, normalizeDomain, uniqueDomains } from './domain-names.js';
 export { sourceOf, tlsCertificateOf } from './deployed.js';

@@ -5,7 +5,8 @@
 import { X509Certificate } from 'node:crypto';
 import { connect } from 'node:tls';
 import { cut, stripControls } from '../internal/server-text.js';
-import { type CertificateSummary, summarizeCertificate } from './certificate-summary.js';
+import type { CertificateSummary } from './certificate-summary.js';
+import { summarizeCertificate } from './x509-summary.js';
 
 export interface ServedOptions {
   /** The name sent as SNI and checked for coverage. */
