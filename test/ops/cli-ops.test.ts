@@ -297,6 +297,22 @@ describe('6. fleets', () => {
     expect(server!.received.map((x) => x.method)).toEqual(['DELETE', 'DELETE']);
   });
 
+  it.each([['n', 2, 0], ['y', 0, 2]])('delete of a fleet on a terminal asks; answering %s: exit %i, %i DELETEs sent', async (answer, code, sent) => {
+    const endpoint = await store();
+    // util-linux `script` gives the CLI a pseudo-terminal; the answer is typed into it.
+    const args = [process.execPath, CLI, 'delete', '--domain', 'a.example.com', '--domain', 'b.example.com', ...endpoint];
+    const child = spawn('script', ['-qec', args.map((a) => `'${a}'`).join(' '), '/dev/null'], { env: { PATH: process.env['PATH'] ?? '', ...ENV }, stdio: ['pipe', 'pipe', 'inherit'] });
+    let out = '';
+    child.stdout.on('data', (c: Buffer) => {
+      out += c.toString();
+      if (out.includes('[y/N]') && !child.stdin.writableEnded) child.stdin.end(`${answer}\n`);
+    });
+    const status = await new Promise<number | null>((resolve) => child.on('close', resolve));
+    expect(out).toContain('Delete the HTTPS certificate configuration of 2 domains (a.example.com, b.example.com)? [y/N]');
+    expect(status).toBe(code);
+    expect(server!.received.filter((x) => x.method === 'DELETE')).toHaveLength(sent);
+  });
+
   it('every command prints one JSON document of the same shape, for one domain and for many', async () => {
     const endpoint = await store({ 'a.example.com': deployedConfig('wild-chain.crt', false) });
     const shapes = [

@@ -25,7 +25,7 @@ export async function deployHook(values: ParsedValues, io: CliIo): Promise<numbe
   const coverage = coveredDomains(body.certificate ?? '', domains);
   const skipped = new Map(coverage.skipped.map((s) => [s.domain, s.reason]));
   const cc = commandClient(values, io.env);
-  const upload = uploadTask(values, body, cc, notes);
+  const upload = uploadTask(values, body, cc, notes, io.interrupt);
   return runOverDomains({
     domains, values, io, secrets: cc.secrets,
     task: async (domain) => (skipped.has(domain) ? skippedOutcome(domain, skipped.get(domain)!) : upload(domain)),

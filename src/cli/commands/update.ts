@@ -20,5 +20,5 @@ export async function update(values: ParsedValues, io: CliIo): Promise<number> {
   const domains = domainsFrom(values);
   const { body, notes } = withFixedChain(certificateBodyFrom(values, 'update'), values);
   const cc = commandClient(values, io.env);
-  return runOverDomains({ domains, values, io, secrets: cc.secrets, task: uploadTask(values, body, cc, notes), single: uploadText });
+  return runOverDomains({ domains, values, io, secrets: cc.secrets, task: uploadTask(values, body, cc, notes, io.interrupt), single: uploadText });
 }

@@ -30,7 +30,7 @@ function resultJson(result: ReadCompareWriteResult): Record<string, unknown> {
   return rest;
 }
 
-export function uploadTask(values: ParsedValues, body: DomainHttpsCertInfo, cc: CommandClient, notes: string[] = []): (domain: string) => Promise<DomainOutcome> {
+export function uploadTask(values: ParsedValues, body: DomainHttpsCertInfo, cc: CommandClient, notes: string[] = [], interrupt?: AbortSignal): (domain: string) => Promise<DomainOutcome> {
   const forceRedirect = forceRedirectFrom(values);
   const skipChecks = values['skip-checks'] === true;
   const dryRun = values['dry-run'] === true;
@@ -74,7 +74,8 @@ export function uploadTask(values: ParsedValues, body: DomainHttpsCertInfo, cc: 
 
     const leaf = summarizePem(tlsCertificateOf(certificates));
     if (!leaf) return okOutcome(domain, `${done}; not verified (no PEM certificate to compare with)`, json, [...warnings, '--verify needs a PEM certificate (--cert) to compare with'], result.action === 'unchanged' ? 'unchanged' : 'ok');
-    const verified = await verifyServed({ domain, expectedFingerprint: leaf.fingerprint256, ...verify });
+    // Ctrl-C ends the --wait polling (the upload itself has finished).
+    const verified = await verifyServed({ domain, expectedFingerprint: leaf.fingerprint256, ...verify, ...(interrupt ? { signal: interrupt } : {}) });
     const withVerify = { ...json, verify: verified };
     if (verified.matched) return okOutcome(domain, `${done}; verified: ${verified.address} serves it`, withVerify, warnings, result.action === 'unchanged' ? 'unchanged' : 'ok');
     const served = verified.served ? `serves ${verified.served.subject}, fingerprint ${verified.served.fingerprint256}, until ${verified.served.notAfter}` : `could not be checked: ${verified.error}`;
