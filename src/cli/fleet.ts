@@ -10,8 +10,8 @@ export interface DomainOutcome {
   /** Process exit code this outcome stands for (0 when ok, unchanged or skipped). */
   exitCode: number;
   detail: string;
-  /** Shown for every domain, fleets included: expiring soon, checks skipped, chain reordered. */
-  warnings: string[];
+  /** Shown for every domain, fleets included (none when absent): expiring soon, checks skipped, chain reordered. */
+  warnings?: string[];
   json: Record<string, unknown>;
 }
 

@@ -36,7 +36,7 @@ export function resultDocument(outcomes: readonly DomainOutcome[], secrets: read
     ok: summary.failed === 0,
     summary,
     ...extra,
-    results: outcomes.map((o) => sanitizeJson({ ...o.json, ...(o.warnings.length ? { warnings: o.warnings } : {}) }, secrets)),
+    results: outcomes.map((o) => sanitizeJson({ ...o.json, ...(o.warnings?.length ? { warnings: o.warnings } : {}) }, secrets)),
   };
 }
 
@@ -55,10 +55,10 @@ export function outcomeTable(outcomes: readonly DomainOutcome[]): string {
   const width = Math.min(60, Math.max(6, ...outcomes.map((o) => o.domain.length)));
   const lines = [`${'DOMAIN'.padEnd(width)}  RESULT     DETAIL`];
   for (const o of outcomes) lines.push(`${o.domain.padEnd(width)}  ${o.status.padEnd(9)}  ${o.detail}`);
-  const warned = outcomes.filter((o) => o.warnings.length);
+  const warned = outcomes.filter((o) => o.warnings?.length);
   if (warned.length) {
     lines.push('', 'Warnings:');
-    for (const o of warned) for (const w of o.warnings) lines.push(`  ${o.domain}: ${w}`);
+    for (const o of warned) for (const w of o.warnings ?? []) lines.push(`  ${o.domain}: ${w}`);
   }
   const s = summaryOf(outcomes);
   lines.push('', `${s.ok + s.unchanged} of ${s.total} succeeded (${s.ok} ok, ${s.unchanged} unchanged), ${s.failed} failed, ${s.skipped} skipped`);

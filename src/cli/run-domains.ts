@@ -29,7 +29,7 @@ function reportWriter(path: string | undefined, secrets: readonly string[]): ((o
     throw new UsageError(`--report ${path}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`);
   }
   return (outcome) => {
-    const line = sanitizeJson({ ...outcome.json, ...(outcome.warnings.length ? { warnings: outcome.warnings } : {}), finishedAt: new Date().toISOString() }, secrets);
+    const line = sanitizeJson({ ...outcome.json, ...(outcome.warnings?.length ? { warnings: outcome.warnings } : {}), finishedAt: new Date().toISOString() }, secrets);
     appendFileSync(path, `${JSON.stringify(line)}\n`);
   };
 }
@@ -55,7 +55,7 @@ export async function runOverDomains({ domains, values, io, secrets, task, singl
 }
 
 function printOne(outcome: DomainOutcome, io: CliIo, single: (outcome: DomainOutcome) => string, attentionIsReport: boolean): void {
-  for (const warning of outcome.warnings) io.stderr(`warning: ${outcome.domain}: ${warning}\n`);
+  for (const warning of outcome.warnings ?? []) io.stderr(`warning: ${outcome.domain}: ${warning}\n`);
   const request = outcome.json['request'] as Record<string, unknown> | undefined;
   if (outcome.exitCode === EXIT.attention && attentionIsReport) io.stdout(single(outcome));
   else if (outcome.status === 'failed') io.stderr(`error: ${outcome.domain}: ${outcome.detail}\n`);
