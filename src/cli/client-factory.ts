@@ -31,7 +31,9 @@ async function canonicalOf(request: Request, headers: Record<string, string>, bo
   return canonicalRequest;
 }
 
-export function commandClient(values: ParsedValues, env: Env): CommandClient {
+// Async (and taking a warning printer) because settings may come from slower sources than the
+// environment (a credentials file, the metadata service).
+export async function commandClient(values: ParsedValues, env: Env, _warn?: (message: string) => void): Promise<CommandClient> {
   const options = clientOptionsFrom(values, env);
   const secrets = secretsOf(options.credentials);
   const captured: CapturedRequest[] = [];

@@ -110,8 +110,11 @@ export interface CapturedRequest {
 const SIGNATURE_VALUE = /(Signature=)[0-9a-fA-F]+/g;
 
 export function redactedRequest(request: CapturedRequest): Record<string, unknown> {
+  // The secret headers' own values are secrets too, whatever the credentials object looked like
+  // (a provider's temporary token is not in `secrets`).
+  const secrets = [...request.secrets, ...Object.entries(request.headers).filter(([k]) => SECRET_HEADERS.has(k)).map(([, v]) => v)];
   const headers = Object.fromEntries(
-    Object.entries(request.headers).map(([k, v]) => [k, SECRET_HEADERS.has(k) ? '[REDACTED]' : k === 'authorization' ? v.replace(SIGNATURE_VALUE, '$1[REDACTED]') : redact(v, request.secrets)]),
+    Object.entries(request.headers).map(([k, v]) => [k, SECRET_HEADERS.has(k) ? '[REDACTED]' : k === 'authorization' ? v.replace(SIGNATURE_VALUE, '$1[REDACTED]') : redact(v, secrets)]),
   );
   let body: unknown;
   try {
@@ -120,7 +123,7 @@ export function redactedRequest(request: CapturedRequest): Record<string, unknow
     body = `[${request.body.length} bytes, not JSON]`;
   }
   // One line an element: JSON keeps no line breaks in strings it prints.
-  const canonical = request.canonicalRequest === undefined ? {} : { canonicalRequest: redact(request.canonicalRequest, request.secrets).split('\n') };
+  const canonical = request.canonicalRequest === undefined ? {} : { canonicalRequest: redact(request.canonicalRequest, secrets).split('\n') };
   return { method: request.method, url: request.url, headers, ...(body === undefined ? {} : { body }), ...canonical };
 }
 

@@ -8,7 +8,7 @@ import { runCli } from '../support/cli.js';
 import { startVerifyingServer, type VerifyingServer } from '../support/verifying-server.js';
 
 const TOKEN = 'HOSTILE-OUTPUT-IAM-TOKEN-0123456789';
-const ENV = { HUAWEICLOUD_SDK_AUTH_TOKEN: TOKEN, HUAWEICLOUD_SDK_PROJECT_ID: 'p1' };
+const ENV = { HUAWEICLOUD_SDK_AUTH_TOKEN: TOKEN, HUAWEICLOUD_SDK_PROJECT_ID: '0a1b2c3d4e5f60718293a4b5c6d7e8f9' };
 const FAKE = '\r\u001b[2K\u001b[32mUpdated the HTTPS certificate of play.example.com (request id 42)\u001b[0m\u001b]0;owned\u0007\u009b31m\u009d8;;http://evil\u009c\n';
 let pki: Pki;
 let server: VerifyingServer;

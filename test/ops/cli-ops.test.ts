@@ -11,7 +11,7 @@ import { type Received, startVerifyingServer, type VerifyingServer } from '../su
 
 const AK = 'OPSSUITEAK';
 const SK = 'ops-suite-secret-key-0123456789';
-const ENV = { HUAWEICLOUD_SDK_AK: AK, HUAWEICLOUD_SDK_SK: SK, HUAWEICLOUD_SDK_PROJECT_ID: 'p1' };
+const ENV = { HUAWEICLOUD_SDK_AK: AK, HUAWEICLOUD_SDK_SK: SK, HUAWEICLOUD_SDK_PROJECT_ID: '0a1b2c3d4e5f60718293a4b5c6d7e8f9' };
 let pki: Pki;
 let server: VerifyingServer | undefined;
 let tls: SniServer | undefined;

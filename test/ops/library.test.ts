@@ -23,7 +23,7 @@ afterAll(async () => {
   pki.cleanup();
 });
 
-const client = () => createNodeLiveClient({ projectId: 'p1', endpoint: server.url, credentials: { accessKey: AK, secretKey: SK } });
+const client = () => createNodeLiveClient({ projectId: '0a1b2c3d4e5f60718293a4b5c6d7e8f9', endpoint: server.url, credentials: { accessKey: AK, secretKey: SK } });
 
 describe('names (RFC 6125: a wildcard is one whole left label)', () => {
   it.each([

@@ -24,7 +24,7 @@ export async function deployHook(values: ParsedValues, io: CliIo): Promise<numbe
   const { body, notes } = withFixedChain(certificateBodyFrom(files, 'update'), values);
   const coverage = coveredDomains(body.certificate ?? '', domains);
   const skipped = new Map(coverage.skipped.map((s) => [s.domain, s.reason]));
-  const cc = commandClient(values, io.env);
+  const cc = await commandClient(values, io.env, io.stderr);
   const upload = uploadTask(values, body, cc, notes, io.interrupt);
   return runOverDomains({
     domains, values, io, secrets: cc.secrets,

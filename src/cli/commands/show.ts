@@ -34,7 +34,7 @@ function withoutKeys(info: DomainHttpsCertInfo): DomainHttpsCertInfo {
 
 export async function show(values: ParsedValues, io: CliIo): Promise<number> {
   const domains = domainsFrom(values);
-  const cc = commandClient(values, io.env);
+  const cc = await commandClient(values, io.env, io.stderr);
   return runOverDomains({
     domains, values, io, secrets: cc.secrets,
     task: (domain) =>

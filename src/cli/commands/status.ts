@@ -49,7 +49,7 @@ export function statusText(s: DomainStatus): string {
 export async function status(values: ParsedValues, io: CliIo): Promise<number> {
   const domains = domainsFrom(values);
   const warnDays = warnDaysFrom(values);
-  const cc = commandClient(values, io.env);
+  const cc = await commandClient(values, io.env, io.stderr);
   return runOverDomains({
     domains, values, io, attentionIsReport: true, secrets: cc.secrets,
     task: async (domain) => {

@@ -19,6 +19,6 @@ export function withFixedChain(body: DomainHttpsCertInfo, values: ParsedValues):
 export async function update(values: ParsedValues, io: CliIo): Promise<number> {
   const domains = domainsFrom(values);
   const { body, notes } = withFixedChain(certificateBodyFrom(values, 'update'), values);
-  const cc = commandClient(values, io.env);
+  const cc = await commandClient(values, io.env, io.stderr);
   return runOverDomains({ domains, values, io, secrets: cc.secrets, task: uploadTask(values, body, cc, notes, io.interrupt), single: uploadText });
 }

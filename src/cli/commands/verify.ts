@@ -31,9 +31,7 @@ export async function verify(values: ParsedValues, io: CliIo): Promise<number> {
     expectedFromFile = leaf.fingerprint256;
   }
   // The API is only read when the expected certificate is the deployed one.
-  let cc: CommandClient | undefined;
-  const client = () => (cc ??= commandClient(values, io.env));
-  if (expectedFromFile === undefined) client();
+  const cc: CommandClient | undefined = expectedFromFile === undefined ? await commandClient(values, io.env, io.stderr) : undefined;
 
   return runOverDomains({
     domains, values, io, attentionIsReport: true, secrets: cc?.secrets ?? [],
@@ -41,7 +39,7 @@ export async function verify(values: ParsedValues, io: CliIo): Promise<number> {
       let expected = expectedFromFile;
       if (expected === undefined) {
         try {
-          const deployed = summarizePem(tlsCertificateOf(await client().client.showDomainHttpsCert({ domain })));
+          const deployed = summarizePem(tlsCertificateOf(await cc!.client.showDomainHttpsCert({ domain })));
           if (!deployed) {
             return { domain, status: 'failed', exitCode: EXIT.attention, warnings: [], detail: 'no readable certificate is deployed to compare with (give --cert)', json: { domain, status: 'failed', matched: false, reason: 'no deployed certificate' } };
           }
