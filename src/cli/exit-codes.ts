@@ -39,7 +39,7 @@ export function hintFor(error: unknown): string | undefined {
   if (error instanceof LiveApiError) {
     if (error.errorCode === 'APIGW.0301') return 'the gateway refused the signature: check HUAWEICLOUD_SDK_AK / HUAWEICLOUD_SDK_SK and that the machine clock is right (NTP)';
     if (error.errorCode === 'LIVE.100011003') {
-      const action = error.operation ? IAM_ACTION[error.operation] : 'live:domain:updateCDNConfig (update, delete) or live:domain:getCDNConfig (show, status)';
+      const action = (error.operation && (IAM_ACTION as Record<string, string>)[error.operation]) || 'live:domain:updateCDNConfig (update, delete) or live:domain:getCDNConfig (show, status)';
       return `not authorised: grant the IAM user the action ${action} in this project`;
     }
     if (error.errorCode === 'LIVE.103011019') return 'the domain is not a Live domain of this project and region: check the domain, --project-id and --region';

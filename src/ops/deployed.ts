@@ -1,6 +1,17 @@
 // The deployed configuration of a domain, as ShowDomainHttpsCert returns it, read into what the
 // operations compare: the international chain, the SM chains, the CCM reference, force_redirect.
-import type { DomainHttpsCertInfo } from '../types.js';
+
+/**
+ * What the operations read of a configuration, either one being sent (the update's body) or one
+ * the query returned: every field optional and loosely typed, so both shapes (and their
+ * discriminated variants) fit without casts.
+ */
+export interface CertificateConfig {
+  certificate?: string | undefined;
+  force_redirect?: boolean | undefined;
+  tls_certificate?: { source?: string | undefined; cert_id?: string | undefined; cert_name?: string | undefined; certificate?: string | undefined } | undefined;
+  gm_certificate?: { source?: string | undefined; cert_id?: string | undefined; cert_name?: string | undefined; sign_certificate?: string | undefined; enc_certificate?: string | undefined } | undefined;
+}
 
 export interface CertificateSource {
   /** `user` (uploaded PEM), `scm` (a certificate kept in CCM), or `none` configured. */
@@ -10,16 +21,15 @@ export interface CertificateSource {
 }
 
 /** The international certificate PEM of a configuration (tls_certificate wins, as in the API). */
-export function tlsCertificateOf(info: DomainHttpsCertInfo): string | undefined {
+export function tlsCertificateOf(info: CertificateConfig): string | undefined {
   const pem = info.tls_certificate ? info.tls_certificate.certificate : info.certificate;
   return pem ? pem : undefined;
 }
 
-export function sourceOf(info: DomainHttpsCertInfo): CertificateSource {
+export function sourceOf(info: CertificateConfig): CertificateSource {
   const tls = info.tls_certificate;
-  if (tls?.source === 'scm') {
-    return { source: 'scm', ...(tls.cert_id ? { certId: tls.cert_id } : {}), ...(tls.cert_name ? { certName: tls.cert_name } : {}) };
-  }
-  if (tlsCertificateOf(info) || info.gm_certificate?.sign_certificate || info.gm_certificate?.cert_id) return { source: 'user' };
+  const scm = tls?.source === 'scm' ? tls : info.gm_certificate?.source === 'scm' && !tlsCertificateOf(info) ? info.gm_certificate : undefined;
+  if (scm) return { source: 'scm', ...(scm.cert_id ? { certId: scm.cert_id } : {}), ...(scm.cert_name ? { certName: scm.cert_name } : {}) };
+  if (tlsCertificateOf(info) || info.gm_certificate?.sign_certificate) return { source: 'user' };
   return { source: 'none' };
 }

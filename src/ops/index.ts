@@ -13,4 +13,4 @@ export { summarizePem } from './certificate-summary.js';
 export type { CertificateSummary } from './certificate-summary.js';
 export { dnsNames, nameCovers, namesCover, normalizeDomain, uniqueDomains } from './domain-names.js';
 export { sourceOf, tlsCertificateOf } from './deployed.js';
-export type { CertificateSource } from './deployed.js';
+export type { CertificateConfig, CertificateSource } from './deployed.js';

@@ -4,7 +4,7 @@
 import type { CallResult, LiveClient } from '../client.js';
 import type { DomainHttpsCertInfo } from '../types.js';
 import { type CertificateSummary, summarizePem } from './certificate-summary.js';
-import { tlsCertificateOf } from './deployed.js';
+import { type CertificateConfig, tlsCertificateOf } from './deployed.js';
 
 export interface ReadCompareWriteOptions {
   /** The client that reads the deployed configuration. */
@@ -42,7 +42,7 @@ export interface ReadCompareWriteResult {
 
 const fingerprints = (pem: string | undefined) => summarizePem(pem)?.chainFingerprints.join(',') ?? null;
 
-function differencesOf(deployedInfo: DomainHttpsCertInfo, body: DomainHttpsCertInfo, forceRedirect: boolean, now: Date | undefined): Difference[] {
+function differencesOf(deployedInfo: CertificateConfig, body: CertificateConfig, forceRedirect: boolean, now: Date | undefined): Difference[] {
   const differences: Difference[] = [];
   const localPem = tlsCertificateOf(body);
   const deployedPem = tlsCertificateOf(deployedInfo);
@@ -64,7 +64,7 @@ function differencesOf(deployedInfo: DomainHttpsCertInfo, body: DomainHttpsCertI
   const gm = body.gm_certificate;
   if (gm) {
     const deployedGm = deployedInfo.gm_certificate;
-    const key = (g: typeof gm | undefined) =>
+    const key = (g: CertificateConfig['gm_certificate']) =>
       g ? (g.source === 'scm' ? `scm:${g.cert_id ?? ''}` : `${fingerprints(g.sign_certificate)}|${fingerprints(g.enc_certificate)}`) : null;
     if (key(gm) !== key(deployedGm)) differences.push({ field: 'gm_certificate', deployed: deployedGm ? 'configured' : null, local: 'configured' });
   }
@@ -90,7 +90,7 @@ export async function readCompareWrite(options: ReadCompareWriteOptions): Promis
     return { domain, action: 'updated', requestId, local: withScm({ certificate: localCertificate, forceRedirect: options.forceRedirect }, localScm), differences: [] };
   }
 
-  const deployedInfo = await client.showDomainHttpsCert(call);
+  const deployedInfo: CertificateConfig = await client.showDomainHttpsCert(call);
   const deployedRedirect = deployedInfo.force_redirect === true;
   const forceRedirect = options.forceRedirect ?? deployedRedirect;
   const deployedScm = deployedInfo.tls_certificate?.source === 'scm' ? deployedInfo.tls_certificate.cert_id : undefined;

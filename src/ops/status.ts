@@ -2,9 +2,8 @@
 // when its certificate expires within the warning window, has expired, does not cover the
 // domain, cannot be read, or when no certificate is configured at all.
 import type { LiveClient } from '../client.js';
-import type { DomainHttpsCertInfo } from '../types.js';
 import { type CertificateSummary, summarizePem } from './certificate-summary.js';
-import { type CertificateSource, sourceOf, tlsCertificateOf } from './deployed.js';
+import { type CertificateConfig, type CertificateSource, sourceOf, tlsCertificateOf } from './deployed.js';
 
 export interface StatusOptions {
   client: LiveClient;
@@ -28,7 +27,7 @@ export interface DomainStatus extends CertificateSource {
 
 export const DEFAULT_WARN_DAYS = 30;
 
-export function statusOf(domain: string, info: DomainHttpsCertInfo, options: { warnDays?: number; now?: Date } = {}): DomainStatus {
+export function statusOf(domain: string, info: CertificateConfig, options: { warnDays?: number; now?: Date } = {}): DomainStatus {
   const warnDays = options.warnDays ?? DEFAULT_WARN_DAYS;
   const pem = tlsCertificateOf(info);
   const certificate = summarizePem(pem, { domain, ...(options.now ? { now: options.now } : {}) }) ?? null;

@@ -46,7 +46,7 @@ describe('the packed tarball', () => {
       import { readCompareWrite, verifyServed, nameCovers } from 'live-https-cert/ops';
       import { HTTPSCertificateManagementApi } from 'live-https-cert/generated';
       import 'live-https-cert/types';
-      const c = createLiveClient({ projectId: 'p', credentials: { token: 'tokenvalue' } });
+      const c = createLiveClient({ projectId: '0123456789abcdef0123456789abcdef', credentials: { token: 'tokenvalue' } });
       console.log(typeof createNodeLiveClient, typeof preflight, typeof HTTPSCertificateManagementApi, c.baseUrl, new LiveApiError({ status: 404, attempts: 1, body: '' }).status, typeof readCompareWrite, typeof verifyServed, nameCovers('*.example.com', 'a.example.com'));`);
     expect(run(process.execPath, ['esm.mjs'])).toEqual({ code: 0, out: 'function function function https://live.cn-north-4.myhuaweicloud.com 404 function function true\n' });
   });
@@ -59,7 +59,7 @@ describe('the packed tarball', () => {
       const { HTTPSCertificateManagementApi } = require('live-https-cert/generated');
       const { domainStatus } = require('live-https-cert/ops');
       if (typeof domainStatus !== 'function') throw new Error('live-https-cert/ops');
-      const c = createNodeLiveClient({ projectId: 'p', credentials: { accessKey: 'AK', secretKey: 'SK' } });
+      const c = createNodeLiveClient({ projectId: '0123456789abcdef0123456789abcdef', credentials: { accessKey: 'AK', secretKey: 'SK' } });
       c.showDomainHttpsCert({ domain: '' }).catch((e) => console.log(e instanceof ValidationError, typeof preflight, typeof HTTPSCertificateManagementApi, typeof createLiveClient));`);
     expect(run(process.execPath, ['cjs.cjs'])).toEqual({ code: 0, out: 'true function function function\n' });
   });
@@ -76,7 +76,7 @@ describe('the packed tarball', () => {
       }
       export const days = (s: DomainStatus): number | undefined => s.certificate?.daysLeft;
       const body: DomainHttpsCertInfo = { certificate: 'c', certificate_key: 'k', force_redirect: true };
-      const client = createLiveClient({ projectId: 'p', region: 'cn-east-3', credentials: { accessKey: 'a', secretKey: 's' } });
+      const client = createLiveClient({ projectId: '0123456789abcdef0123456789abcdef', region: 'cn-east-3', credentials: { accessKey: 'a', secretKey: 's' } });
       export async function main(): Promise<string | undefined> {
         const report: CheckReport = preflight('play.example.com', body);
         const info = await client.showDomainHttpsCert({ domain: 'play.example.com' });
