@@ -16,6 +16,7 @@ import { startTestProxy, type TestProxy } from '../support/test-proxy.js';
 const PASSWORD = 'cli-proxy-pass-7Hq2';
 const BASIC = Buffer.from(`bob:${PASSWORD}`).toString('base64');
 const TOKEN = 'cli-proxy-test-iam-token-000000000001';
+const PROJECT_ID = '0123456789abcdef0123456789abcdef';
 let pki: Pki;
 let server: Server;
 let endpoint: string;
@@ -53,7 +54,7 @@ afterEach(async () => {
   received.length = 0;
 });
 
-const env = (extra: Record<string, string>) => ({ HUAWEICLOUD_SDK_AUTH_TOKEN: TOKEN, HUAWEICLOUD_SDK_PROJECT_ID: 'p1', NODE_EXTRA_CA_CERTS: pki.path('ca.crt'), ...extra });
+const env = (extra: Record<string, string>) => ({ HUAWEICLOUD_SDK_AUTH_TOKEN: TOKEN, HUAWEICLOUD_SDK_PROJECT_ID: PROJECT_ID, NODE_EXTRA_CA_CERTS: pki.path('ca.crt'), ...extra });
 const remove = ['delete', '--domain', 'play.example.com'];
 
 function expectNoProxySecret(text: string) {
@@ -84,7 +85,7 @@ describe('CLI behind a proxy', () => {
 
   it('a fleet through the proxy reuses its tunnel (keep-alive): one CONNECT for three domains one at a time', async () => {
     proxy = await startTestProxy();
-    const fleet = ['delete', '--domain', 'a.example.com', '--domain', 'b.example.com', '--domain', 'c.example.com', '--concurrency', '1'];
+    const fleet = ['delete', '--domain', 'a.example.com', '--domain', 'b.example.com', '--domain', 'c.example.com', '--concurrency', '1', '--yes'];
     const r = await runCli([...fleet, '--endpoint', endpoint], env({ HTTPS_PROXY: proxy.url }));
     expect(r.code).toBe(0);
     expect(received).toHaveLength(3);
@@ -151,7 +152,7 @@ describe('CLI behind a proxy', () => {
     const entry = fileURLToPath(new URL(`../../dist/${format}/src/index.js`, import.meta.url));
     const script = format === 'esm' ? `import { createLiveClient } from ${JSON.stringify(pathToFileURL(entry).href)};` : `const { createLiveClient } = require(${JSON.stringify(entry)});`;
     const body = `${script}
-createLiveClient({ projectId: 'p1', endpoint: ${JSON.stringify(endpoint)}, credentials: { token: ${JSON.stringify(TOKEN)} } })
+createLiveClient({ projectId: '${PROJECT_ID}', endpoint: ${JSON.stringify(endpoint)}, credentials: { token: ${JSON.stringify(TOKEN)} } })
   .deleteDomainHttpsCert({ domain: 'play.example.com' })
   .then(() => console.log('resolved'), (e) => console.log(e.name, e.status));`;
     // A child process: this one runs the proxy and must stay free to answer.
