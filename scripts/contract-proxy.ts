@@ -7,6 +7,7 @@
 // default: update and delete change the domain and run only when named.
 import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
+import { secretsOf } from '../src/auth/credentials.js';
 import { credentialsFrom } from '../src/cli/settings.js';
 import { createLiveClient, LiveError, type DomainHttpsCertInfo } from '../src/index.js';
 import { serverText } from '../src/internal/server-text.js';
@@ -56,8 +57,9 @@ try {
     }
     return response;
   };
-  const live = createLiveClient({ projectId, endpoint: upstream, credentials: credentialsFrom(process.env), fetch: throughPrism, retries: 0 });
-  const secrets = Object.values(credentialsFrom(process.env)).filter((v): v is string => typeof v === 'string');
+  const credentials = credentialsFrom(process.env);
+  const live = createLiveClient({ projectId, endpoint: upstream, credentials, fetch: throughPrism, retries: 0 });
+  const secrets = secretsOf(credentials);
   for (const operation of operations) {
     last = undefined;
     let error: string | undefined;

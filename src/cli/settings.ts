@@ -86,7 +86,21 @@ function signingAlgorithmFrom(values: ParsedValues): SigningAlgorithm | undefine
   return found;
 }
 
-export async function clientOptionsFrom(values: ParsedValues, env: Env, warn: (message: string) => void = () => {}): Promise<Omit<LiveClientOptions, 'fetch'>> {
+export type CommandOptions = Omit<LiveClientOptions, 'fetch'>;
+
+export async function clientOptionsFrom(values: ParsedValues, env: Env, warn: (message: string) => void = () => {}): Promise<CommandOptions> {
+  return (await clientSettingsFrom(values, env, warn)).options;
+}
+
+/**
+ * The client options, and the first credentials the chain resolved (the options hold the
+ * provider; a dry run redacts the first answer's secrets from what it prints).
+ */
+export async function clientSettingsFrom(
+  values: ParsedValues,
+  env: Env,
+  warn: (message: string) => void = () => {},
+): Promise<{ options: CommandOptions; first: ProvidedCredentials }> {
   const retries = number(values, 'retries', 0, 10);
   if (retries !== undefined && !Number.isInteger(retries)) throw new UsageError(`--retries ${retries}: give a whole number`);
   const timeoutSeconds = number(values, 'timeout', 0.001, 3600);
@@ -103,7 +117,7 @@ export async function clientOptionsFrom(values: ParsedValues, env: Env, warn: (m
   if (!projectId && !('accessKey' in first)) {
     throw new UsageError('no project id: give --project-id or set HUAWEICLOUD_SDK_PROJECT_ID (the IAM lookup needs AK/SK, not a token)');
   }
-  return {
+  const options: CommandOptions = {
     projectId,
     region: region as LiveClientOptions['region'],
     endpoint,
@@ -114,4 +128,5 @@ export async function clientOptionsFrom(values: ParsedValues, env: Env, warn: (m
     timeoutMs: timeoutSeconds === undefined ? undefined : Math.round(timeoutSeconds * 1000),
     retries,
   };
+  return { options, first };
 }

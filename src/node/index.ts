@@ -1,13 +1,14 @@
-// live-https-cert/node: the same client on Node's own HTTP stack. The browser-safe entry stays
-// free of node: imports; this one is for servers, scripts and the CLI. (Signing needs nothing
-// extra: the default hash already uses Node's crypto when the runtime offers it.)
+// live-https-cert/node: the client on Node's own HTTP stack, with Node's types for its options.
+// createLiveClient already picks this sender on Node; this entry makes the choice explicit and
+// lets a caller tune the sender (sockets per origin, an agent per URL such as a proxy agent).
+// It also defaults the credentials to the provider chain (env, file, metadata), which needs Node.
 import { createLiveClient, type LiveClient, type LiveClientOptions } from '../client.js';
 import { defaultCredentials } from '../credentials/chain.js';
 import { createNodeSender } from './node-sender.js';
 
 export * from '../credentials/index.js';
 
-export { createNodeSender } from './node-sender.js';
+export { createNodeSender, DEFAULT_MAX_SOCKETS } from './node-sender.js';
 export type { NodeSenderOptions } from './node-sender.js';
 
 export type NodeLiveClientOptions = Omit<LiveClientOptions, 'credentials'> & {
@@ -17,9 +18,11 @@ export type NodeLiveClientOptions = Omit<LiveClientOptions, 'credentials'> & {
 
 /** createLiveClient with the node:http sender (a given `fetch` or `sender` still wins). */
 export function createNodeLiveClient(options: NodeLiveClientOptions): LiveClient {
+  const withCredentials: LiveClientOptions = { ...options, credentials: options.credentials ?? defaultCredentials() };
+  if (options.fetch || options.sender) return createLiveClient(withCredentials);
   return createLiveClient({
-    ...(options.fetch ? {} : { sender: createNodeSender() }),
-    ...options,
-    credentials: options.credentials ?? defaultCredentials(),
+    ...withCredentials,
+    proxy: undefined,
+    sender: createNodeSender({ maxSockets: options.maxSockets, proxy: options.proxy }),
   });
 }
