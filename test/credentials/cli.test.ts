@@ -88,6 +88,24 @@ describe('live-https-cert show with only ~/.huaweicloud/credentials', () => {
     expect(server.received.map((q) => [q.algorithm, q.verdict])).toEqual([['SDK-HMAC-SM3', 'ok'], ['SDK-HMAC-SM3', 'ok']]);
   });
 
+  it('--dry-run with file credentials and SM3: the SM3 canonical request is printed, no SK or security token, nothing sent', async () => {
+    server = await startVerifyingServer({ keys: { [AK]: SK } });
+    const securityToken = 'cli-profile-security-token-7f6e5d4c3b2a';
+    writeProfile(`[basic]\nak = ${AK}\nsk = ${SK}\nsecurity_token = ${securityToken}\nproject_id = ${ID}\n`);
+    const r = await runCli(['delete', '--domain', 'play.example.com', '--endpoint', server.url, '--signing-algorithm', 'SDK-HMAC-SM3', '--dry-run', '--json'], { HOME: home });
+    expect(r.code).toBe(0);
+    const text = r.stdout + r.stderr;
+    expect(text).toContain(`SDK-HMAC-SM3 Access=${AK}`);
+    expect(text).toContain('x-security-token');
+    // The canonical request is recomputed with the signature's own digest: its last line is the
+    // SM3 hash of the empty body, not the SHA-256 one.
+    const [result] = (JSON.parse(r.stdout) as { results: { request: { canonicalRequest: string[] } }[] }).results;
+    expect(result?.request.canonicalRequest.at(-1)).toBe('1ab21d8355cfa17f8e61194831e81a8f22bec8c728fefb747ed035eb5082aa2b');
+    expect(text).not.toContain(SK);
+    expect(text).not.toContain(securityToken);
+    expect(server.received).toEqual([]);
+  });
+
   it('zero projects at IAM: exit 2 with the trace id, nothing sent to Live', async () => {
     server = await startVerifyingServer({ keys: { [AK]: SK }, projects: {} });
     writeProfile(`[basic]\nak = ${AK}\nsk = ${SK}\n`);
