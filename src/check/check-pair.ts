@@ -2,6 +2,7 @@
 // validity window and domain coverage. node:crypto does the X.509 work, so no dependency.
 import { createPrivateKey, type KeyObject, X509Certificate } from 'node:crypto';
 import type { CertificateSummary, Finding, Subject } from './findings.js';
+import { inLeafFirstOrder, isSelfSigned, issued, linkedOrder } from './chain-links.js';
 import { normalizePem, pemBlocks } from './pem.js';
 
 export interface PairInput {
@@ -26,17 +27,7 @@ export function checkPair(input: PairInput): { findings: Finding[]; summary?: Ce
 
   const certs = parseCertificates(input, add);
   const key = parseKey(input, add);
-  const leaf = certs?.[0];
-
-  if (certs && certs.length > 1) {
-    const broken = certs.findIndex((cert, i) => i + 1 < certs.length && !cert.checkIssued(certs[i + 1]!));
-    if (broken === -1) add({ check: 'chain-order', status: 'passed', severity: 'info', message: `chain of ${certs.length} certificates is in leaf-first order` });
-    else add({
-      check: 'chain-order', status: 'failed', severity: 'error',
-      message: `certificate ${broken + 2} of the chain did not issue certificate ${broken + 1}: put the leaf first, then each issuer in turn`,
-    });
-  }
-
+  const leaf = certs && chainFindings(certs, input.lenient, add);
   if (leaf && key) {
     try {
       if (leaf.checkPrivateKey(key)) add({ check: 'key-matches', status: 'passed', severity: 'info', message: 'the private key matches the certificate' });
@@ -86,6 +77,53 @@ export function checkPair(input: PairInput): { findings: Finding[]; summary?: Ce
     chainLength: certs?.length ?? 0,
   };
   return summary ? { findings, summary } : { findings };
+}
+
+/**
+ * Order and completeness of the chain, as one finding each; returns the leaf the other checks use.
+ * A chain that is merely out of order is one finding: the key, validity and domain checks still
+ * run on the real leaf instead of failing on an intermediate.
+ */
+function chainFindings(certs: X509Certificate[], lenient: boolean, add: (f: Omit<Finding, 'subject'>) => void): X509Certificate | undefined {
+  let leaf = certs[0];
+  let linked = true;
+  if (certs.length > 1) {
+    const ordered = inLeafFirstOrder(certs) ? certs : linkedOrder(certs);
+    if (ordered === certs) {
+      add({ check: 'chain-order', status: 'passed', severity: 'info', message: `chain of ${certs.length} certificates is in leaf-first order` });
+    } else if (ordered) {
+      leaf = ordered[0];
+      const reversed = ordered.every((cert, i) => cert === certs[certs.length - 1 - i]);
+      add({
+        check: 'chain-order', status: 'failed', severity: 'error',
+        message: `${reversed ? 'chain reversed: the leaf must come first' : 'chain out of order: the leaf must come first'}, then each issuer in turn (--fix-chain reorders it)`,
+      });
+    } else {
+      linked = false;
+      const broken = certs.findIndex((cert, i) => i + 1 < certs.length && !issued(cert, certs[i + 1]!));
+      add({
+        check: 'chain-order', status: 'failed', severity: 'error',
+        message: `certificate ${broken + 2} of the chain did not issue certificate ${broken + 1}: put the leaf first, then each issuer in turn`,
+      });
+    }
+  }
+  if (!leaf) return undefined;
+  if (!linked) {
+    add({ check: 'chain-complete', status: 'not-checked', severity: 'warning', message: 'not checked: the certificates of the chain do not link' });
+  } else if (certs.some((c) => c !== leaf && issued(leaf!, c))) {
+    add({ check: 'chain-complete', status: 'passed', severity: 'info', message: "the leaf's issuer is in the chain" });
+  } else if (isSelfSigned(leaf)) {
+    add({ check: 'chain-complete', status: 'passed', severity: 'info', message: 'the certificate is self-signed (clients must trust it directly)' });
+  } else if (lenient) {
+    add({ check: 'chain-complete', status: 'not-checked', severity: 'warning', message: "not checked: this runtime's crypto cannot link this certificate to an issuer (an SM algorithm it lacks?)" });
+  } else {
+    add({
+      check: 'chain-complete', status: 'failed', severity: 'error',
+      message: `the leaf's issuer (${leaf.issuer.replace(/\n/g, ', ')}) is not in the file: many clients (Android, curl) then fail; ` +
+        "upload the full chain, leaf first (certbot's fullchain.pem, not cert.pem)",
+    });
+  }
+  return leaf;
 }
 
 function parseCertificates(input: PairInput, add: (f: Omit<Finding, 'subject'>) => void): X509Certificate[] | undefined {

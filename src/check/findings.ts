@@ -11,6 +11,7 @@ export type CheckName =
   | 'text-encoding'
   | 'certificate-parses'
   | 'chain-order'
+  | 'chain-complete'
   | 'key-parses'
   | 'key-matches'
   | 'validity'

@@ -2,6 +2,8 @@
 // browser-safe client entry.
 export { preflight } from './preflight.js';
 export type { PreflightOptions } from './preflight.js';
+export { fixChainOrder } from './chain.js';
+export type { FixedChain } from './chain.js';
 export { checkPair } from './check-pair.js';
 export type { PairInput } from './check-pair.js';
 export { looksLikeDer, normalizePem, pemBlocks } from './pem.js';

@@ -1,109 +1,126 @@
-// Flags of each command, parsed with node:util parseArgs, and the --help texts.
+// Flags of each command, parsed with node:util parseArgs, and the --help texts. Each command's
+// help lists every option it takes (the table below is the one source of both).
 import { parseArgs } from 'node:util';
 import { UsageError } from './exit-codes.js';
 
-type Option = { type: 'string' | 'boolean'; multiple?: boolean; short?: string };
+type Option = { type: 'string' | 'boolean'; multiple?: boolean; short?: string; help: string };
 
-const COMMON: Record<string, Option> = {
-  'project-id': { type: 'string' },
-  region: { type: 'string' },
-  endpoint: { type: 'string' },
-  timeout: { type: 'string' },
-  retries: { type: 'string' },
-  json: { type: 'boolean' },
-  'dry-run': { type: 'boolean' },
-  help: { type: 'boolean', short: 'h' },
+const CONNECTION: Record<string, Option> = {
+  'project-id': { type: 'string', help: '--project-id ID      project of the domain (else HUAWEICLOUD_SDK_PROJECT_ID)' },
+  region: { type: 'string', help: '--region R           cn-north-4 (default), cn-north-1, cn-east-3, ap-southeast-2, ap-southeast-3' },
+  endpoint: { type: 'string', help: '--endpoint URL       any endpoint; wins over --region' },
+  timeout: { type: 'string', help: '--timeout SECONDS    per attempt (default 30)' },
+  retries: { type: 'string', help: '--retries N          retries of network errors, 429 and 5xx (default 2; 0 disables)' },
 };
-
+const JSON_HELP: Record<string, Option> = {
+  json: { type: 'boolean', help: '--json               one JSON document on stdout: { ok, summary, results }' },
+  help: { type: 'boolean', short: 'h', help: '-h, --help           this help' },
+};
+const DRY_RUN: Record<string, Option> = {
+  'dry-run': { type: 'boolean', help: '--dry-run            validate and sign the change and print it (signature value redacted); send no change' },
+};
 const DOMAINS: Record<string, Option> = {
-  domain: { type: 'string', multiple: true },
-  'domains-file': { type: 'string' },
-  concurrency: { type: 'string' },
-  'fail-fast': { type: 'boolean' },
+  domain: { type: 'string', multiple: true, help: '--domain D           a Live streaming domain (repeatable)' },
+  'domains-file': { type: 'string', help: '--domains-file FILE  one domain a line (# comments and blank lines ignored)' },
+};
+const FLEET: Record<string, Option> = {
+  concurrency: { type: 'string', help: '--concurrency N      domains in flight at once (default 8)' },
+  'fail-fast': { type: 'boolean', help: '--fail-fast          stop starting new domains after the first failure' },
+  report: { type: 'string', help: '--report FILE        append one JSON line per finished domain to FILE, as each finishes' },
+};
+const CERTIFICATE: Record<string, Option> = {
+  cert: { type: 'string', help: '--cert FILE          PEM certificate: the full chain, leaf first (fullchain.pem)' },
+  key: { type: 'string', help: '--key FILE           PEM private key (PKCS#8, PKCS#1 RSA or SEC1 EC), unencrypted' },
+  'gm-sign-cert': { type: 'string', help: '--gm-sign-cert FILE  SM (GM) signature certificate (with the three below)' },
+  'gm-sign-key': { type: 'string', help: '--gm-sign-key FILE   SM (GM) signature private key' },
+  'gm-enc-cert': { type: 'string', help: '--gm-enc-cert FILE   SM (GM) encryption certificate' },
+  'gm-enc-key': { type: 'string', help: '--gm-enc-key FILE    SM (GM) encryption private key' },
+  'fix-chain': { type: 'boolean', help: '--fix-chain          reorder a chain given in the wrong order (leaf first, then each issuer)' },
+};
+const WRITE: Record<string, Option> = {
+  'force-redirect': { type: 'boolean', help: '--force-redirect     redirect HTTP to HTTPS' },
+  'no-force-redirect': { type: 'boolean', help: '--no-force-redirect  do not redirect (without either, the deployed setting is kept)' },
+  'skip-checks': { type: 'boolean', help: '--skip-checks        upload even when the pre-flight checks find errors (they become warnings)' },
+  always: { type: 'boolean', help: '--always             upload without reading and comparing what is deployed' },
+  verify: { type: 'boolean', help: '--verify             after uploading, check that the domain serves the new certificate (see verify)' },
+};
+const VERIFY: Record<string, Option> = {
+  connect: { type: 'string', help: '--connect HOST:PORT  connect there instead of the domain itself (a CDN edge, a test); SNI is still the domain' },
+  wait: { type: 'string', help: '--wait DURATION      keep trying until it matches or this passes (e.g. 90s, 10m; default: try once)' },
 };
 
 export const COMMANDS = {
   update: {
-    options: {
-      ...COMMON,
-      ...DOMAINS,
-      cert: { type: 'string' },
-      key: { type: 'string' },
-      'scm-cert-id': { type: 'string' },
-      'force-redirect': { type: 'boolean' },
-      'gm-sign-cert': { type: 'string' },
-      'gm-sign-key': { type: 'string' },
-      'gm-enc-cert': { type: 'string' },
-      'gm-enc-key': { type: 'string' },
-      'skip-checks': { type: 'boolean' },
-    },
-    summary: 'upload a certificate to one or many domains (pre-flight checks first)',
-    usage: `live-https-cert update --domain D [--domain D2 ... | --domains-file FILE]
-       (--cert FILE --key FILE | --scm-cert-id ID) [--force-redirect]
-       [--gm-sign-cert F --gm-sign-key F --gm-enc-cert F --gm-enc-key F]
-       [--skip-checks] [--concurrency N] [--fail-fast] [common options]`,
-    details: `  --cert FILE          PEM certificate, leaf first, then the chain
-  --key FILE           PEM private key (PKCS#8, PKCS#1 RSA or SEC1 EC), unencrypted
-  --scm-cert-id ID     use a certificate kept in Cloud Certificate Manager instead
-  --force-redirect     redirect HTTP to HTTPS
-  --gm-*-cert/-key     the SM (GM) signature and encryption pairs
-  --skip-checks        upload even when the pre-flight checks find errors
-  --domains-file FILE  one domain a line (# comments and blank lines ignored)
-  --concurrency N      domains in flight at once (default 8)
-  --fail-fast          stop starting new domains after the first failure`,
+    options: { ...DOMAINS, ...CERTIFICATE, 'scm-cert-id': { type: 'string', help: '--scm-cert-id ID     use a certificate kept in Cloud Certificate Manager instead' }, ...WRITE, ...VERIFY, ...FLEET, ...CONNECTION, ...DRY_RUN, ...JSON_HELP },
+    summary: 'upload a certificate to one or many domains (pre-flight checks, then read-compare-write)',
+    usage: `live-https-cert update (--domain D ... | --domains-file FILE)
+       (--cert FILE --key FILE | --scm-cert-id ID) [options]`,
+    notes: `Reads the deployed configuration first (one GET) and uploads only when the certificate or
+force_redirect differ (else "unchanged", nothing written). The dry run reads too, and shows
+deployed versus local (subject, expiry, fingerprint, force_redirect).`,
+  },
+  'deploy-hook': {
+    options: { ...DOMAINS, cert: CERTIFICATE['cert']!, key: CERTIFICATE['key']!, 'fix-chain': CERTIFICATE['fix-chain']!, ...WRITE, ...VERIFY, ...FLEET, ...CONNECTION, ...DRY_RUN, ...JSON_HELP },
+    summary: 'renewal hook for ACME clients: upload a renewed certificate to the Live domains it covers',
+    usage: `live-https-cert deploy-hook (--domain D ... | --domains-file FILE) [--cert FILE --key FILE] [options]
+       (certbot: certbot renew --deploy-hook "live-https-cert deploy-hook --domains-file /etc/live-domains.txt")`,
+    notes: `Without --cert/--key it reads certbot's RENEWED_LINEAGE (fullchain.pem, privkey.pem) and
+RENEWED_DOMAINS. Live domains the certificate does not cover (a wildcard stands for one label)
+are skipped with a note; the others are updated as by update.`,
+  },
+  status: {
+    options: { ...DOMAINS, 'warn-days': { type: 'string', help: '--warn-days N        attention when a certificate expires within N days (default 30)' }, ...FLEET, ...CONNECTION, ...JSON_HELP },
+    summary: 'the deployed certificate of each domain: subject, issuer, expiry, fingerprint, coverage',
+    usage: 'live-https-cert status (--domain D ... | --domains-file FILE) [--warn-days N] [options]',
+    notes: 'Exit 4 when any domain needs attention: expires within --warn-days, expired, does not cover\nthe domain, or has no certificate.',
+  },
+  verify: {
+    options: { ...DOMAINS, cert: { type: 'string', help: '--cert FILE          the certificate that should be served (else the deployed one, read with a GET)' }, ...VERIFY, ...FLEET, ...CONNECTION, ...JSON_HELP },
+    summary: 'check that each domain serves the expected certificate (TLS handshake with SNI)',
+    usage: 'live-https-cert verify (--domain D ... | --domains-file FILE) [--cert FILE] [--connect HOST:PORT] [--wait DURATION] [options]',
+    notes: 'Exit 4 when a domain serves another certificate (or none), with what it serves instead.',
   },
   show: {
-    options: { ...COMMON, ...DOMAINS },
-    summary: 'show the HTTPS certificate configuration of a domain',
-    usage: 'live-https-cert show --domain D [common options]',
-    details: '',
+    options: { ...DOMAINS, ...FLEET, ...CONNECTION, ...DRY_RUN, ...JSON_HELP },
+    summary: 'show the HTTPS certificate configuration of one or many domains',
+    usage: 'live-https-cert show (--domain D ... | --domains-file FILE) [options]',
+    notes: '',
   },
   delete: {
-    options: { ...COMMON, ...DOMAINS },
-    summary: 'delete the HTTPS certificate configuration of a domain',
-    usage: 'live-https-cert delete --domain D [common options]',
-    details: '',
+    options: { ...DOMAINS, yes: { type: 'boolean', short: 'y', help: '-y, --yes            delete more than one domain without asking (needed when not on a terminal)' }, ...FLEET, ...CONNECTION, ...DRY_RUN, ...JSON_HELP },
+    summary: 'delete the HTTPS certificate configuration of one or many domains',
+    usage: 'live-https-cert delete (--domain D ... | --domains-file FILE) [--yes] [options]',
+    notes: 'More than one domain: asks for confirmation on a terminal, needs --yes otherwise.',
   },
   check: {
-    options: {
-      domain: { type: 'string', multiple: true },
-      cert: { type: 'string' },
-      key: { type: 'string' },
-      'gm-sign-cert': { type: 'string' },
-      'gm-sign-key': { type: 'string' },
-      'gm-enc-cert': { type: 'string' },
-      'gm-enc-key': { type: 'string' },
-      json: { type: 'boolean' },
-      help: { type: 'boolean', short: 'h' },
-    },
+    options: { domain: DOMAINS['domain']!, ...CERTIFICATE, json: JSON_HELP['json']!, help: JSON_HELP['help']! },
     summary: 'check a certificate and key offline, without sending anything',
     usage: 'live-https-cert check --domain D --cert FILE --key FILE [--gm-* FILE ...] [--json]',
-    details: '',
+    notes: '',
   },
-} as const satisfies Record<string, { options: Record<string, Option>; summary: string; usage: string; details: string }>;
+} as const satisfies Record<string, { options: Record<string, Option>; summary: string; usage: string; notes: string }>;
 
 export type CommandName = keyof typeof COMMANDS;
 
-const COMMON_HELP = `Common options:
-  --project-id ID      project of the domain (else HUAWEICLOUD_SDK_PROJECT_ID)
-  --region R           cn-north-4 (default), cn-north-1, cn-east-3, ap-southeast-2, ap-southeast-3
-  --endpoint URL       any endpoint; wins over --region
-  --timeout SECONDS    per attempt (default 30)
-  --retries N          retries of network errors, 429 and 5xx (default 2; 0 disables)
-  --json               one JSON document on stdout
-  --dry-run            validate, sign and print the request, secrets redacted; send nothing
-  -h, --help           this help
+const EXIT_HELP = `Exit codes:
+  0    success (every domain ok, unchanged or skipped)
+  1    the API refused (the message has the error code and the request id)
+  2    usage, validation or pre-flight error: nothing was sent for that domain
+  3    network failure or timeout
+  4    attention needed (status: expiring, expired, not covering, none; verify: not served)
+  130  interrupted (Ctrl-C): domains not started are reported as skipped
+A fleet exits with the first of 2, 3, 1, 4 that any domain has.`;
 
-Credentials come from the environment only, never from flags:
+const CREDENTIALS_HELP = `Credentials come from the environment only, never from flags:
   HUAWEICLOUD_SDK_AK, HUAWEICLOUD_SDK_SK (or CLOUD_SDK_AK, CLOUD_SDK_SK), HUAWEICLOUD_SDK_SECURITY_TOKEN,
-  or HUAWEICLOUD_SDK_AUTH_TOKEN (an IAM token); HUAWEICLOUD_SDK_PROJECT_ID, HUAWEICLOUD_SDK_REGION.
-
-Exit codes: 0 success, 1 the API refused, 2 usage or validation error (nothing sent), 3 network or timeout.`;
+  or HUAWEICLOUD_SDK_AUTH_TOKEN (an IAM token); HUAWEICLOUD_SDK_PROJECT_ID, HUAWEICLOUD_SDK_REGION.`;
 
 export function commandHelp(name: CommandName): string {
   const command = COMMANDS[name];
-  const common = name === 'check' ? '' : `\n\n${COMMON_HELP}`;
-  return `${command.summary}\n\nUsage: ${command.usage}${command.details ? `\n\n${command.details}` : ''}${common}\n`;
+  const options = Object.values(command.options as Record<string, Option>).map((o) => `  ${o.help}`).join('\n');
+  const credentials = name === 'check' ? '' : `\n\n${CREDENTIALS_HELP}`;
+  const exits = name === 'check' ? 'Exit codes: 0 no errors, 2 errors found or bad usage.' : EXIT_HELP;
+  return `${command.summary}\n\nUsage: ${command.usage}${command.notes ? `\n\n${command.notes}` : ''}\n\nOptions:\n${options}${credentials}\n\n${exits}\n`;
 }
 
 export const MAIN_HELP = `live-https-cert: manage the HTTPS certificate of Huawei Cloud Live streaming domains
@@ -111,15 +128,16 @@ export const MAIN_HELP = `live-https-cert: manage the HTTPS certificate of Huawe
 Usage: live-https-cert <command> [options]
 
 Commands:
-${Object.entries(COMMANDS).map(([name, c]) => `  ${name.padEnd(8)} ${c.summary}`).join('\n')}
+${Object.entries(COMMANDS).map(([name, c]) => `  ${name.padEnd(12)} ${c.summary}`).join('\n')}
 
 Run live-https-cert <command> --help for the options of a command.
 
 Examples:
   live-https-cert check  --domain play.example.com --cert fullchain.pem --key privkey.pem
-  live-https-cert update --domain play.example.com --cert fullchain.pem --key privkey.pem
+  live-https-cert update --domain play.example.com --cert fullchain.pem --key privkey.pem --verify
   live-https-cert update --domains-file domains.txt --cert fullchain.pem --key privkey.pem --json
-  live-https-cert show   --domain play.example.com
+  live-https-cert status --domains-file domains.txt --warn-days 21
+  live-https-cert verify --domain play.example.com --wait 10m
 `;
 
 const SECRET_FLAG = /^--?(sk|secret|secret-key|secret-access-key|token|auth-token|security-token|password)(=|$)/i;
@@ -134,8 +152,11 @@ export function parseCommand(name: CommandName, argv: string[]): ParsedValues {
         'set HUAWEICLOUD_SDK_SK or HUAWEICLOUD_SDK_AUTH_TOKEN in the environment',
     );
   }
+  const options = Object.fromEntries(
+    Object.entries(COMMANDS[name].options as Record<string, Option>).map(([flag, { help: _help, ...o }]) => [flag, o]),
+  );
   try {
-    return parseArgs({ args: argv, options: COMMANDS[name].options, strict: true, allowPositionals: false }).values as ParsedValues;
+    return parseArgs({ args: argv, options, strict: true, allowPositionals: false }).values as ParsedValues;
   } catch (error) {
     throw new UsageError(`${(error as Error).message.replace(/\. To specify.*$/s, '')}; see live-https-cert ${name} --help`);
   }

@@ -1,4 +1,6 @@
 // The client a command uses: the real one, or for --dry-run one whose wire is a recorder.
+import { computeSignature } from '../auth/aksk-signer.js';
+import { secretsOf } from '../auth/credentials.js';
 import { createLiveClient, type LiveClient } from '../client.js';
 import { createNodeLiveClient } from '../node/index.js';
 import type { ParsedValues } from './args.js';
@@ -7,14 +9,36 @@ import { clientOptionsFrom, type Env } from './settings.js';
 
 export interface CommandClient {
   client: LiveClient;
+  /** A client that really sends, for reads a dry run still makes (what is deployed). */
+  reader: LiveClient;
   /** Requests a dry run would have sent (empty when sending for real). */
   captured: CapturedRequest[];
+  /** The credentials' secrets, for redacting what is printed. */
+  secrets: string[];
 }
 
-export function commandClient(values: ParsedValues, env: Env): CommandClient {
+const SIGNED_HEADERS = /SignedHeaders=([a-z0-9;-]+)/;
+
+/** The canonical request of a captured AK/SK-signed request, recomputed as the gateway would. */
+async function canonicalOf(request: Request, headers: Record<string, string>, body: string): Promise<string | undefined> {
+  const signed = SIGNED_HEADERS.exec(headers['authorization'] ?? '')?.[1];
+  if (!signed) return undefined;
+  const url = new URL(request.url);
+  const { canonicalRequest } = await computeSignature(
+    { method: request.method, url, headers: { ...headers, host: url.host }, signedHeaders: signed.split(';'), body: body ? new TextEncoder().encode(body) : undefined },
+    () => '',
+  );
+  return canonicalRequest;
+}
+
+// Async (and taking a warning printer) because settings may come from slower sources than the
+// environment (a credentials file, the metadata service).
+export async function commandClient(values: ParsedValues, env: Env, _warn?: (message: string) => void): Promise<CommandClient> {
   const options = clientOptionsFrom(values, env);
+  const secrets = secretsOf(options.credentials);
   const captured: CapturedRequest[] = [];
-  if (!values['dry-run']) return { client: createNodeLiveClient(options), captured };
+  const real = createNodeLiveClient(options);
+  if (!values['dry-run']) return { client: real, reader: real, captured, secrets };
   const client = createLiveClient({
     ...options,
     retries: 0,
@@ -23,9 +47,11 @@ export function commandClient(values: ParsedValues, env: Env): CommandClient {
       const request = new Request(input, init);
       const headers: Record<string, string> = {};
       request.headers.forEach((value, name) => (headers[name] = value));
-      captured.push({ method: request.method, url: request.url, headers, body: await request.text() });
+      const body = await request.text();
+      const canonicalRequest = await canonicalOf(request, headers, body);
+      captured.push({ method: request.method, url: request.url, headers, body, secrets, ...(canonicalRequest === undefined ? {} : { canonicalRequest }) });
       return request.method === 'GET' ? Response.json({}) : new Response(null, { status: 204 });
     },
   });
-  return { client, captured };
+  return { client, reader: real, captured, secrets };
 }

@@ -1,13 +1,17 @@
+import { normalizeDomain } from '../ops/domain-names.js';
 import { domainProblems } from '../validate.js';
 import type { ParsedValues } from './args.js';
 import { UsageError } from './exit-codes.js';
 import { readDomainsFile } from './files.js';
 
-/** The domains named by --domain (repeatable) and --domains-file, checked, without duplicates. */
+/**
+ * The domains named by --domain (repeatable) and --domains-file, checked, without duplicates:
+ * compared (and used) in lower case without a trailing dot, so `Play.Example.com.` is `play.example.com`.
+ */
 export function domainsFrom(values: ParsedValues): string[] {
   const listed = (values['domain'] as string[] | undefined) ?? [];
   const file = values['domains-file'] as string | undefined;
-  const domains = [...new Set([...listed, ...(file ? readDomainsFile(file) : [])].map((d) => d.trim()))];
+  const domains = [...new Set([...listed, ...(file ? readDomainsFile(file) : [])].map(normalizeDomain))];
   if (domains.length === 0) throw new UsageError(file ? `--domains-file ${file}: no domains in it` : 'give --domain D (repeatable) or --domains-file FILE');
   const bad = domains.flatMap((domain) => domainProblems(domain).map((p) => `domain "${domain.length > 40 ? `${domain.slice(0, 40)}...` : domain}" ${p.message}`));
   if (bad.length) throw new UsageError(bad.join('; '));

@@ -8,6 +8,10 @@ export const EXIT = {
   usage: 2,
   /** No answer: network failure or timeout. */
   network: 3,
+  /** The API answered, and what it says needs attention (status), or the domain serves another certificate (verify). */
+  attention: 4,
+  /** Ctrl-C: the report lists what finished; the rest is skipped. */
+  interrupted: 130,
 } as const;
 
 export type ExitCode = (typeof EXIT)[keyof typeof EXIT];
@@ -24,11 +28,22 @@ export function exitCodeOf(error: unknown): ExitCode {
   return EXIT.apiError;
 }
 
+const IAM_ACTION = {
+  UpdateDomainHttpsCert: 'live:domain:updateCDNConfig',
+  DeleteDomainHttpsCert: 'live:domain:updateCDNConfig (and live:domain:deleteCDNConfig where the policy lists it)',
+  ShowDomainHttpsCert: 'live:domain:getCDNConfig',
+} as const;
+
 /** What to tell the user to do about an error, beside its message. */
 export function hintFor(error: unknown): string | undefined {
   if (error instanceof LiveApiError) {
-    if (error.errorCode === 'APIGW.0301') return 'check HUAWEICLOUD_SDK_AK / HUAWEICLOUD_SDK_SK and the machine clock';
-    if (error.status === 401 || error.status === 403) return 'check the credentials and the IAM permissions (live:domain:*CDNConfig)';
+    if (error.errorCode === 'APIGW.0301') return 'the gateway refused the signature: check HUAWEICLOUD_SDK_AK / HUAWEICLOUD_SDK_SK and that the machine clock is right (NTP)';
+    if (error.errorCode === 'LIVE.100011003') {
+      const action = (error.operation && (IAM_ACTION as Record<string, string>)[error.operation]) || 'live:domain:updateCDNConfig (update, delete) or live:domain:getCDNConfig (show, status)';
+      return `not authorised: grant the IAM user the action ${action} in this project`;
+    }
+    if (error.errorCode === 'LIVE.103011019') return 'the domain is not a Live domain of this project and region: check the domain, --project-id and --region';
+    if (error.status === 401 || error.status === 403) return 'check the credentials and the IAM permissions (live:domain:updateCDNConfig, live:domain:getCDNConfig)';
     if (error.status === 404) return 'check the domain name and the project id / region it belongs to';
     if (error.status >= 500 || error.status === 429) return 'the service is having trouble; try again later (raise --retries to wait longer)';
     return undefined;

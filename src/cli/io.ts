@@ -7,4 +7,12 @@ export interface CliIo {
   stderr: (text: string) => void;
   /** Progress lines only go to a terminal. */
   stderrIsTTY: boolean;
+  /** The progress line, written as is (it moves the cursor back with \r); stderr by default. */
+  progress?: (text: string) => void;
+  /** Whether a person can answer a question (delete of a fleet asks). */
+  stdinIsTTY?: boolean;
+  /** Asks a yes/no question on the terminal. */
+  confirm?: (question: string) => Promise<boolean>;
+  /** Aborted on Ctrl-C: no new domain is started, the report is printed, exit 130. */
+  interrupt?: AbortSignal;
 }

@@ -1,12 +1,33 @@
 #!/usr/bin/env node
 // The `live-https-cert` executable.
+import { createInterface } from 'node:readline/promises';
 import { runCli } from './run.js';
+
+// The first Ctrl-C lets the domains in flight finish and prints the report; a second one quits.
+const interrupt = new AbortController();
+process.on('SIGINT', () => {
+  if (interrupt.signal.aborted) process.exit(130);
+  process.stderr.write('\ninterrupted: finishing the domains in flight (Ctrl-C again to quit now)\n');
+  interrupt.abort();
+});
+
+async function confirm(question: string): Promise<boolean> {
+  const rl = createInterface({ input: process.stdin, output: process.stderr });
+  try {
+    return /^y(es)?$/i.test((await rl.question(question)).trim());
+  } finally {
+    rl.close();
+  }
+}
 
 void runCli(process.argv.slice(2), {
   env: process.env,
   stdout: (text) => process.stdout.write(text),
   stderr: (text) => process.stderr.write(text),
   stderrIsTTY: process.stderr.isTTY === true,
+  stdinIsTTY: process.stdin.isTTY === true,
+  confirm,
+  interrupt: interrupt.signal,
 }).then((code) => {
   process.exitCode = code;
 });

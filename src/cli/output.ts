@@ -2,8 +2,43 @@
 // prints a secret: errors are already redacted, and request bodies and headers are redacted here.
 import type { CheckReport } from '../check/findings.js';
 import { LiveError } from '../errors.js';
+import { redact } from '../internal/redact.js';
+import { serverLines, serverText, stripControls } from '../internal/server-text.js';
 import { exitCodeOf, hintFor } from './exit-codes.js';
-import type { DomainOutcome } from './fleet.js';
+import { type DomainOutcome, type FleetSummary, summaryOf } from './fleet.js';
+
+/** The longest string a JSON result keeps (a PEM chain fits). */
+const JSON_TEXT_MAX = 16_384;
+
+/**
+ * Every string of a result made safe to print: secrets redacted, control characters and escape
+ * sequences removed (PEM text keeps its line breaks), then cut. Server text reaches results from
+ * many places (error fields, request ids, certificate names); this pass covers them all.
+ */
+export function sanitizeJson(value: unknown, secrets: readonly string[]): unknown {
+  if (typeof value === 'string') {
+    return value.includes('-----BEGIN ') ? serverLines(value, secrets, JSON_TEXT_MAX) : serverText(value, secrets, JSON_TEXT_MAX);
+  }
+  if (Array.isArray(value)) return value.map((v) => sanitizeJson(v, secrets));
+  if (typeof value !== 'object' || value === null) return value;
+  return Object.fromEntries(Object.entries(value).map(([k, v]) => [stripControls(k), sanitizeJson(v, secrets)]));
+}
+
+/** Text for a terminal: no control character but the line breaks, no escape sequence. */
+export function safeLines(text: string): string {
+  return text.split('\n').map(stripControls).join('\n');
+}
+
+/** The one JSON document every command prints, for any number of domains. */
+export function resultDocument(outcomes: readonly DomainOutcome[], secrets: readonly string[], extra: Record<string, unknown> = {}): { ok: boolean; summary: FleetSummary; results: unknown[] } {
+  const summary = summaryOf(outcomes);
+  return {
+    ok: summary.failed === 0,
+    summary,
+    ...extra,
+    results: outcomes.map((o) => sanitizeJson({ ...o.json, ...(o.warnings?.length ? { warnings: o.warnings } : {}) }, secrets)),
+  };
+}
 
 export function errorJson(error: unknown): Record<string, unknown> {
   const base = error instanceof LiveError ? error.toJSON() : { name: (error as Error)?.name ?? 'Error', message: String((error as Error)?.message ?? error) };
@@ -18,11 +53,15 @@ export function errorLine(error: unknown): string {
 
 export function outcomeTable(outcomes: readonly DomainOutcome[]): string {
   const width = Math.min(60, Math.max(6, ...outcomes.map((o) => o.domain.length)));
-  const lines = [`${'DOMAIN'.padEnd(width)}  RESULT   DETAIL`];
-  for (const o of outcomes) lines.push(`${o.domain.padEnd(width)}  ${o.status.padEnd(7)}  ${o.detail}`);
-  const ok = outcomes.filter((o) => o.status === 'ok').length;
-  const skipped = outcomes.filter((o) => o.status === 'skipped').length;
-  lines.push(`${ok} of ${outcomes.length} succeeded${skipped ? `, ${skipped} skipped` : ''}, ${outcomes.length - ok - skipped} failed`);
+  const lines = [`${'DOMAIN'.padEnd(width)}  RESULT     DETAIL`];
+  for (const o of outcomes) lines.push(`${o.domain.padEnd(width)}  ${o.status.padEnd(9)}  ${o.detail}`);
+  const warned = outcomes.filter((o) => o.warnings?.length);
+  if (warned.length) {
+    lines.push('', 'Warnings:');
+    for (const o of warned) for (const w of o.warnings ?? []) lines.push(`  ${o.domain}: ${w}`);
+  }
+  const s = summaryOf(outcomes);
+  lines.push('', `${s.ok + s.unchanged} of ${s.total} succeeded (${s.ok} ok, ${s.unchanged} unchanged), ${s.failed} failed, ${s.skipped} skipped`);
   return `${lines.join('\n')}\n`;
 }
 
@@ -60,21 +99,53 @@ export interface CapturedRequest {
   url: string;
   headers: Record<string, string>;
   body: string;
+  /** The canonical request the signature was computed over (AK/SK only), for debugging signing. */
+  canonicalRequest?: string;
+  /** Secrets of the credentials, to redact from everything above. */
+  secrets: readonly string[];
 }
 
+// A dry run must not print a usable request: the signature value goes (the algorithm, the access
+// key and the signed header list stay, so signing can still be debugged against the canonical request).
+const SIGNATURE_VALUE = /(Signature=)[0-9a-fA-F]+/g;
+
 export function redactedRequest(request: CapturedRequest): Record<string, unknown> {
-  const headers = Object.fromEntries(Object.entries(request.headers).map(([k, v]) => [k, SECRET_HEADERS.has(k) ? '[REDACTED]' : v]));
+  // The secret headers' own values are secrets too, whatever the credentials object looked like
+  // (a provider's temporary token is not in `secrets`).
+  const secrets = [...request.secrets, ...Object.entries(request.headers).filter(([k]) => SECRET_HEADERS.has(k)).map(([, v]) => v)];
+  const headers = Object.fromEntries(
+    Object.entries(request.headers).map(([k, v]) => [k, SECRET_HEADERS.has(k) ? '[REDACTED]' : k === 'authorization' ? v.replace(SIGNATURE_VALUE, '$1[REDACTED]') : redact(v, secrets)]),
+  );
   let body: unknown;
   try {
     body = request.body ? redactBody(JSON.parse(request.body)) : undefined;
   } catch {
     body = `[${request.body.length} bytes, not JSON]`;
   }
-  return { method: request.method, url: request.url, headers, ...(body === undefined ? {} : { body }) };
+  // One line an element: JSON keeps no line breaks in strings it prints.
+  const canonical = request.canonicalRequest === undefined ? {} : { canonicalRequest: redact(request.canonicalRequest, secrets).split('\n') };
+  return { method: request.method, url: request.url, headers, ...(body === undefined ? {} : { body }), ...canonical };
 }
 
 export function requestText(request: Record<string, unknown>): string {
   const headers = Object.entries(request['headers'] as Record<string, string>).map(([k, v]) => `${k}: ${v}`);
   const body = request['body'] === undefined ? '' : `\n\n${JSON.stringify(request['body'], null, 2)}`;
-  return `${request['method']} ${request['url']}\n${headers.join('\n')}${body}\n`;
+  const canonical = Array.isArray(request['canonicalRequest']) ? `\n\nCanonical request (what the signature covers):\n${request['canonicalRequest'].join('\n')}` : '';
+  return `${request['method']} ${request['url']}\n${headers.join('\n')}${body}${canonical}\n`;
+}
+
+/** Deployed versus local, for the dry run of an update: subject, expiry, fingerprint, force_redirect. */
+export function differencesText(json: Record<string, unknown>): string {
+  const differences = json['differences'] as { field: string; deployed: unknown; local: unknown }[] | undefined;
+  if (!differences) return '';
+  const deployed = json['deployed'] as { certificate: { subject: string; notAfter: string; fingerprint256: string } | null; forceRedirect: boolean } | undefined;
+  const local = json['local'] as { certificate: { subject: string; notAfter: string; fingerprint256: string } | null; forceRedirect: boolean | undefined };
+  const row = (name: string, a: unknown, b: unknown) => `  ${name.padEnd(15)} ${String(a ?? '-').padEnd(50)} ${String(b ?? '-')}${a !== b && deployed ? '   (differs)' : ''}`;
+  const lines = [`${''.padEnd(17)}${'DEPLOYED'.padEnd(51)}LOCAL`];
+  lines.push(row('subject', deployed ? deployed.certificate?.subject ?? 'none' : 'not read (--always)', local.certificate?.subject));
+  lines.push(row('not after', deployed?.certificate?.notAfter, local.certificate?.notAfter));
+  lines.push(row('sha-256', deployed?.certificate?.fingerprint256, local.certificate?.fingerprint256));
+  lines.push(row('force_redirect', deployed?.forceRedirect, local.forceRedirect ?? '(API default: false)'));
+  lines.push(differences.length ? `  differs in: ${differences.map((d) => d.field).join(', ')}` : deployed ? '  no difference: nothing would be uploaded' : '');
+  return `${lines.join('\n')}\n\n`;
 }

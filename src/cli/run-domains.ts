@@ -1,28 +1,66 @@
-// Runs one command over its domains: fleet concurrency, progress, and the final report.
+// Runs one command over its domains: fleet concurrency, Ctrl-C, --report, progress, and the
+// final report (one JSON document of the same shape for every command, or text).
+import { appendFileSync } from 'node:fs';
 import type { ParsedValues } from './args.js';
+import { EXIT, UsageError } from './exit-codes.js';
 import { type DomainOutcome, fleetExitCode, runFleet } from './fleet.js';
 import type { CliIo } from './io.js';
-import { outcomeTable } from './output.js';
+import { differencesText, outcomeTable, requestText, resultDocument, sanitizeJson } from './output.js';
 import { concurrencyFrom } from './settings.js';
 
-export async function runOverDomains(
-  domains: string[],
-  values: ParsedValues,
-  io: CliIo,
-  task: (domain: string) => Promise<DomainOutcome>,
-  single: (outcome: DomainOutcome) => void,
-): Promise<number> {
+export interface DomainRun {
+  domains: string[];
+  values: ParsedValues;
+  io: CliIo;
+  secrets: readonly string[];
+  task: (domain: string) => Promise<DomainOutcome>;
+  /** The text of one domain that succeeded, when only one was asked for. */
+  single: (outcome: DomainOutcome) => string;
+  /** Print an attention outcome (exit 4) with `single` on stdout: it is a report (status, verify), not an error. */
+  attentionIsReport?: boolean;
+}
+
+/** Appends one JSON line per finished domain; each line is written before the next domain finishes. */
+function reportWriter(path: string | undefined, secrets: readonly string[]): ((outcome: DomainOutcome) => void) | undefined {
+  if (path === undefined) return undefined;
+  try {
+    appendFileSync(path, '');
+  } catch (error) {
+    throw new UsageError(`--report ${path}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`);
+  }
+  return (outcome) => {
+    const line = sanitizeJson({ ...outcome.json, ...(outcome.warnings?.length ? { warnings: outcome.warnings } : {}), finishedAt: new Date().toISOString() }, secrets);
+    appendFileSync(path, `${JSON.stringify(line)}\n`);
+  };
+}
+
+export async function runOverDomains({ domains, values, io, secrets, task, single, attentionIsReport }: DomainRun): Promise<number> {
   const json = values['json'] === true;
   const fleet = domains.length > 1;
   const progress = fleet && io.stderrIsTTY && !json;
+  const report = reportWriter(values['report'] as string | undefined, secrets);
   const outcomes = await runFleet(domains, task, {
     concurrency: concurrencyFrom(values),
     failFast: values['fail-fast'] === true,
-    ...(progress ? { onProgress: (done: number, failed: number, total: number) => io.stderr(`\r[${done}/${total}] ${done - failed} ok, ${failed} failed`) } : {}),
+    interrupt: io.interrupt,
+    onFinish: report,
+    ...(progress ? { onProgress: (done: number, failed: number, total: number) => (io.progress ?? io.stderr)(`\r[${done}/${total}] ${done - failed} ok, ${failed} failed`) } : {}),
   });
   if (progress) io.stderr('\n');
-  if (!fleet) single(outcomes[0]!);
-  else if (json) io.stdout(`${JSON.stringify(outcomes.map((o) => o.json), null, 2)}\n`);
-  else io.stdout(outcomeTable(outcomes));
-  return fleetExitCode(outcomes);
+  const interrupted = io.interrupt?.aborted === true;
+  if (json) io.stdout(`${JSON.stringify(resultDocument(outcomes, secrets, interrupted ? { interrupted: true } : {}), null, 2)}\n`);
+  else if (fleet || interrupted) io.stdout(outcomeTable(outcomes));
+  else printOne(outcomes[0]!, io, single, attentionIsReport === true);
+  return interrupted ? EXIT.interrupted : fleetExitCode(outcomes);
+}
+
+function printOne(outcome: DomainOutcome, io: CliIo, single: (outcome: DomainOutcome) => string, attentionIsReport: boolean): void {
+  for (const warning of outcome.warnings ?? []) io.stderr(`warning: ${outcome.domain}: ${warning}\n`);
+  const request = outcome.json['request'] as Record<string, unknown> | undefined;
+  if (outcome.exitCode === EXIT.attention && attentionIsReport) io.stdout(single(outcome));
+  else if (outcome.status === 'failed') io.stderr(`error: ${outcome.domain}: ${outcome.detail}\n`);
+  else if (outcome.status === 'skipped') io.stdout(`${outcome.domain}: skipped (${outcome.detail})\n`);
+  else if (request) io.stdout(`${differencesText(outcome.json)}Dry run: this request was validated and signed, and not sent (signature value and secrets redacted):\n\n${requestText(request)}`);
+  else if (outcome.json['dryRun']) io.stdout(`${differencesText(outcome.json)}Dry run: ${outcome.detail}\n`);
+  else io.stdout(single(outcome));
 }

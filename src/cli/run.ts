@@ -2,21 +2,30 @@
 import { COMMANDS, commandHelp, MAIN_HELP, parseCommand, type CommandName } from './args.js';
 import { check } from './commands/check.js';
 import { remove } from './commands/delete.js';
+import { deployHook } from './commands/deploy-hook.js';
 import { show } from './commands/show.js';
+import { status } from './commands/status.js';
 import { update } from './commands/update.js';
+import { verify } from './commands/verify.js';
 import { EXIT, exitCodeOf, UsageError } from './exit-codes.js';
 import type { CliIo } from './io.js';
-import { errorJson, errorLine } from './output.js';
+import { errorJson, errorLine, resultDocument, safeLines, sanitizeJson } from './output.js';
 import { VERSION } from '../version.js';
 
 const RUNNERS: Record<CommandName, (values: ReturnType<typeof parseCommand>, io: CliIo) => number | Promise<number>> = {
   update,
+  'deploy-hook': deployHook,
+  status,
+  verify,
   show,
   delete: remove,
   check,
 };
 
-export async function runCli(argv: string[], io: CliIo): Promise<number> {
+export async function runCli(argv: string[], rawIo: CliIo): Promise<number> {
+  // Whatever a command prints goes through this: no control character or escape sequence reaches
+  // the terminal, whoever wrote the text (the JSON results are cleaned field by field as well).
+  const io: CliIo = { ...rawIo, stdout: (t) => rawIo.stdout(safeLines(t)), stderr: (t) => rawIo.stderr(safeLines(t)), progress: rawIo.progress ?? rawIo.stderr };
   const [name, ...rest] = argv;
   if (name === undefined || name === '--help' || name === '-h' || name === 'help') {
     io.stdout(MAIN_HELP);
@@ -37,7 +46,7 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
     }
     return await RUNNERS[command](values, io);
   } catch (error) {
-    if (json) io.stdout(`${JSON.stringify({ status: 'failed', error: errorJson(error) }, null, 2)}\n`);
+    if (json) io.stdout(`${JSON.stringify({ ...resultDocument([], []), ok: false, error: sanitizeJson(errorJson(error), []) }, null, 2)}\n`);
     io.stderr(`error: ${errorLine(error)}\n`);
     return exitCodeOf(error);
   }

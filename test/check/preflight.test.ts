@@ -13,8 +13,11 @@ const DAY = 24 * 60 * 60 * 1000;
 const failed = (report: CheckReport) => report.findings.filter((f) => f.status === 'failed').map((f) => `${f.severity} ${f.subject} ${f.check}`);
 const find = (report: CheckReport, check: Finding['check'], subject: Finding['subject'] = 'tls') => report.findings.find((f) => f.check === check && f.subject === subject);
 
+/** A CA-issued leaf as certbot's fullchain.pem has it: with its intermediate. */
+const full = (name: string) => (['leaf.crt', 'wild.crt', 'soon.crt', 'other.crt'].includes(name) ? pki.read(name) + pki.read('int.crt') : pki.read(name));
+
 function tls(cert: string, key: string, domain = 'play.example.com', now?: Date) {
-  return preflight(domain, { certificate: pki.read(cert), certificate_key: pki.read(key) }, now ? { now } : {});
+  return preflight(domain, { certificate: full(cert), certificate_key: pki.read(key) }, now ? { now } : {});
 }
 
 describe('a good certificate', () => {
@@ -22,10 +25,10 @@ describe('a good certificate', () => {
     const report = tls('leaf.crt', 'leaf.key');
     expect(failed(report)).toEqual([]);
     expect(report.ok).toBe(true);
-    for (const check of ['certificate-parses', 'key-parses', 'key-matches', 'validity', 'domain', 'size'] as const) {
+    for (const check of ['certificate-parses', 'chain-order', 'chain-complete', 'key-parses', 'key-matches', 'validity', 'domain', 'size'] as const) {
       expect(find(report, check)?.status, check).toBe('passed');
     }
-    expect(report.certificate).toMatchObject({ subjectAltName: 'DNS:play.example.com, DNS:www.example.com', chainLength: 1 });
+    expect(report.certificate).toMatchObject({ subjectAltName: 'DNS:play.example.com, DNS:www.example.com', chainLength: 2 });
   });
 
   it('a chain in leaf-first order passes the chain check', () => {
@@ -61,7 +64,7 @@ describe('mistakes caught before upload', () => {
     const report = tls('reversed.crt', 'leaf.key');
     expect(report.ok).toBe(false);
     expect(find(report, 'chain-order')).toMatchObject({ status: 'failed', severity: 'error' });
-    expect(find(report, 'chain-order')?.message).toContain('leaf first');
+    expect(find(report, 'chain-order')?.message).toContain('leaf must come first');
   });
 
   it('a key of another certificate is an error', () => {
@@ -88,7 +91,7 @@ describe('mistakes caught before upload', () => {
     const expired = tls('leaf.crt', 'leaf.key', 'play.example.com', new Date(Date.now() + 90 * DAY));
     expect(find(expired, 'validity')).toMatchObject({ status: 'failed', severity: 'error' });
     expect(find(expired, 'validity')?.message).toContain('expired');
-    const soon = preflight('soon.example.com', { certificate: pki.read('soon.crt'), certificate_key: pki.read('soon.key') });
+    const soon = preflight('soon.example.com', { certificate: full('soon.crt'), certificate_key: pki.read('soon.key') });
     expect(find(soon, 'validity')).toMatchObject({ status: 'failed', severity: 'warning' });
     expect(soon.ok).toBe(true);
   });
@@ -107,7 +110,7 @@ describe('mistakes caught before upload', () => {
   });
 
   it('sizes over the API limits (12,288 / 8,096) are errors', () => {
-    const padded = pki.read('leaf.crt') + '\n'.repeat(0) + `# ${'x'.repeat(12_300)}\n`;
+    const padded = full('leaf.crt') + '\n'.repeat(0) + `# ${'x'.repeat(12_300)}\n`;
     const report = preflight('play.example.com', { tls_certificate: { source: 'user', certificate: padded, certificate_key: pki.read('leaf.key') } });
     expect(find(report, 'size')).toMatchObject({ status: 'failed', severity: 'error' });
     expect(report.ok).toBe(false);
@@ -116,7 +119,7 @@ describe('mistakes caught before upload', () => {
   it('BOM and CRLF are tolerated for checking but flagged', () => {
     const report = tls('leaf.crt', 'leaf.key');
     expect(report.ok).toBe(true);
-    const crlf = preflight('play.example.com', { certificate: `\ufeff${pki.read('leaf.crt').replace(/\n/g, '\r\n')}`, certificate_key: pki.read('leaf.key') });
+    const crlf = preflight('play.example.com', { certificate: `\ufeff${full('leaf.crt').replace(/\n/g, '\r\n')}`, certificate_key: pki.read('leaf.key') });
     expect(crlf.ok).toBe(true);
     expect(find(crlf, 'key-matches')?.status).toBe('passed');
     expect(find(crlf, 'text-encoding')).toMatchObject({ severity: 'warning' });
@@ -127,7 +130,7 @@ describe('mistakes caught before upload', () => {
     expect(failed(preflight('play.example.com', { tls_certificate: { source: 'scm' } }))).toEqual(['error request source']);
     expect(preflight('play.example.com', { tls_certificate: { source: 'scm', cert_id: 'scs1' } }).ok).toBe(true);
     // @ts-expect-error as above: source user without certificate_key
-    expect(failed(preflight('play.example.com', { tls_certificate: { source: 'user', certificate: pki.read('leaf.crt') } }))).toContain('error request source');
+    expect(failed(preflight('play.example.com', { tls_certificate: { source: 'user', certificate: full('leaf.crt') } }))).toContain('error request source');
     expect(preflight('play.example.com', { force_redirect: true }).findings[0]?.message).toContain('is missing: give certificate with certificate_key, or tls_certificate, or gm_certificate');
   });
 });

@@ -43,7 +43,8 @@ describe('CLI against the verifying server', () => {
     const url = await serve();
     const r = await runCli(['update', '--domain', 'play.example.com', ...certArgs(), '--endpoint', url, '--project-id', '1111111111111111aaaaaaaaaaaaaaaa'], env);
     expect(r.code).toBe(0);
-    expect(server?.received.map((x) => x.verdict)).toEqual(['ok']);
+    // Read (GET), compare, write (PUT): both signed and verified.
+    expect(server?.received.map((x) => [x.method, x.verdict])).toEqual([['GET', 'ok'], ['PUT', 'ok']]);
     expect(server?.received[0]?.headers['x-project-id']).toBe('1111111111111111aaaaaaaaaaaaaaaa');
   });
 
@@ -53,9 +54,9 @@ describe('CLI against the verifying server', () => {
     const env = { HUAWEICLOUD_SDK_AK: AK, HUAWEICLOUD_SDK_SK: SK };
     const shown = await runCli(['show', ...fleet, '--endpoint', url, '--project-id', '0123456789abcdef0123456789abcdef'], env);
     expect(shown.code).toBe(0);
-    const deleted = await runCli(['delete', ...fleet, '--endpoint', url, '--project-id', '0123456789abcdef0123456789abcdef'], env);
+    const deleted = await runCli(['delete', ...fleet, '--yes', '--endpoint', url, '--project-id', '0123456789abcdef0123456789abcdef'], env);
     expect(deleted.code).toBe(1);
-    expect(deleted.stdout).toContain('2 of 3 succeeded, 1 failed');
+    expect(deleted.stdout).toContain('2 of 3 succeeded (2 ok, 0 unchanged), 1 failed');
     expect(server?.received.map((r) => r.verdict)).toEqual(Array(6).fill('ok'));
   });
 
@@ -76,7 +77,7 @@ describe('CLI against the verifying server', () => {
     const url = await serve(() => ({ status: 404, body: { error_code: 'LIVE.103011019', error_msg: 'The resource to access is not exists' } }));
     const r = await runCli(['delete', '--domain', 'gone.example.com', '--endpoint', url, '--project-id', '0123456789abcdef0123456789abcdef', '--json'], { HUAWEICLOUD_SDK_AK: AK, HUAWEICLOUD_SDK_SK: SK });
     expect(r.code).toBe(1);
-    expect(JSON.parse(r.stdout)).toMatchObject({ status: 'failed', error: { status: 404, errorCode: 'LIVE.103011019', requestId: 'verify-1', exitCode: 1 } });
+    expect(JSON.parse(r.stdout)).toMatchObject({ ok: false, summary: { failed: 1 }, results: [{ status: 'failed', error: { status: 404, errorCode: 'LIVE.103011019', requestId: 'verify-1', exitCode: 1 } }] });
   });
 
   it('nothing listening: exit 3 after the retries', async () => {
@@ -92,9 +93,9 @@ describe('CLI against the verifying server', () => {
     const domains = ['a.example.com', 'bad.example.com', 'c.example.com', 'd.example.com'];
     const r = await runCli(['update', ...domains.flatMap((d) => ['--domain', d]), ...certArgs(), '--endpoint', url, '--project-id', '0123456789abcdef0123456789abcdef', '--concurrency', '2'], { HUAWEICLOUD_SDK_AK: AK, HUAWEICLOUD_SDK_SK: SK });
     expect(r.code).toBe(1);
-    expect(r.stdout).toMatch(/bad\.example\.com\s+failed\s+UpdateDomainHttpsCert failed with HTTP 404: LIVE\.103011019/);
-    expect(r.stdout).toContain('3 of 4 succeeded, 1 failed');
-    expect(server?.received.filter((x) => x.method === 'PUT')).toHaveLength(4);
+    expect(r.stdout).toMatch(/bad\.example\.com\s+failed\s+ShowDomainHttpsCert failed with HTTP 404: LIVE\.103011019/);
+    expect(r.stdout).toContain('3 of 4 succeeded (3 ok, 0 unchanged), 1 failed');
+    expect(server?.received.filter((x) => x.method === 'PUT')).toHaveLength(3);
   });
 
   it('--fail-fast stops starting domains after the first failure', async () => {
@@ -103,29 +104,29 @@ describe('CLI against the verifying server', () => {
     writeFileSync(pki.path('five.txt'), domains.join('\n'));
     const r = await runCli(['update', '--domains-file', pki.path('five.txt'), ...certArgs(), '--endpoint', url, '--project-id', '0123456789abcdef0123456789abcdef', '--concurrency', '1', '--fail-fast', '--json'], { HUAWEICLOUD_SDK_AK: AK, HUAWEICLOUD_SDK_SK: SK });
     expect(r.code).toBe(1);
-    expect(JSON.parse(r.stdout).map((o: { status: string }) => o.status)).toEqual(['ok', 'failed', 'skipped', 'skipped', 'skipped']);
-    expect(server?.received).toHaveLength(2);
+    expect(JSON.parse(r.stdout).results.map((o: { status: string }) => o.status)).toEqual(['ok', 'failed', 'skipped', 'skipped', 'skipped']);
+    expect([...new Set(server?.received.map((x) => domainOf(x.url)))]).toEqual(['a.example.com', 'b.example.com']);
   });
 
   it('pre-flight errors for some domains of a fleet: those are not sent, exit 2', async () => {
     const url = await serve();
     const r = await runCli(['update', '--domain', 'a.example.com', '--domain', 'a.example.org', ...certArgs(), '--endpoint', url, '--project-id', '0123456789abcdef0123456789abcdef', '--json'], { HUAWEICLOUD_SDK_AK: AK, HUAWEICLOUD_SDK_SK: SK });
     expect(r.code).toBe(2);
-    const outcomes = JSON.parse(r.stdout);
+    const outcomes = JSON.parse(r.stdout).results;
     expect(outcomes[1]).toMatchObject({ domain: 'a.example.org', status: 'failed', checks: { ok: false } });
-    expect(server?.received.map((x) => domainOf(x.url))).toEqual(['a.example.com']);
+    expect([...new Set(server?.received.map((x) => domainOf(x.url)))]).toEqual(['a.example.com']);
   });
 
   it('--skip-checks uploads despite pre-flight errors', async () => {
     const url = await serve();
     const r = await runCli(['update', '--domain', 'a.example.org', ...certArgs(), '--endpoint', url, '--project-id', '0123456789abcdef0123456789abcdef', '--skip-checks'], { HUAWEICLOUD_SDK_AK: AK, HUAWEICLOUD_SDK_SK: SK });
     expect(r.code).toBe(0);
-    expect(server?.received).toHaveLength(1);
+    expect(server?.received.filter((x) => x.method === 'PUT')).toHaveLength(1);
   });
 
   it('a fleet on a terminal shows a progress line; with --json it stays quiet', async () => {
     const url = await serve();
-    const args = ['delete', '--domain', 'a.example.com', '--domain', 'b.example.com', '--domain', 'c.example.com', '--endpoint', url, '--project-id', '0123456789abcdef0123456789abcdef'];
+    const args = ['delete', '--domain', 'a.example.com', '--domain', 'b.example.com', '--domain', 'c.example.com', '--yes', '--endpoint', url, '--project-id', '0123456789abcdef0123456789abcdef'];
     // util-linux `script` gives the CLI a pseudo-terminal, as an interactive shell would. (Async:
     // the verifying server answers from this process.)
     const onTty = (extra: string[]) =>
@@ -165,7 +166,7 @@ describe('CLI against the verifying server', () => {
     await new Promise<void>((resolve) => slow.listen(0, '127.0.0.1', resolve));
     const port = (slow.address() as { port: number }).port;
     const domains = Array.from({ length: 12 }, (_, i) => ['--domain', `d${i}.example.com`]).flat();
-    const r = await runCli(['delete', ...domains, '--endpoint', `http://127.0.0.1:${port}`, '--project-id', '0123456789abcdef0123456789abcdef', '--concurrency', '3'], { HUAWEICLOUD_SDK_AK: AK, HUAWEICLOUD_SDK_SK: SK });
+    const r = await runCli(['delete', ...domains, '--endpoint', `http://127.0.0.1:${port}`, '--project-id', '0123456789abcdef0123456789abcdef', '--concurrency', '3', '--yes'], { HUAWEICLOUD_SDK_AK: AK, HUAWEICLOUD_SDK_SK: SK });
     slow.closeAllConnections();
     slow.close();
     expect(r.code).toBe(0);

@@ -33,7 +33,8 @@ describe('the packed tarball', () => {
   it('ships dist, the spec and the README, and nothing else', () => {
     const listing = execFileSync('tar', ['-tzf', tarball], { encoding: 'utf8' }).split('\n').filter(Boolean);
     const tops = new Set(listing.map((f) => f.split('/').slice(1, 2)[0]));
-    expect([...tops].sort()).toEqual(['LICENSE', 'README.md', 'dist', 'package.json', 'spec']);
+    expect([...tops].sort()).toEqual(['LICENSE', 'README.md', 'contrib', 'dist', 'package.json', 'spec']);
+    expect(listing).toContain('package/contrib/acme.sh/huaweicloud_live.sh');
     expect(listing.some((f) => f.includes('/test/') || f.includes('/scripts/') || f.endsWith('.jar'))).toBe(false);
   });
 
@@ -42,11 +43,12 @@ describe('the packed tarball', () => {
       import { createLiveClient, LiveApiError } from 'live-https-cert';
       import { preflight } from 'live-https-cert/check';
       import { createNodeLiveClient } from 'live-https-cert/node';
+      import { readCompareWrite, verifyServed, nameCovers } from 'live-https-cert/ops';
       import { HTTPSCertificateManagementApi } from 'live-https-cert/generated';
       import 'live-https-cert/types';
       const c = createLiveClient({ projectId: '0123456789abcdef0123456789abcdef', credentials: { token: 'tokenvalue' } });
-      console.log(typeof createNodeLiveClient, typeof preflight, typeof HTTPSCertificateManagementApi, c.baseUrl, new LiveApiError({ status: 404, attempts: 1, body: '' }).status);`);
-    expect(run(process.execPath, ['esm.mjs'])).toEqual({ code: 0, out: 'function function function https://live.cn-north-4.myhuaweicloud.com 404\n' });
+      console.log(typeof createNodeLiveClient, typeof preflight, typeof HTTPSCertificateManagementApi, c.baseUrl, new LiveApiError({ status: 404, attempts: 1, body: '' }).status, typeof readCompareWrite, typeof verifyServed, nameCovers('*.example.com', 'a.example.com'));`);
+    expect(run(process.execPath, ['esm.mjs'])).toEqual({ code: 0, out: 'function function function https://live.cn-north-4.myhuaweicloud.com 404 function function true\n' });
   });
 
   it('(b) requires from CommonJS: every entry, one error class shared between entries', () => {
@@ -55,6 +57,8 @@ describe('the packed tarball', () => {
       const { preflight } = require('live-https-cert/check');
       const { createNodeLiveClient } = require('live-https-cert/node');
       const { HTTPSCertificateManagementApi } = require('live-https-cert/generated');
+      const { domainStatus } = require('live-https-cert/ops');
+      if (typeof domainStatus !== 'function') throw new Error('live-https-cert/ops');
       const c = createNodeLiveClient({ projectId: '0123456789abcdef0123456789abcdef', credentials: { accessKey: 'AK', secretKey: 'SK' } });
       c.showDomainHttpsCert({ domain: '' }).catch((e) => console.log(e instanceof ValidationError, typeof preflight, typeof HTTPSCertificateManagementApi, typeof createLiveClient));`);
     expect(run(process.execPath, ['cjs.cjs'])).toEqual({ code: 0, out: 'true function function function\n' });
@@ -66,6 +70,11 @@ describe('the packed tarball', () => {
       import { createLiveClient, type DomainHttpsCertInfo, LiveApiError } from 'live-https-cert';
       import { preflight, type CheckReport } from 'live-https-cert/check';
       import type { paths } from 'live-https-cert/types';
+      import { readCompareWrite, type ReadCompareWriteResult, type DomainStatus } from 'live-https-cert/ops';
+      export async function rotate(): Promise<ReadCompareWriteResult['action']> {
+        return (await readCompareWrite({ client, domain: 'play.example.com', body })).action;
+      }
+      export const days = (s: DomainStatus): number | undefined => s.certificate?.daysLeft;
       const body: DomainHttpsCertInfo = { certificate: 'c', certificate_key: 'k', force_redirect: true };
       const client = createLiveClient({ projectId: '0123456789abcdef0123456789abcdef', region: 'cn-east-3', credentials: { accessKey: 'a', secretKey: 's' } });
       export async function main(): Promise<string | undefined> {
@@ -96,7 +105,7 @@ describe('the packed tarball', () => {
       const { requestId } = await c.updateDomainHttpsCert({ domain: 'play.example.com', body: { certificate: 'c', certificate_key: 'k' } });
       console.log(info.certificate_format, requestId);`);
     expect(run(process.execPath, ['prism.mjs', inject('prismUrl')])).toEqual({ code: 0, out: 'PEM 7c2a4ff0b5d3e1a2c9f84d6e0a1b2c3d\n' });
-    const cli = spawnSync('npx', ['--no-install', 'live-https-cert', 'delete', '--domain', 'play.example.com', '--endpoint', inject('prismUrl'), '--project-id', '0123456789abcdef0123456789abcdef'], {
+    const cli = spawnSync('npx', ['--no-install', 'live-https-cert', 'delete', '--domain', 'play.example.com', '--endpoint', inject('prismUrl'), '--project-id', 'p1'], {
       cwd: work, encoding: 'utf8', env: { PATH: process.env['PATH'] ?? '', HUAWEICLOUD_SDK_AUTH_TOKEN: 'packed-token' },
     });
     expect(cli.stdout).toContain('Deleted the HTTPS certificate configuration of play.example.com');

@@ -30,11 +30,21 @@ export interface VerifyingServerOptions {
   /** The answer once auth passed; by default what the real API answers for each method. */
   reply?: (received: Received) => Reply;
   cors?: boolean;
+  /**
+   * Keep configurations as the API does: a verified PUT stores its body (the key blanked) and a
+   * GET returns what is stored for the domain (an empty configuration when none). Seeded with
+   * these, keyed by domain. `reply`, when given, still wins.
+   */
+  deployed?: Record<string, object>;
+  /** Wait this long before answering a verified request (a slow API, for fleets). */
+  delayMs?: number;
 }
 
 export interface VerifyingServer {
   url: string;
   received: Received[];
+  /** The stored configurations, when `deployed` was given. */
+  deployed: Map<string, object>;
   stop(): Promise<void>;
 }
 
@@ -79,8 +89,23 @@ async function verify(req: IncomingMessage, body: Buffer, options: VerifyingServ
   return { verdict: 'ok', message: '' };
 }
 
+const EMPTY_CONFIGURATION = { certificate_format: 'PEM', certificate: '', certificate_key: '', force_redirect: false };
+
+function storeReply(store: Map<string, object>, received: Received): Reply {
+  const domain = new URL(received.url, 'http://x').searchParams.get('domain') ?? '';
+  if (received.method === 'GET') return { status: 200, body: store.get(domain) ?? EMPTY_CONFIGURATION };
+  if (received.method === 'DELETE') {
+    store.delete(domain);
+    return { status: 204 };
+  }
+  const body = JSON.parse(received.body.toString()) as Record<string, unknown>;
+  store.set(domain, { ...EMPTY_CONFIGURATION, ...body, certificate_key: '' });
+  return { status: 200 };
+}
+
 export async function startVerifyingServer(options: VerifyingServerOptions = {}): Promise<VerifyingServer> {
   const received: Received[] = [];
+  const deployed = new Map<string, object>(Object.entries(options.deployed ?? {}));
   let counter = 0;
   const server = createServer((req: IncomingMessage, res: ServerResponse) => {
     const chunks: Buffer[] = [];
@@ -105,9 +130,10 @@ export async function startVerifyingServer(options: VerifyingServerOptions = {})
       const entry: Received = { method: req.method ?? '', url: req.url ?? '', headers: req.headers as Record<string, string>, body, verdict };
       received.push(entry);
       const reply: Reply =
-        verdict === 'ok' ? (options.reply ?? defaultReply)(entry)
+        verdict === 'ok' ? (options.reply ?? (options.deployed ? (r: Received) => storeReply(deployed, r) : defaultReply))(entry)
         : verdict === 'no-auth' ? { status: 401, body: { error_code: 'LIVE.100011003', error_msg: 'Unauthorized access to the interface' } }
         : { status: 401, body: { error_code: 'APIGW.0301', error_msg: message } };
+      if (options.delayMs) await new Promise((resolve) => setTimeout(resolve, options.delayMs));
       const text = reply.body === undefined ? '' : JSON.stringify(reply.body);
       res.writeHead(reply.status, { ...common, ...(text ? { 'content-type': 'application/json' } : {}), ...reply.headers });
       res.end(text);
@@ -118,6 +144,7 @@ export async function startVerifyingServer(options: VerifyingServerOptions = {})
   return {
     url: `http://127.0.0.1:${port}`,
     received,
+    deployed,
     stop: () =>
       new Promise<void>((resolve) => {
         server.closeAllConnections();

@@ -1,24 +1,35 @@
-// live-https-cert delete: removes the HTTPS configuration of each domain.
+// live-https-cert delete: removes the HTTPS configuration of each domain. More than one domain is
+// a fleet-wide outage if mistaken: it asks on a terminal and needs --yes otherwise.
 import type { ParsedValues } from '../args.js';
 import { commandClient } from '../client-factory.js';
 import { domainsFrom } from '../domains.js';
+import { EXIT, UsageError } from '../exit-codes.js';
 import type { CliIo } from '../io.js';
 import { runOverDomains } from '../run-domains.js';
-import { callOutcome, printSingle } from './outcome.js';
+import { callOutcome } from './outcome.js';
+
+async function confirmed(domains: string[], values: ParsedValues, io: CliIo): Promise<boolean> {
+  if (domains.length < 2 || values['yes'] || values['dry-run']) return true;
+  if (!io.stdinIsTTY || !io.confirm) {
+    throw new UsageError(`deleting the HTTPS configuration of ${domains.length} domains needs --yes when not run on a terminal; nothing was sent`);
+  }
+  return io.confirm(`Delete the HTTPS certificate configuration of ${domains.length} domains (${domains.slice(0, 3).join(', ')}${domains.length > 3 ? ', ...' : ''})? [y/N] `);
+}
 
 export async function remove(values: ParsedValues, io: CliIo): Promise<number> {
   const domains = domainsFrom(values);
-  const { client, captured } = commandClient(values, io.env);
-  return runOverDomains(
-    domains,
-    values,
-    io,
-    (domain) =>
-      callOutcome(domain, captured, () => client.deleteDomainHttpsCert({ domain }), ({ requestId }) => ({
+  const cc = await commandClient(values, io.env, io.stderr);
+  if (!(await confirmed(domains, values, io))) {
+    io.stderr('not confirmed; nothing was sent\n');
+    return EXIT.usage;
+  }
+  return runOverDomains({
+    domains, values, io, secrets: cc.secrets,
+    task: (domain) =>
+      callOutcome(domain, cc.captured, () => cc.client.deleteDomainHttpsCert({ domain }), ({ requestId }) => ({
         detail: `deleted (request id ${requestId ?? 'n/a'})`,
         json: { requestId },
       })),
-    (outcome) =>
-      printSingle(outcome, values, io, (o) => `Deleted the HTTPS certificate configuration of ${o.domain} (request id ${String(o.json['requestId'] ?? 'n/a')})\n`),
-  );
+    single: (o) => `Deleted the HTTPS certificate configuration of ${o.domain} (request id ${String(o.json['requestId'] ?? 'n/a')})\n`,
+  });
 }

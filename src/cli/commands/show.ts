@@ -1,43 +1,50 @@
 // live-https-cert show: the configuration of each domain, with a summary of its certificate.
-import { X509Certificate } from 'node:crypto';
+// Everything in it came from the server: the printers clean it (see output.ts).
+import { summarizePem } from '../../ops/certificate-summary.js';
+import { type CertificateConfig, tlsCertificateOf } from '../../ops/deployed.js';
 import type { ParsedValues } from '../args.js';
 import { commandClient } from '../client-factory.js';
 import { domainsFrom } from '../domains.js';
 import type { CliIo } from '../io.js';
 import { runOverDomains } from '../run-domains.js';
-import { callOutcome, printSingle } from './outcome.js';
+import { callOutcome } from './outcome.js';
 
-function describeCertificate(pem: string | undefined): string {
+function describeCertificate(info: CertificateConfig): string {
+  const pem = tlsCertificateOf(info);
   if (!pem) return 'none returned';
-  try {
-    const leaf = new X509Certificate(pem);
-    return `${leaf.subject.replace(/\n/g, ', ')}; ${leaf.subjectAltName ?? 'no SAN'}; valid until ${new Date(leaf.validTo).toISOString()}`;
-  } catch {
-    return `${pem.length} characters (not parseable here)`;
-  }
+  const leaf = summarizePem(pem);
+  return leaf ? `${leaf.subject}; ${leaf.names.join(', ') || 'no names'}; valid until ${leaf.notAfter}` : `${pem.length} characters (not parseable here)`;
+}
+
+const KEY_FIELDS = new Set(['certificate_key', 'sign_certificate_key', 'enc_certificate_key']);
+
+/** The configuration without key fields, at any depth: the API returns them empty, and a key is never printed. */
+function withoutKeys(value: unknown): unknown {
+  if (Array.isArray(value)) return value.map(withoutKeys);
+  if (typeof value !== 'object' || value === null) return value;
+  return Object.fromEntries(Object.entries(value).filter(([k]) => !KEY_FIELDS.has(k)).map(([k, v]) => [k, withoutKeys(v)]));
 }
 
 export async function show(values: ParsedValues, io: CliIo): Promise<number> {
   const domains = domainsFrom(values);
-  const { client, captured } = commandClient(values, io.env);
-  return runOverDomains(
-    domains,
-    values,
-    io,
-    (domain) =>
-      callOutcome(domain, captured, () => client.showDomainHttpsCert({ domain }), (data) => ({
-        detail: `${data.certificate_format ?? 'PEM'}, force_redirect ${data.force_redirect ?? false}, ${describeCertificate(data.certificate)}`,
-        json: { data },
+  const cc = await commandClient(values, io.env, io.stderr);
+  return runOverDomains({
+    domains, values, io, secrets: cc.secrets,
+    task: (domain) =>
+      callOutcome(domain, cc.captured, () => cc.client.showDomainHttpsCert({ domain }), (data) => ({
+        detail: `${data.certificate_format ?? 'PEM'}, force_redirect ${data.force_redirect ?? false}, ${describeCertificate(data)}`,
+        json: { data: withoutKeys(data) },
       })),
-    (outcome) =>
-      printSingle(outcome, values, io, (o) => {
-        const data = o.json['data'] as Record<string, unknown>;
-        return (
-          `${o.domain}\n  certificate_format: ${String(data['certificate_format'] ?? '')}\n  force_redirect:     ${String(data['force_redirect'] ?? false)}\n` +
-          `  certificate:        ${describeCertificate(data['certificate'] as string | undefined)}\n` +
-          (data['tls_certificate'] ? `  tls_certificate:    ${JSON.stringify(data['tls_certificate'])}\n` : '') +
-          (data['gm_certificate'] ? '  gm_certificate:     present\n' : '')
-        );
-      }),
-  );
+    single: (o) => {
+      const data = o.json['data'] as CertificateConfig & { certificate_format?: string };
+      const tls = data.tls_certificate;
+      const gm = data.gm_certificate;
+      return (
+        `${o.domain}\n  certificate_format: ${String(data.certificate_format ?? '')}\n  force_redirect:     ${String(data.force_redirect ?? false)}\n` +
+        `  certificate:        ${describeCertificate(data)}\n` +
+        (tls ? `  tls_certificate:    source ${String(tls.source ?? 'user')}${tls.cert_id ? `, cert_id ${tls.cert_id}` : ''}${tls.cert_name ? `, cert_name ${tls.cert_name}` : ''}\n` : '') +
+        (gm ? `  gm_certificate:     present${gm.cert_name ? ` (${gm.cert_name})` : ''}\n` : '')
+      );
+    },
+  });
 }

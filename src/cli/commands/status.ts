@@ -1,0 +1,67 @@
+// live-https-cert status: the deployed certificate of each domain, for people and for monitoring.
+import { DEFAULT_WARN_DAYS, domainStatus, type DomainStatus } from '../../ops/status.js';
+import type { ParsedValues } from '../args.js';
+import { commandClient } from '../client-factory.js';
+import { domainsFrom } from '../domains.js';
+import { EXIT, UsageError } from '../exit-codes.js';
+import type { CliIo } from '../io.js';
+import { runOverDomains } from '../run-domains.js';
+import { failedOutcome, okOutcome } from './outcome.js';
+
+function warnDaysFrom(values: ParsedValues): number {
+  const raw = values['warn-days'] as string | undefined;
+  if (raw === undefined) return DEFAULT_WARN_DAYS;
+  const days = Number(raw);
+  if (!/^\d+$/.test(raw.trim()) || days > 3650) throw new UsageError(`--warn-days ${raw}: give a whole number of days from 0 to 3650`);
+  return days;
+}
+
+function brief(s: DomainStatus): string {
+  const c = s.certificate;
+  const source = s.source === 'scm' ? `scm ${s.certId ?? ''}`.trim() : s.source;
+  if (!c) return `no readable certificate (source ${source}), force_redirect ${s.forceRedirect}`;
+  return `${c.daysLeft} days left (until ${c.notAfter}), ${c.subject}, covers ${c.coversDomain ? 'yes' : 'NO'}, force_redirect ${s.forceRedirect}, source ${source}`;
+}
+
+export function statusText(s: DomainStatus): string {
+  const c = s.certificate;
+  const lines = [
+    s.domain,
+    ...(c
+      ? [
+          `  subject:        ${c.subject}`,
+          `  issuer:         ${c.issuer}`,
+          `  names:          ${c.names.join(', ')}`,
+          `  not after:      ${c.notAfter}`,
+          `  days left:      ${c.daysLeft}`,
+          `  sha-256:        ${c.fingerprint256}`,
+          `  covers domain:  ${c.coversDomain ? 'yes' : 'no'}`,
+        ]
+      : ['  certificate:    none readable']),
+    `  force_redirect: ${s.forceRedirect}`,
+    `  source:         ${s.source}${s.certId ? ` (cert_id ${s.certId}${s.certName ? `, ${s.certName}` : ''})` : ''}`,
+    ...(s.gmCertificate ? ['  gm_certificate: configured'] : []),
+    ...(s.attention.length ? s.attention.map((a) => `  ATTENTION:      ${a}`) : ['  attention:      none']),
+  ];
+  return `${lines.join('\n')}\n`;
+}
+
+export async function status(values: ParsedValues, io: CliIo): Promise<number> {
+  const domains = domainsFrom(values);
+  const warnDays = warnDaysFrom(values);
+  const cc = await commandClient(values, io.env, io.stderr);
+  return runOverDomains({
+    domains, values, io, attentionIsReport: true, secrets: cc.secrets,
+    task: async (domain) => {
+      try {
+        const s = await domainStatus({ client: cc.client, domain, warnDays });
+        const { domain: _d, ...json } = s;
+        if (s.attention.length === 0) return okOutcome(domain, brief(s), { ...json, needsAttention: false });
+        return { domain, status: 'failed', exitCode: EXIT.attention, detail: `ATTENTION: ${s.attention.join('; ')}; ${brief(s)}`, warnings: [], json: { domain, status: 'failed', ...json, needsAttention: true } };
+      } catch (error) {
+        return failedOutcome(domain, error);
+      }
+    },
+    single: (o) => statusText({ domain: o.domain, ...(o.json as Omit<DomainStatus, 'domain'>) }),
+  });
+}

@@ -1,0 +1,16 @@
+// live-https-cert/ops: the certificate operations behind the CLI, for TS scripts on Node:
+// read-compare-write updates, status, TLS verification, ACME renewal hooks.
+export { readCompareWrite } from './read-compare-write.js';
+export type { Difference, ReadCompareWriteOptions, ReadCompareWriteResult } from './read-compare-write.js';
+export { DEFAULT_WARN_DAYS, domainStatus, statusOf } from './status.js';
+export type { DomainStatus, StatusOptions } from './status.js';
+export { sameFingerprint, servedCertificate, verifyServed } from './verify.js';
+export type { ServedOptions, VerifyOptions, VerifyResult } from './verify.js';
+export { coveredDomains, renewedLineage } from './deploy-hook.js';
+export type { Coverage, RenewedLineage } from './deploy-hook.js';
+// Only what needs no Node type in its signature: the entry's types stay usable without @types/node.
+export { summarizePem } from './certificate-summary.js';
+export type { CertificateSummary } from './certificate-summary.js';
+export { dnsNames, nameCovers, namesCover, normalizeDomain, uniqueDomains } from './domain-names.js';
+export { sourceOf, tlsCertificateOf } from './deployed.js';
+export type { CertificateConfig, CertificateSource } from './deployed.js';

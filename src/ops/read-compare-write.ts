@@ -1,0 +1,105 @@
+// update as an operator wants it: read what is deployed (one GET), upload only when it differs,
+// and keep the deployed force_redirect unless told otherwise (the API resets it to false when a
+// PUT leaves it out).
+import type { CallResult, LiveClient } from '../client.js';
+import type { DomainHttpsCertInfo } from '../types.js';
+import { type CertificateSummary, summarizePem } from './certificate-summary.js';
+import { type CertificateConfig, tlsCertificateOf } from './deployed.js';
+
+export interface ReadCompareWriteOptions {
+  /** The client that reads the deployed configuration. */
+  client: LiveClient;
+  /** The client that writes; `client` by default (the CLI's dry run passes a recording one). */
+  writer?: LiveClient;
+  domain: string;
+  /** The configuration to upload (force_redirect in it is ignored: see `forceRedirect`). */
+  body: DomainHttpsCertInfo;
+  /** true/false sets force_redirect; undefined keeps what is deployed. */
+  forceRedirect?: boolean | undefined;
+  /** Skip the read and upload (force_redirect is then only sent when given). */
+  always?: boolean;
+  signal?: AbortSignal;
+  now?: Date;
+}
+
+export interface Difference {
+  field: 'certificate' | 'subject' | 'notAfter' | 'fingerprint256' | 'force_redirect' | 'cert_id' | 'gm_certificate';
+  deployed: string | boolean | null;
+  local: string | boolean | null;
+}
+
+export interface ReadCompareWriteResult {
+  domain: string;
+  /** `unchanged`: nothing was written, the deployed configuration already matches. */
+  action: 'updated' | 'unchanged';
+  requestId?: string | undefined;
+  /** What was deployed before (absent with `always`); `certificate` null when none was. */
+  deployed?: { certificate: CertificateSummary | null; forceRedirect: boolean; certId?: string };
+  local: { certificate: CertificateSummary | null; forceRedirect: boolean | undefined; certId?: string };
+  /** Deployed versus local, field by field (empty when unchanged, or with `always`). */
+  differences: Difference[];
+}
+
+const fingerprints = (pem: string | undefined) => summarizePem(pem)?.chainFingerprints.join(',') ?? null;
+
+function differencesOf(deployedInfo: CertificateConfig, body: CertificateConfig, forceRedirect: boolean, now: Date | undefined): Difference[] {
+  const differences: Difference[] = [];
+  const localPem = tlsCertificateOf(body);
+  const deployedPem = tlsCertificateOf(deployedInfo);
+  if (localPem !== undefined && fingerprints(localPem) !== fingerprints(deployedPem)) {
+    const local = summarizePem(localPem, now ? { now } : {});
+    const deployed = summarizePem(deployedPem, now ? { now } : {});
+    differences.push({ field: 'certificate', deployed: deployed ? `${deployed.chainFingerprints.length} certificate(s)` : null, local: local ? `${local.chainFingerprints.length} certificate(s)` : null });
+    for (const field of ['subject', 'notAfter', 'fingerprint256'] as const) {
+      const a = deployed?.[field] ?? null;
+      const b = local?.[field] ?? null;
+      if (a !== b) differences.push({ field, deployed: a, local: b });
+    }
+  }
+  const localScm = body.tls_certificate?.source === 'scm' ? body.tls_certificate.cert_id ?? null : undefined;
+  if (localScm !== undefined) {
+    const deployedScm = deployedInfo.tls_certificate?.source === 'scm' ? deployedInfo.tls_certificate.cert_id ?? null : null;
+    if (deployedScm !== localScm) differences.push({ field: 'cert_id', deployed: deployedScm, local: localScm });
+  }
+  const gm = body.gm_certificate;
+  if (gm) {
+    const deployedGm = deployedInfo.gm_certificate;
+    const key = (g: CertificateConfig['gm_certificate']) =>
+      g ? (g.source === 'scm' ? `scm:${g.cert_id ?? ''}` : `${fingerprints(g.sign_certificate)}|${fingerprints(g.enc_certificate)}`) : null;
+    if (key(gm) !== key(deployedGm)) differences.push({ field: 'gm_certificate', deployed: deployedGm ? 'configured' : null, local: 'configured' });
+  }
+  const deployedRedirect = deployedInfo.force_redirect === true;
+  if (deployedRedirect !== forceRedirect) differences.push({ field: 'force_redirect', deployed: deployedRedirect, local: forceRedirect });
+  return differences;
+}
+
+/** Reads the deployed configuration, compares, and uploads only what differs. */
+export async function readCompareWrite(options: ReadCompareWriteOptions): Promise<ReadCompareWriteResult> {
+  const { client, domain, now } = options;
+  const writer = options.writer ?? client;
+  const call = options.signal ? { domain, signal: options.signal } : { domain };
+  const { force_redirect: _ignored, ...certificates } = options.body;
+  const localPem = tlsCertificateOf(certificates);
+  const localCertificate = summarizePem(localPem, { domain, ...(now ? { now } : {}) }) ?? null;
+  const localScm = certificates.tls_certificate?.source === 'scm' ? certificates.tls_certificate.cert_id : undefined;
+  const withScm = <T extends object>(o: T, id: string | undefined) => (id ? { ...o, certId: id } : o);
+
+  if (options.always) {
+    const sent = options.forceRedirect === undefined ? certificates : { ...certificates, force_redirect: options.forceRedirect };
+    const { requestId }: CallResult = await writer.updateDomainHttpsCert({ ...call, body: sent });
+    return { domain, action: 'updated', requestId, local: withScm({ certificate: localCertificate, forceRedirect: options.forceRedirect }, localScm), differences: [] };
+  }
+
+  const deployedInfo: CertificateConfig = await client.showDomainHttpsCert(call);
+  const deployedRedirect = deployedInfo.force_redirect === true;
+  const forceRedirect = options.forceRedirect ?? deployedRedirect;
+  const deployedScm = deployedInfo.tls_certificate?.source === 'scm' ? deployedInfo.tls_certificate.cert_id : undefined;
+  const deployed = withScm({ certificate: summarizePem(tlsCertificateOf(deployedInfo), { domain, ...(now ? { now } : {}) }) ?? null, forceRedirect: deployedRedirect }, deployedScm);
+  const local = withScm({ certificate: localCertificate, forceRedirect }, localScm);
+  const differences = differencesOf(deployedInfo, certificates, forceRedirect, now);
+  if (differences.length === 0) return { domain, action: 'unchanged', deployed, local, differences };
+
+  const sent = { ...certificates, force_redirect: forceRedirect };
+  const { requestId } = await writer.updateDomainHttpsCert({ ...call, body: sent });
+  return { domain, action: 'updated', requestId, deployed, local, differences };
+}
