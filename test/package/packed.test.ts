@@ -105,7 +105,7 @@ describe('the packed tarball', () => {
       const { requestId } = await c.updateDomainHttpsCert({ domain: 'play.example.com', body: { certificate: 'c', certificate_key: 'k' } });
       console.log(info.certificate_format, requestId);`);
     expect(run(process.execPath, ['prism.mjs', inject('prismUrl')])).toEqual({ code: 0, out: 'PEM 7c2a4ff0b5d3e1a2c9f84d6e0a1b2c3d\n' });
-    const cli = spawnSync('npx', ['--no-install', 'live-https-cert', 'delete', '--domain', 'play.example.com', '--endpoint', inject('prismUrl'), '--project-id', 'p1'], {
+    const cli = spawnSync('npx', ['--no-install', 'live-https-cert', 'delete', '--domain', 'play.example.com', '--endpoint', inject('prismUrl'), '--project-id', '0123456789abcdef0123456789abcdef'], {
       cwd: work, encoding: 'utf8', env: { PATH: process.env['PATH'] ?? '', HUAWEICLOUD_SDK_AUTH_TOKEN: 'packed-token' },
     });
     expect(cli.stdout).toContain('Deleted the HTTPS certificate configuration of play.example.com');
