@@ -10,5 +10,8 @@ export default defineConfig({
     hookTimeout: 60_000,
     // The fault suite checks for dangling handles; forks isolate each file's process state.
     pool: 'forks',
+    // Tests talk to 127.0.0.1 only: a developer's proxy variables must not send that traffic to a
+    // real proxy (the client honours them by default). Proxy tests set their own.
+    env: { HTTP_PROXY: '', http_proxy: '', HTTPS_PROXY: '', https_proxy: '', NO_PROXY: '', no_proxy: '' },
   },
 });

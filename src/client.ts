@@ -23,9 +23,16 @@ export interface LiveClientOptions {
   credentials: Credentials;
   /** The fetch that goes on the wire; the global fetch by default. */
   fetch?: FetchFunction | undefined;
-  /** A lower-level way to the wire than fetch (live-https-cert/node supplies one). */
+  /** A lower-level way to the wire than fetch. Without `fetch` and `sender`: node:http on Node, else the global fetch. */
   sender?: Sender | undefined;
-  /** Per attempt, headers and body together. Default 30 000 ms. */
+  /**
+   * Node only: a proxy URL (`http://user:password@host:port`; CONNECT for https), or `false` for
+   * none. By default HTTPS_PROXY / HTTP_PROXY / NO_PROXY are honoured, as curl reads them.
+   */
+  proxy?: string | false | undefined;
+  /** Requests in flight at once on every sender (more wait their turn, within their timeout); the node:http sender's sockets per origin. Default 64. */
+  maxSockets?: number | undefined;
+  /** Per attempt, headers and body together. Default 30 000 ms; at most 2**31-1 (checked here and per call). */
   timeoutMs?: number | undefined;
   /** Retries after the first attempt for network errors, 429 and 5xx. Default 2; 0 disables. */
   retries?: number | undefined;
@@ -115,9 +122,6 @@ function checkOptions(options: LiveClientOptions): void {
   } else if (!HEADER_TEXT.test(credentials['token'])) {
     throw new ConfigurationError('credentials.token', 'credentials.token must be visible ASCII text (it is sent in a header); check for stray spaces or line breaks');
   }
-  if (options.timeoutMs !== undefined && !(Number.isFinite(options.timeoutMs) && options.timeoutMs > 0)) {
-    throw new ConfigurationError('timeoutMs', `timeoutMs must be a positive number of milliseconds, got ${options.timeoutMs}`);
-  }
   if (options.retries !== undefined && !(Number.isInteger(options.retries) && options.retries >= 0 && options.retries <= 10)) {
     throw new ConfigurationError('retries', `retries must be a whole number from 0 to 10, got ${options.retries}`);
   }
@@ -132,6 +136,8 @@ export function createLiveClient(options: LiveClientOptions): LiveClient {
     authorize: createAuthorizer(credentials, projectId, options.signingHash),
     fetch: options.fetch,
     sender: options.fetch ? undefined : options.sender,
+    maxSockets: options.maxSockets,
+    proxy: options.proxy,
     timeoutMs: options.timeoutMs,
     retries: options.retries,
     retry: options.retry,

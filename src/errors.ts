@@ -99,6 +99,29 @@ export class LiveApiError extends LiveError {
   }
 }
 
+/** The server answered with a redirect. It is never followed: credentials go to the endpoint only. */
+export class LiveRedirectError extends LiveError {
+  override name = 'LiveRedirectError';
+  /** The 3xx status; 0 where the runtime hides it (a browser's opaque redirect). */
+  readonly status: number;
+  /** Where the server pointed, user info removed; undefined where the runtime hides it. */
+  readonly location: string | undefined;
+  readonly requestId: string | undefined;
+  readonly operation: OperationId | undefined;
+  readonly attempts: number;
+  constructor(message: string, details: { status: number; location: string | undefined; requestId: string | undefined; operation: OperationId | undefined; attempts: number }) {
+    super(message);
+    this.status = details.status;
+    this.location = details.location;
+    this.requestId = details.requestId;
+    this.operation = details.operation;
+    this.attempts = details.attempts;
+  }
+  override toJSON(): Record<string, unknown> {
+    return { ...super.toJSON(), status: this.status, location: this.location, requestId: this.requestId, operation: this.operation, attempts: this.attempts };
+  }
+}
+
 /** No usable response: connection refused or reset, DNS failure, a broken body. */
 export class LiveNetworkError extends LiveError {
   override name = 'LiveNetworkError';
@@ -112,6 +135,37 @@ export class LiveNetworkError extends LiveError {
   override toJSON(): Record<string, unknown> {
     const cause = this.cause instanceof Error ? `${this.cause.name}: ${this.cause.message}` : String(this.cause);
     return { ...super.toJSON(), operation: this.operation, attempts: this.attempts, cause };
+  }
+}
+
+/** The TLS handshake failed (an untrusted CA, a wrong name, an expired certificate): not retried. */
+export class LiveTlsError extends LiveNetworkError {
+  override name = 'LiveTlsError';
+  /** The runtime's code for the failure, e.g. UNABLE_TO_VERIFY_LEAF_SIGNATURE. */
+  readonly code: string;
+  constructor(message: string, options: { cause: unknown; operation: OperationId | undefined; attempts: number; code: string }) {
+    super(message, options);
+    this.code = options.code;
+  }
+  override toJSON(): Record<string, unknown> {
+    return { ...super.toJSON(), code: this.code };
+  }
+}
+
+/** The proxy refused to carry the request (CONNECT not answered with 200, or a 407). Not retried. */
+export class LiveProxyError extends LiveNetworkError {
+  override name = 'LiveProxyError';
+  /** The proxy URL without its user info. */
+  readonly proxy: string;
+  /** The proxy's status, e.g. 407 (authentication required) or 403. */
+  readonly status: number;
+  constructor(message: string, options: { cause: unknown; operation: OperationId | undefined; attempts: number; proxy: string; status: number }) {
+    super(message, options);
+    this.proxy = options.proxy;
+    this.status = options.status;
+  }
+  override toJSON(): Record<string, unknown> {
+    return { ...super.toJSON(), proxy: this.proxy, status: this.status };
   }
 }
 

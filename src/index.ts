@@ -16,6 +16,8 @@ export {
   ValidationError,
 } from './errors.js';
 export type { OperationId, ValidationProblem } from './errors.js';
+
+export { LiveProxyError, LiveRedirectError, LiveTlsError } from './errors.js';
 export { DEFAULT_REGION, LIVE_REGIONS, resolveEndpoint } from './regions.js';
 export type { LiveRegion } from './regions.js';
 export { createTransport } from './transport/live-transport.js';

@@ -1,4 +1,4 @@
-import { ConfigurationError, LiveApiError, LiveNetworkError, ValidationError } from '../errors.js';
+import { ConfigurationError, LiveApiError, LiveNetworkError, LiveProxyError, LiveRedirectError, LiveTlsError, ValidationError } from '../errors.js';
 
 export const EXIT = {
   ok: 0,
@@ -48,6 +48,10 @@ export function hintFor(error: unknown): string | undefined {
     if (error.status >= 500 || error.status === 429) return 'the service is having trouble; try again later (raise --retries to wait longer)';
     return undefined;
   }
+  // A TLS failure's message already names the cause and NODE_EXTRA_CA_CERTS; a timeout would not help.
+  if (error instanceof LiveTlsError) return 'check --endpoint/--region; a private CA goes in NODE_EXTRA_CA_CERTS';
+  if (error instanceof LiveProxyError) return 'check HTTPS_PROXY / HTTP_PROXY (user and password) and NO_PROXY; the proxy answered, not the API';
   if (error instanceof LiveNetworkError) return 'check the network, --endpoint/--region, or raise --timeout';
+  if (error instanceof LiveRedirectError) return 'check --endpoint/--region: the client never follows redirects';
   return undefined;
 }

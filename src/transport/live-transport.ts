@@ -2,13 +2,19 @@
 // enforce the per-attempt timeout over headers and body, retry what is transient, correct the
 // clock when the server says it is off. It has the shape of fetch, so both openapi-fetch and the
 // openapi-generator client can use it.
-import { LiveNetworkError, LiveTimeoutError, type OperationId } from '../errors.js';
-import { redact } from '../internal/redact.js';
+import { LiveNetworkError, LiveProxyError, LiveRedirectError, LiveResponseError, LiveTimeoutError, LiveTlsError, type OperationId } from '../errors.js';
+import { serverText } from '../internal/server-text.js';
 import { ServerClock } from './clock.js';
+import { chooseSender } from './default-sender.js';
+import { describeFailure, safeCause, tlsFailure } from './failure.js';
+import { createLimiter } from './limiter.js';
+import { DEFAULT_MAX_SOCKETS } from './node-sender.js';
+import { checkMaxSockets, checkSignal, checkTimeout } from './options.js';
 import { type OutgoingRequest, type PlainRequest, toOutgoing } from './outgoing.js';
+import { ProxyRefusedError } from './proxy-refused.js';
 import { ResponseTooLargeError } from './read-body.js';
 import { backoffDelay, parseRetryAfter, RETRYABLE_STATUSES, type RetryTuning, sleep } from './retry-policy.js';
-import { type BodyLimit, fetchSender, type FetchFunction, type Sender } from './sender.js';
+import type { BodyLimit, FetchFunction, Sender, WireResponse } from './sender.js';
 
 export type { BodyLimit, FetchFunction, Sender, WireResponse } from './sender.js';
 
@@ -16,11 +22,15 @@ export type Authorize = (request: OutgoingRequest, date: Date) => Promise<void> 
 
 export interface TransportOptions {
   authorize: Authorize;
-  /** The fetch that goes on the wire; the global fetch by default. */
+  /** The fetch that goes on the wire. Without `fetch` and `sender`: node:http on Node, else the global fetch. */
   fetch?: FetchFunction | undefined;
   /** Replaces `fetch` as the way to the wire (see Sender). */
   sender?: Sender | undefined;
-  /** Per attempt, covering headers and body. Default 30 s. */
+  /** Requests in flight at once (more wait their turn), and the node:http sender's sockets per origin. Default 64. */
+  maxSockets?: number | undefined;
+  /** For that node:http sender: a proxy URL, or false; by default HTTPS_PROXY / HTTP_PROXY / NO_PROXY. */
+  proxy?: string | false | undefined;
+  /** Per attempt, covering headers and body. Default 30 s; at most 2**31-1. */
   timeoutMs?: number | undefined;
   /** Retries after the first attempt. Default 2 (at most 3 attempts); 0 disables. */
   retries?: number | undefined;
@@ -55,6 +65,7 @@ const NULL_BODY_STATUSES = new Set([101, 204, 205, 304]);
 const BODY_LIMIT: BodyLimit = (status) =>
   status >= 200 && status < 300 ? { limit: MAX_SUCCESS_BODY, truncate: false } : { limit: MAX_ERROR_BODY, truncate: true };
 const attemptsByResponse = new WeakMap<Response, number>();
+const KEEP_EXCERPT = 256;
 
 /** How many attempts produced this response (1 when it came first time). */
 export function attemptsOf(response: Response): number {
@@ -65,16 +76,54 @@ class AttemptTimeout extends Error {
   override name = 'TimeoutError';
 }
 
-function describe(error: unknown): string {
-  if (!(error instanceof Error)) return String(error);
-  const code = (error.cause as { code?: unknown } | undefined)?.code ?? (error as { code?: unknown }).code;
-  const inner = error.cause instanceof Error ? error.cause.message : undefined;
-  return [error.message, typeof code === 'string' ? code : inner].filter(Boolean).join(': ');
+function headerOf(wire: WireResponse, name: string): string | null {
+  return (wire.headers instanceof Headers ? wire.headers : new Headers(wire.headers)).get(name);
+}
+
+/** A Location made safe to show: resolved against the request, user info removed, sanitised. */
+function safeLocation(location: string | null, base: URL, secrets: readonly string[]): string | undefined {
+  if (location === null) return undefined;
+  let shown: string;
+  try {
+    const url = new URL(location, base);
+    url.username = '';
+    url.password = '';
+    shown = url.href;
+  } catch {
+    shown = location.replace(/^([a-z][a-z0-9+.-]*:)?\/\/[^/?#]*@/i, '$1//');
+  }
+  return serverText(shown, secrets, 512);
+}
+
+/** The body as a Response, its real length in place of the wire's length, chunking and encoding. */
+function toResponse(wire: WireResponse): Response {
+  const bytes = wire.body;
+  const sized = !NULL_BODY_STATUSES.has(wire.status);
+  let headers: Headers | [string, string][];
+  if (Array.isArray(wire.headers)) {
+    // Name/value pairs (node:http): filtered as they are, one Headers built (by Response) not two.
+    headers = wire.headers.filter(([name]) => {
+      const lower = name.toLowerCase();
+      return lower !== 'content-encoding' && lower !== 'transfer-encoding' && !(sized && lower === 'content-length');
+    });
+    if (sized) headers.push(['content-length', String(bytes.byteLength)]);
+  } else {
+    headers = new Headers(wire.headers);
+    headers.delete('content-encoding');
+    headers.delete('transfer-encoding');
+    // A length of 0 also lets openapi-fetch skip reading an empty body.
+    if (sized) headers.set('content-length', String(bytes.byteLength));
+  }
+  const empty = bytes.byteLength === 0 || !sized;
+  // A null body costs undici no stream; most answers of this API are empty.
+  return new Response(empty ? null : (bytes as Uint8Array<ArrayBuffer>), { status: wire.status, statusText: wire.statusText, headers });
 }
 
 export function createTransport(options: TransportOptions): Transport {
-  const send: Sender = options.sender ?? fetchSender(options.fetch ?? ((input, init) => globalThis.fetch(input, init)));
-  const defaultTimeout = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
+  const defaultTimeout = options.timeoutMs === undefined ? DEFAULT_TIMEOUT_MS : checkTimeout(options.timeoutMs, 'timeoutMs');
+  const maxSockets = checkMaxSockets(options.maxSockets) ?? DEFAULT_MAX_SOCKETS;
+  const send: Sender = chooseSender({ sender: options.sender, fetch: options.fetch, maxSockets, proxy: options.proxy });
+  const limiter = createLimiter(maxSockets);
   const retries = options.retries ?? DEFAULT_RETRIES;
   const tuning = options.retry ?? {};
   const maxRetryAfter = tuning.maxRetryAfterMs ?? 60_000;
@@ -82,41 +131,68 @@ export function createTransport(options: TransportOptions): Transport {
   const random = options.random ?? Math.random;
   const clock = new ServerClock();
 
-  async function attemptOnce(request: OutgoingRequest, timeoutMs: number): Promise<{ response: Response; text: () => string }> {
+  async function attemptOnce(request: OutgoingRequest, timeoutMs: number): Promise<WireResponse> {
     const controller = new AbortController();
     const caller = request.signal;
     const timer = setTimeout(() => controller.abort(new AttemptTimeout(`no complete response within ${timeoutMs} ms`)), timeoutMs);
     const onCallerAbort = () => controller.abort(caller?.reason);
     caller?.addEventListener('abort', onCallerAbort, { once: true });
+    let release: (() => void) | undefined;
     try {
-      const wire = await send(request, controller.signal, BODY_LIMIT);
-      const bytes = wire.body;
-      // The body is now whole and decoded: its real length replaces the wire's length, chunking
-      // and encoding (a length of 0 also lets openapi-fetch skip reading an empty body).
-      const headers = new Headers(wire.headers);
-      headers.delete('content-encoding');
-      headers.delete('transfer-encoding');
-      const empty = bytes.byteLength === 0 || NULL_BODY_STATUSES.has(wire.status);
-      if (!NULL_BODY_STATUSES.has(wire.status)) headers.set('content-length', String(bytes.byteLength));
-      // A null body costs undici no stream; most answers of this API are empty.
-      const response = new Response(empty ? null : (bytes as Uint8Array<ArrayBuffer>), {
-        status: wire.status,
-        statusText: wire.statusText,
-        headers,
-      });
-      return { response, text: () => new TextDecoder().decode(bytes) };
+      // The wait for a turn is part of the attempt: its timeout and the caller's abort end it.
+      release = await limiter.acquire(controller.signal);
+      return await send(request, controller.signal, BODY_LIMIT);
     } catch (error) {
       if (controller.signal.aborted && controller.signal.reason instanceof AttemptTimeout) throw controller.signal.reason;
       throw error;
     } finally {
+      release?.();
       clearTimeout(timer);
       caller?.removeEventListener('abort', onCallerAbort);
     }
   }
 
+  /** A response that must not be used as one: a redirect, or a status HTTP does not have. */
+  function refuse(wire: WireResponse, request: OutgoingRequest, context: CallContext, attempts: number): Error | undefined {
+    // The common case first, at no cost: a final status that is not a redirect.
+    if (wire.redirect === undefined && ((wire.status >= 200 && wire.status < 300) || (wire.status >= 400 && wire.status <= 599))) return undefined;
+    const operation = context.operation;
+    const what = `${operation ?? request.method} to ${request.url.origin}`;
+    const rawId = wire.redirect === 'opaque' ? null : headerOf(wire, 'x-request-id');
+    const requestId = rawId === null ? undefined : serverText(rawId, secrets, 128);
+    if (wire.redirect === 'opaque') {
+      return new LiveRedirectError(`${what} was answered with a redirect (the runtime hides its status and Location); redirects are never followed: check the endpoint`, {
+        status: 0, location: undefined, requestId, operation, attempts,
+      });
+    }
+    if (wire.redirect === 'followed') {
+      const location = safeLocation(wire.url ?? null, request.url, secrets);
+      return new LiveRedirectError(`${what} was redirected${location ? ` to ${location}` : ''} and the given fetch followed it although asked not to (redirect: 'manual'); the answer is not used: check the endpoint and the fetch`, {
+        status: wire.status, location, requestId, operation, attempts,
+      });
+    }
+    if (wire.status >= 300 && wire.status < 400) {
+      const location = safeLocation(headerOf(wire, 'location'), request.url, secrets);
+      return new LiveRedirectError(`${what} was answered with a redirect, HTTP ${wire.status}${location ? ` to ${location}` : ' without a Location'}; redirects are never followed (credentials go to the endpoint only): check the endpoint`, {
+        status: wire.status, location, requestId, operation, attempts,
+      });
+    }
+    if (wire.status < 200 || wire.status > 599) {
+      const excerpt = serverText(new TextDecoder().decode(wire.body.subarray(0, 4 * KEEP_EXCERPT)), secrets, KEEP_EXCERPT);
+      return new LiveResponseError({
+        status: wire.status, requestId, operation, attempts, excerpt,
+        reason: `HTTP ${wire.status} is not a final status HTTP has (200-599)`,
+        mutating: request.method !== 'GET' && request.method !== 'HEAD',
+      });
+    }
+    return undefined;
+  }
+
   async function call(input: RequestInfo | URL | PlainRequest, init: RequestInit | undefined, context: CallContext): Promise<Response> {
+    // Checked before anything is sent, for every call (the client's default was checked once).
+    const timeoutMs = context.timeoutMs === undefined ? defaultTimeout : checkTimeout(context.timeoutMs, 'timeoutMs');
+    checkSignal(init?.signal ?? (input as { signal?: unknown }).signal);
     const base = await toOutgoing(input, init);
-    const timeoutMs = context.timeoutMs ?? defaultTimeout;
     const caller = base.signal;
     let attempts = 0;
     let retriesUsed = 0;
@@ -126,14 +202,27 @@ export function createTransport(options: TransportOptions): Transport {
       if (caller?.aborted) throw caller.reason;
       const request: OutgoingRequest = { ...base, headers: { ...base.headers } };
       await options.authorize(request, clock.now());
-      let outcome: Awaited<ReturnType<typeof attemptOnce>>;
+      const where = `${context.operation ?? request.method} to ${request.url.origin}`;
+      let wire: WireResponse;
       try {
-        outcome = await attemptOnce(request, timeoutMs);
+        wire = await attemptOnce(request, timeoutMs);
       } catch (error) {
         if (caller?.aborted) throw caller.reason;
+        const cause = safeCause(error, secrets);
         if (error instanceof ResponseTooLargeError) {
-          throw new LiveNetworkError(`${request.method} ${request.url.origin}: ${error.message}`, {
-            cause: error, operation: context.operation, attempts,
+          throw new LiveNetworkError(`${where}: ${error.message}`, { cause, operation: context.operation, attempts });
+        }
+        const tls = tlsFailure(error, request.url.host);
+        if (tls) {
+          // A certificate problem does not heal by asking again.
+          throw new LiveTlsError(serverText(`${where} failed: ${tls.advice}; not retried`, secrets, 1024), {
+            cause, operation: context.operation, attempts, code: tls.code,
+          });
+        }
+        if (error instanceof ProxyRefusedError) {
+          // The proxy said no (auth, policy): asking again would only repeat it.
+          throw new LiveProxyError(serverText(`${where}: ${error.message}`, secrets, 1024), {
+            cause, operation: context.operation, attempts, proxy: error.proxy, status: error.status,
           });
         }
         if (retriesUsed < retries) {
@@ -141,22 +230,24 @@ export function createTransport(options: TransportOptions): Transport {
           await sleep(backoffDelay(retriesUsed, tuning, random), caller);
           continue;
         }
-        const where = `${context.operation ?? request.method} to ${request.url.origin}`;
         const tries = attempts === 1 ? '1 attempt' : `${attempts} attempts`;
         if (error instanceof AttemptTimeout) {
           throw new LiveTimeoutError(`${where} timed out after ${timeoutMs} ms (${tries}); raise the timeout or check the network`, {
-            cause: error, operation: context.operation, attempts, timeoutMs,
+            cause, operation: context.operation, attempts, timeoutMs,
           });
         }
-        throw new LiveNetworkError(redact(`${where} failed (${tries}): ${describe(error)}`, secrets), {
-          cause: error, operation: context.operation, attempts,
+        throw new LiveNetworkError(`${where} failed (${tries}): ${describeFailure(error, secrets)}`, {
+          cause, operation: context.operation, attempts,
         });
       }
-      const { response } = outcome;
-      if (options.clockSensitive) {
-        const corrected = clock.observe(response.headers.get('date'));
-        if (response.status === 401 && !clockRetried && (corrected || /expire/i.test(outcome.text()))) {
-          // A signature refused for its date is signed again once, with the corrected clock.
+      // Never retried: a redirect is not followed, and a second try could repeat a change.
+      const refused = refuse(wire, request, context, attempts);
+      if (refused) throw refused;
+      const response = toResponse(wire);
+      if (options.clockSensitive && response.status === 401 && !clockRetried) {
+        // A signature refused for its date is signed again once, with the corrected clock.
+        const corrected = clock.observeRejection(response.headers.get('date'));
+        if (corrected || /expire/i.test(new TextDecoder().decode(wire.body))) {
           clockRetried = true;
           continue;
         }

@@ -13,8 +13,8 @@ import {
 } from '../../src/index.js';
 import { dribble, type FaultHandler, type FaultServer, startFaultServer } from '../support/fault-server.js';
 import { freePort } from '../../scripts/lib/prism.js';
-import { createNodeSender } from '../../src/node/index.js';
 import type { Sender } from '../../src/transport/live-transport.js';
+import { fetchSender, type FetchFunction } from '../../src/transport/sender.js';
 import { startVerifyingServer } from '../support/verifying-server.js';
 
 const SECRET_KEY = 'FAULT-SUITE-SECRET-KEY-0123456789abcdef';
@@ -25,6 +25,8 @@ const BODY = { certificate: '-----BEGIN CERTIFICATE-----\nMIIB\n-----END CERTIFI
 const FAST_RETRY = { baseDelayMs: 20, maxDelayMs: 50 };
 
 const errors: unknown[] = [];
+/** A fetch of the caller's own: createLiveClient({ fetch }) wraps it in the same fetch sender. */
+const callersFetch: FetchFunction = (input, init) => globalThis.fetch(input, init);
 let server: FaultServer | undefined;
 
 function activeHandles(): string[] {
@@ -45,10 +47,12 @@ async function serve(handler: FaultHandler): Promise<string> {
   return server.url;
 }
 
-// Every case runs on both ways to the wire: fetch (portable) and node:http (the Node entry, the CLI).
+// Every case runs on every way to the wire: fetch (browsers, Deno, edge), node:http (what
+// createLiveClient picks on Node when given neither fetch nor sender), and a caller's own fetch.
 const SENDERS: [string, () => Sender | undefined][] = [
-  ['fetch', () => undefined],
-  ['node:http', () => createNodeSender()],
+  ['fetch', () => fetchSender((input, init) => globalThis.fetch(input, init))],
+  ['node:http (the default on Node)', () => undefined],
+  ["a caller's fetch", () => fetchSender(callersFetch)],
 ];
 let sender: Sender | undefined;
 

@@ -1,0 +1,31 @@
+// Which way to the wire a transport takes. The one place this is decided: a caller's sender, else
+// a caller's fetch, else on Node its own HTTP stack (the fastest path there), else the runtime's
+// fetch (browsers, Deno, Bun, edge runtimes).
+import { ConfigurationError } from '../errors.js';
+import { isNode, nodeBuiltins } from './node-builtins.js';
+import type { ProxySetting } from './proxy-choice.js';
+import { createProxiedNodeSender } from './proxy-sender.js';
+import { fetchSender, type FetchFunction, type Sender } from './sender.js';
+
+export interface SenderChoice {
+  sender?: Sender | undefined;
+  fetch?: FetchFunction | undefined;
+  /** Sockets per origin for the node:http sender. */
+  maxSockets?: number | undefined;
+  /** For the node:http sender: a proxy URL or false; by default HTTPS_PROXY / HTTP_PROXY / NO_PROXY. */
+  proxy?: ProxySetting;
+}
+
+export function chooseSender(choice: SenderChoice): Sender {
+  if (choice.proxy !== undefined && (choice.sender || choice.fetch)) {
+    throw new ConfigurationError('proxy', 'proxy applies to the built-in Node sender; a fetch or sender of your own must bring its own proxy');
+  }
+  if (choice.sender) return choice.sender;
+  if (choice.fetch) return fetchSender(choice.fetch);
+  const builtins = isNode() ? nodeBuiltins() : undefined;
+  if (builtins) return createProxiedNodeSender({ maxSockets: choice.maxSockets, proxy: choice.proxy }, builtins);
+  if (choice.proxy) {
+    throw new ConfigurationError('proxy', 'proxy is for Node; in browsers and other runtimes the runtime\'s own proxy settings apply');
+  }
+  return fetchSender((input, init) => globalThis.fetch(input, init));
+}

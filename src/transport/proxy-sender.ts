@@ -1,0 +1,84 @@
+// The node:http sender with proxies: HTTPS_PROXY / HTTP_PROXY / NO_PROXY (or the `proxy` option)
+// decide per request; when none applies the plain sender is returned as it is, and nothing more is
+// loaded. The agents (node/proxy-agent.ts, https-proxy-agent) are loaded the first time a request
+// needs one, by a dynamic import that bundlers leave alone: browser bundles never hold them.
+import type { NodeBuiltins } from './node-builtins.js';
+import { createNodeSender, DEFAULT_MAX_SOCKETS, type NodeSenderOptions } from './node-sender.js';
+import { type Env, proxyChoice, type ProxySetting, runtimeEnv } from './proxy-choice.js';
+import { ProxyRefusedError } from './proxy-refused.js';
+import type { Sender } from './sender.js';
+
+/** How requests of one scheme reach their servers through one proxy. */
+export interface ProxyRoute {
+  /** A node:http Agent. */
+  agent: unknown;
+  /** The proxy URL without its user info, for messages. */
+  proxy: string;
+  /** The proxy URL's user, password and their Basic form, to keep out of anything shown. */
+  secrets: readonly string[];
+  /** Plain http forwarded in absolute form (a 407 is then the proxy's); false for a CONNECT tunnel. */
+  forward: boolean;
+}
+
+interface ProxyAgentModule {
+  makeProxyRoute(secure: boolean, proxy: URL, agentOptions: { keepAlive: boolean; maxSockets: number }, currentSignal: () => AbortSignal | undefined): ProxyRoute;
+}
+
+// A variable, not a literal: bundlers then leave this import out of a browser bundle.
+const PROXY_AGENT_MODULE = '../node/proxy-agent.js';
+// From the CommonJS build, import() of a CommonJS file gives its exports as `default`.
+const load = async (specifier: string): Promise<ProxyAgentModule> => {
+  const loaded = (await import(specifier)) as Partial<ProxyAgentModule> & { default?: ProxyAgentModule };
+  return typeof loaded.makeProxyRoute === 'function' ? (loaded as ProxyAgentModule) : loaded.default!;
+};
+
+export interface ProxiedNodeSenderOptions extends NodeSenderOptions {
+  proxy?: ProxySetting;
+  /** Where the proxy variables are read, once, at creation; the process environment by default. */
+  env?: Env | undefined;
+}
+
+export function createProxiedNodeSender(options: ProxiedNodeSenderOptions = {}, builtins?: NodeBuiltins): Sender {
+  const choice = proxyChoice(options.proxy, options.env ?? runtimeEnv());
+  if (!choice.any) return createNodeSender(options, builtins);
+  const maxSockets = options.maxSockets ?? DEFAULT_MAX_SOCKETS;
+  const routes = new Map<string, ProxyRoute>();
+  const loading = new Map<string, Promise<ProxyRoute>>();
+  // Set only while the plain sender starts a proxied request (synchronously): the route's agent
+  // and the attempt's signal for it.
+  let starting: { route: ProxyRoute; signal: AbortSignal } | undefined;
+  const send = createNodeSender({ ...options, agentFor: (url) => starting?.route.agent ?? options.agentFor?.(url) }, builtins);
+
+  const routeFor = (secure: boolean, proxy: URL): ProxyRoute | Promise<ProxyRoute> => {
+    const key = `${secure ? 'https' : 'http'} ${proxy.href}`;
+    const known = routes.get(key) ?? loading.get(key);
+    if (known) return known;
+    const made = load(PROXY_AGENT_MODULE)
+      .then((module) => module.makeProxyRoute(secure, proxy, { keepAlive: true, maxSockets }, () => starting?.signal))
+      .then((route) => {
+        routes.set(key, route);
+        return route;
+      })
+      .finally(() => loading.delete(key));
+    loading.set(key, made);
+    return made;
+  };
+
+  return async (request, signal, bodyLimit) => {
+    const proxy = choice.proxyFor(request.url);
+    if (!proxy) return send(request, signal, bodyLimit);
+    const route = await routeFor(request.url.protocol === 'https:', proxy);
+    if (signal.aborted) throw signal.reason;
+    starting = { route, signal };
+    let sent: ReturnType<Sender>;
+    try {
+      sent = send(request, signal, bodyLimit);
+    } finally {
+      starting = undefined;
+    }
+    const wire = await sent;
+    // Forwarded plain http: a 407 can only be the proxy's own answer.
+    if (route.forward && wire.status === 407) throw new ProxyRefusedError(route.proxy, 407, '');
+    return wire;
+  };
+}

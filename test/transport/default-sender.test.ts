@@ -1,0 +1,56 @@
+// The one choice of sender: a caller's sender, else a caller's fetch, else node:http on Node
+// itself, else the runtime's fetch (browsers, Deno, Bun, edge runtimes with Node compatibility).
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { chooseSender } from '../../src/transport/default-sender.js';
+import { isNode } from '../../src/transport/node-builtins.js';
+
+afterEach(() => {
+  vi.unstubAllGlobals();
+});
+
+describe('isNode', () => {
+  it('is true here, on Node', () => {
+    expect(isNode()).toBe(true);
+  });
+
+  it.each([
+    ['Deno', { versions: { node: '22.0.0', deno: '2.1.0' } }, undefined],
+    ['Bun', { versions: { node: '22.6.0', bun: '1.1.0' } }, undefined],
+    ['Cloudflare Workers (nodejs_compat)', { versions: { node: '22.14.0' } }, { userAgent: 'Cloudflare-Workers' }],
+    ['a browser', undefined, { userAgent: 'Mozilla/5.0' }],
+  ])('is false on %s', (_runtime, fakeProcess, fakeNavigator) => {
+    vi.stubGlobal('process', fakeProcess);
+    vi.stubGlobal('navigator', fakeNavigator);
+    const result = isNode();
+    vi.unstubAllGlobals();
+    expect(result).toBe(false);
+  });
+});
+
+describe('chooseSender', () => {
+  const request = () => ({ method: 'GET', url: new URL('http://127.0.0.1:9/x'), headers: {}, body: undefined, signal: undefined });
+  const limit = () => ({ limit: 1024, truncate: true });
+
+  it("a caller's sender wins over a caller's fetch", () => {
+    const sender = vi.fn();
+    expect(chooseSender({ sender, fetch: vi.fn() })).toBe(sender);
+  });
+
+  it("a caller's fetch is used, asked not to follow redirects", async () => {
+    const fetch = vi.fn(async () => new Response('hi'));
+    const wire = await chooseSender({ fetch })(request(), new AbortController().signal, limit);
+    expect(new TextDecoder().decode(wire.body)).toBe('hi');
+    expect(fetch).toHaveBeenCalledWith('http://127.0.0.1:9/x', expect.objectContaining({ redirect: 'manual' }));
+  });
+
+  it('away from Node (here a browser-like global scope), the global fetch', async () => {
+    const fetch = vi.fn(async () => new Response('from the global fetch'));
+    vi.stubGlobal('process', undefined);
+    vi.stubGlobal('fetch', fetch);
+    const send = chooseSender({});
+    const wire = await send(request(), new AbortController().signal, limit);
+    vi.unstubAllGlobals();
+    expect(new TextDecoder().decode(wire.body)).toBe('from the global fetch');
+    expect(fetch).toHaveBeenCalledTimes(1);
+  });
+});
