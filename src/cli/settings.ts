@@ -8,6 +8,7 @@ import { readEnvCredentials } from '../credentials/env.js';
 import { CredentialsNotFoundError } from '../credentials/not-found.js';
 import { resolveEndpoint } from '../regions.js';
 import type { ParsedValues } from './args.js';
+import { DEFAULT_MAX_SOCKETS } from '../transport/node-sender.js';
 import { UsageError } from './exit-codes.js';
 
 export type Env = Record<string, string | undefined>;
@@ -127,6 +128,9 @@ export async function clientSettingsFrom(
     signingAlgorithm,
     timeoutMs: timeoutSeconds === undefined ? undefined : Math.round(timeoutSeconds * 1000),
     retries,
+    // The client caps requests in flight per origin; a fleet asked to run wider must not queue
+    // behind that cap (the wait would count against each attempt's timeout).
+    maxSockets: Math.max(DEFAULT_MAX_SOCKETS, concurrencyFrom(values)),
   };
   return { options, first };
 }
