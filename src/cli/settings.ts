@@ -44,18 +44,24 @@ export function concurrencyFrom(values: ParsedValues): number {
   return value;
 }
 
+/** --timeout SECONDS as milliseconds (per attempt: an API call, or a verify handshake). */
+export function timeoutMsFrom(values: ParsedValues): number | undefined {
+  const seconds = number(values, 'timeout', 0.001, 3600);
+  return seconds === undefined ? undefined : Math.round(seconds * 1000);
+}
+
 export function clientOptionsFrom(values: ParsedValues, env: Env): Omit<LiveClientOptions, 'fetch'> {
   const projectId = (values['project-id'] as string | undefined) ?? firstSet(env, 'HUAWEICLOUD_SDK_PROJECT_ID', 'CLOUD_SDK_PROJECT_ID');
   if (!projectId) throw new UsageError('no project id: give --project-id or set HUAWEICLOUD_SDK_PROJECT_ID');
   const retries = number(values, 'retries', 0, 10);
   if (retries !== undefined && !Number.isInteger(retries)) throw new UsageError(`--retries ${retries}: give a whole number`);
-  const timeoutSeconds = number(values, 'timeout', 0.001, 3600);
+  const timeoutMs = timeoutMsFrom(values);
   return {
     projectId,
     region: ((values['region'] as string | undefined) ?? firstSet(env, 'HUAWEICLOUD_SDK_REGION')) as LiveRegion | undefined,
     endpoint: (values['endpoint'] as string | undefined) ?? firstSet(env, 'HUAWEICLOUD_SDK_ENDPOINT'),
     credentials: credentialsFrom(env),
-    timeoutMs: timeoutSeconds === undefined ? undefined : Math.round(timeoutSeconds * 1000),
+    timeoutMs,
     retries,
   };
 }
