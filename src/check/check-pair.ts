@@ -1,9 +1,10 @@
 // The checks of one certificate and its private key: parsing, chain order, key match,
 // validity window and domain coverage. node:crypto does the X.509 work, so no dependency.
-import { createPrivateKey, type KeyObject, X509Certificate } from 'node:crypto';
+import { createPrivateKey, type KeyObject, type X509Certificate } from 'node:crypto';
 import type { CertificateSummary, Finding, Subject } from './findings.js';
 import { inLeafFirstOrder, isSelfSigned, issued, linkedOrder } from './chain-links.js';
 import { normalizePem, pemBlocks } from './pem.js';
+import { readX509 } from './x509-read.js';
 
 export interface PairInput {
   subject: Subject;
@@ -143,12 +144,12 @@ function parseCertificates(input: PairInput, add: (f: Omit<Finding, 'subject'>) 
   const certs: X509Certificate[] = [];
   for (const [i, block] of certBlocks.entries()) {
     try {
-      certs.push(new X509Certificate(block.text));
+      certs.push(readX509(block.text));
     } catch {
       if (input.lenient) {
         add({ check: 'certificate-parses', status: 'not-checked', severity: 'warning', message: `not checked: certificate ${i + 1} cannot be read by this runtime's crypto (an SM algorithm it lacks?)` });
       } else {
-        add({ check: 'certificate-parses', status: 'failed', severity: 'error', message: `certificate ${i + 1} of ${certBlocks.length} is not valid X.509 (damaged base64 or wrong content)` });
+        add({ check: 'certificate-parses', status: 'failed', severity: 'error', message: `certificate ${i + 1} of ${certBlocks.length} is not valid X.509 (damaged base64, wrong content or an unreadable validity date)` });
       }
       return undefined;
     }

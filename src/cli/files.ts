@@ -1,5 +1,5 @@
 // Reads the PEM files a user names, refusing early what cannot be a certificate or key.
-import { readFileSync, statSync } from 'node:fs';
+import { closeSync, openSync, readSync, statSync } from 'node:fs';
 import { looksLikeDer, normalizePem } from '../check/pem.js';
 import { UsageError } from './exit-codes.js';
 
@@ -21,10 +21,11 @@ export function readPemFile(path: string, flag: string): string {
   }
   let bytes: Buffer;
   try {
-    bytes = readFileSync(path);
+    bytes = readAtMost(path, MAX_PEM_FILE_BYTES);
   } catch (error) {
     throw new UsageError(`${flag} ${path}: ${describeFsError(error)}`);
   }
+  if (bytes.length > MAX_PEM_FILE_BYTES) throw new UsageError(`${flag} ${path}: gives more than 1 MB; a certificate or key file is a few kB - is this the right file?`);
   if (bytes.length === 0) throw new UsageError(`${flag} ${path}: the file is empty`);
   if (looksLikeDer(bytes)) {
     const kind = flag.includes('key') ? 'pkey' : 'x509';
@@ -34,10 +35,33 @@ export function readPemFile(path: string, flag: string): string {
   return normalizePem(bytes.toString('utf8')).text;
 }
 
+/**
+ * At most `max + 1` bytes of a file. The size from stat says nothing for a pipe or a device
+ * (`<(vault read ...)` is a pipe, `/dev/zero` never ends): reading stops one byte past the limit.
+ */
+function readAtMost(path: string, max: number): Buffer {
+  const fd = openSync(path, 'r');
+  try {
+    const chunks: Buffer[] = [];
+    let total = 0;
+    while (total <= max) {
+      const chunk = Buffer.alloc(Math.min(64 * 1024, max + 1 - total));
+      const read = readSync(fd, chunk, 0, chunk.length, null);
+      if (read === 0) break;
+      chunks.push(chunk.subarray(0, read));
+      total += read;
+    }
+    return Buffer.concat(chunks);
+  } finally {
+    closeSync(fd);
+  }
+}
+
 function describeFsError(error: unknown): string {
   const code = (error as NodeJS.ErrnoException).code;
   if (code === 'ENOENT') return 'no such file';
   if (code === 'EACCES' || code === 'EPERM') return 'permission denied';
+  if (code === 'EISDIR') return 'is a directory; give a file';
   return (error as Error).message;
 }
 
@@ -45,7 +69,9 @@ export function readDomainsFile(path: string): string[] {
   let text: string;
   try {
     if (statSync(path).size > MAX_PEM_FILE_BYTES) throw new UsageError(`--domains-file ${path}: larger than 1 MB; give one domain a line`);
-    text = readFileSync(path, 'utf8');
+    const bytes = readAtMost(path, MAX_PEM_FILE_BYTES);
+    if (bytes.length > MAX_PEM_FILE_BYTES) throw new UsageError(`--domains-file ${path}: gives more than 1 MB; give one domain a line`);
+    text = bytes.toString('utf8');
   } catch (error) {
     if (error instanceof UsageError) throw error;
     throw new UsageError(`--domains-file ${path}: ${describeFsError(error)}`);

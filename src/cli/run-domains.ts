@@ -21,16 +21,25 @@ export interface DomainRun {
 }
 
 /** Appends one JSON line per finished domain; each line is written before the next domain finishes. */
-function reportWriter(path: string | undefined, secrets: readonly string[]): ((outcome: DomainOutcome) => void) | undefined {
+function reportWriter(path: string | undefined, secrets: readonly string[], warn: (text: string) => void): ((outcome: DomainOutcome) => void) | undefined {
   if (path === undefined) return undefined;
   try {
     appendFileSync(path, '');
   } catch (error) {
     throw new UsageError(`--report ${path}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`);
   }
+  // A write that fails mid-run (disk full, file removed) must not abort the fleet: changes are
+  // being applied, and the final report is then the only record. Said once, loudly.
+  let broken = false;
   return (outcome) => {
+    if (broken) return;
     const line = sanitizeJson({ ...outcome.json, ...(outcome.warnings?.length ? { warnings: outcome.warnings } : {}), finishedAt: new Date().toISOString() }, secrets);
-    appendFileSync(path, `${JSON.stringify(line)}\n`);
+    try {
+      appendFileSync(path, `${JSON.stringify(line)}\n`);
+    } catch (error) {
+      broken = true;
+      warn(`warning: --report ${path}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}; from ${outcome.domain} on, finished domains are not in it (the report below has them all)\n`);
+    }
   };
 }
 
@@ -38,7 +47,7 @@ export async function runOverDomains({ domains, values, io, secrets, task, singl
   const json = values['json'] === true;
   const fleet = domains.length > 1;
   const progress = fleet && io.stderrIsTTY && !json;
-  const report = reportWriter(values['report'] as string | undefined, secrets);
+  const report = reportWriter(values['report'] as string | undefined, secrets, io.stderr);
   const outcomes = await runFleet(domains, task, {
     concurrency: concurrencyFrom(values),
     failFast: values['fail-fast'] === true,

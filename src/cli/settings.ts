@@ -79,6 +79,12 @@ export function concurrencyFrom(values: ParsedValues): number {
   return value;
 }
 
+/** --timeout SECONDS as milliseconds (per attempt: an API call, or a verify handshake). */
+export function timeoutMsFrom(values: ParsedValues): number | undefined {
+  const seconds = number(values, 'timeout', 0.001, 3600);
+  return seconds === undefined ? undefined : Math.round(seconds * 1000);
+}
+
 function signingAlgorithmFrom(values: ParsedValues): SigningAlgorithm | undefined {
   const raw = values['signing-algorithm'];
   if (raw === undefined) return undefined;
@@ -104,7 +110,7 @@ export async function clientSettingsFrom(
 ): Promise<{ options: CommandOptions; first: ProvidedCredentials }> {
   const retries = number(values, 'retries', 0, 10);
   if (retries !== undefined && !Number.isInteger(retries)) throw new UsageError(`--retries ${retries}: give a whole number`);
-  const timeoutSeconds = number(values, 'timeout', 0.001, 3600);
+  const timeoutMs = timeoutMsFrom(values);
   const signingAlgorithm = signingAlgorithmFrom(values);
   const region = (values['region'] as string | undefined) ?? firstSet(env, 'HUAWEICLOUD_SDK_REGION');
   // The region's HUAWEICLOUD_SDK_REGION_LIVE_<REGION> override is read from this environment.
@@ -126,7 +132,7 @@ export async function clientSettingsFrom(
     credentials: provider,
     lookupProjectId: !dryRun,
     signingAlgorithm,
-    timeoutMs: timeoutSeconds === undefined ? undefined : Math.round(timeoutSeconds * 1000),
+    timeoutMs,
     retries,
     // The client caps requests in flight per origin; a fleet asked to run wider must not queue
     // behind that cap (the wait would count against each attempt's timeout).

@@ -1,6 +1,7 @@
 // --connect HOST:PORT and --wait DURATION, shared by verify, update --verify and deploy-hook --verify.
 import type { ParsedValues } from './args.js';
 import { UsageError } from './exit-codes.js';
+import { timeoutMsFrom } from './settings.js';
 
 const UNITS: Record<string, number> = { ms: 1, s: 1000, m: 60_000, h: 3_600_000 };
 
@@ -16,11 +17,15 @@ export interface VerifyTarget {
   host?: string;
   port?: number;
   waitMs: number;
+  /** Per handshake, from --timeout (else verify's own default). */
+  timeoutMs?: number;
 }
 
 export function verifyTargetFrom(values: ParsedValues): VerifyTarget {
   const wait = values['wait'] as string | undefined;
   const target: VerifyTarget = { waitMs: wait === undefined ? 0 : parseDuration(wait, '--wait') };
+  const timeoutMs = timeoutMsFrom(values);
+  if (timeoutMs !== undefined) target.timeoutMs = timeoutMs;
   const connect = values['connect'] as string | undefined;
   if (connect !== undefined) {
     const match = /^(?:\[([0-9a-fA-F:.]+)\]|([^:[\]\s]+)):(\d{1,5})$/.exec(connect.trim());

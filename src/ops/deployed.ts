@@ -1,5 +1,13 @@
 // The deployed configuration of a domain, as ShowDomainHttpsCert returns it, read into what the
 // operations compare: the international chain, the SM chains, the CCM reference, force_redirect.
+import { serverText } from '../internal/server-text.js';
+
+/**
+ * A name or id the server gave (cert_id, cert_name), made safe to return to a script that may
+ * print it: the library's results hold no escape sequence, like the certificate names beside them.
+ * Comparisons use the raw value; only what is reported is cleaned.
+ */
+export const deployedText = (text: string): string => serverText(text, [], 256);
 
 /**
  * What the operations read of a configuration, either one being sent (the update's body) or one
@@ -29,7 +37,7 @@ export function tlsCertificateOf(info: CertificateConfig): string | undefined {
 export function sourceOf(info: CertificateConfig): CertificateSource {
   const tls = info.tls_certificate;
   const scm = tls?.source === 'scm' ? tls : info.gm_certificate?.source === 'scm' && !tlsCertificateOf(info) ? info.gm_certificate : undefined;
-  if (scm) return { source: 'scm', ...(scm.cert_id ? { certId: scm.cert_id } : {}), ...(scm.cert_name ? { certName: scm.cert_name } : {}) };
+  if (scm) return { source: 'scm', ...(scm.cert_id ? { certId: deployedText(scm.cert_id) } : {}), ...(scm.cert_name ? { certName: deployedText(scm.cert_name) } : {}) };
   if (tlsCertificateOf(info) || info.gm_certificate?.sign_certificate) return { source: 'user' };
   return { source: 'none' };
 }

@@ -4,7 +4,7 @@
 import type { CallResult, LiveClient } from '../client.js';
 import type { DomainHttpsCertInfo } from '../types.js';
 import { type CertificateSummary, summarizePem } from './certificate-summary.js';
-import { type CertificateConfig, tlsCertificateOf } from './deployed.js';
+import { type CertificateConfig, deployedText, tlsCertificateOf } from './deployed.js';
 
 export interface ReadCompareWriteOptions {
   /** The client that reads the deployed configuration. */
@@ -59,7 +59,7 @@ function differencesOf(deployedInfo: CertificateConfig, body: CertificateConfig,
   const localScm = body.tls_certificate?.source === 'scm' ? body.tls_certificate.cert_id ?? null : undefined;
   if (localScm !== undefined) {
     const deployedScm = deployedInfo.tls_certificate?.source === 'scm' ? deployedInfo.tls_certificate.cert_id ?? null : null;
-    if (deployedScm !== localScm) differences.push({ field: 'cert_id', deployed: deployedScm, local: localScm });
+    if (deployedScm !== localScm) differences.push({ field: 'cert_id', deployed: deployedScm === null ? null : deployedText(deployedScm), local: localScm });
   }
   const gm = body.gm_certificate;
   if (gm) {
@@ -94,7 +94,7 @@ export async function readCompareWrite(options: ReadCompareWriteOptions): Promis
   const deployedRedirect = deployedInfo.force_redirect === true;
   const forceRedirect = options.forceRedirect ?? deployedRedirect;
   const deployedScm = deployedInfo.tls_certificate?.source === 'scm' ? deployedInfo.tls_certificate.cert_id : undefined;
-  const deployed = withScm({ certificate: summarizePem(tlsCertificateOf(deployedInfo), { domain, ...(now ? { now } : {}) }) ?? null, forceRedirect: deployedRedirect }, deployedScm);
+  const deployed = withScm({ certificate: summarizePem(tlsCertificateOf(deployedInfo), { domain, ...(now ? { now } : {}) }) ?? null, forceRedirect: deployedRedirect }, deployedScm === undefined ? undefined : deployedText(deployedScm));
   const local = withScm({ certificate: localCertificate, forceRedirect }, localScm);
   const differences = differencesOf(deployedInfo, certificates, forceRedirect, now);
   if (differences.length === 0) return { domain, action: 'unchanged', deployed, local, differences };

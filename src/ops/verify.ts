@@ -2,8 +2,8 @@
 // to an edge/test address), then the served leaf's SHA-256 fingerprint against the expected one.
 // Trust is not judged here (the fingerprint says which certificate it is), so the handshake
 // accepts any chain; nothing but the handshake is sent.
-import { X509Certificate } from 'node:crypto';
 import { connect } from 'node:tls';
+import { readX509 } from '../check/x509-read.js';
 import { cut, stripControls } from '../internal/server-text.js';
 import type { CertificateSummary } from './certificate-summary.js';
 import { summarizeCertificate } from './x509-summary.js';
@@ -42,7 +42,7 @@ export function servedCertificate(options: ServedOptions): Promise<CertificateSu
       const peer = socket.getPeerCertificate(false);
       if (!peer?.raw) return done(new Error(`${host}:${port} presented no certificate`));
       try {
-        const leaf = new X509Certificate(peer.raw);
+        const leaf = readX509(peer.raw);
         done(undefined, summarizeCertificate(leaf, [leaf], { domain, ...(options.now ? { now: options.now } : {}) }));
       } catch {
         done(new Error(`${host}:${port} presented a certificate that cannot be read`));

@@ -1,6 +1,7 @@
 // The X.509 side of certificate summaries (node:crypto), apart from the types users import.
-import { X509Certificate } from 'node:crypto';
+import type { X509Certificate } from 'node:crypto';
 import { pemBlocks, normalizePem } from '../check/pem.js';
+import { readX509 } from '../check/x509-read.js';
 import { cut, stripControls } from '../internal/server-text.js';
 import type { CertificateSummary } from './certificate-summary.js';
 import { dnsNames, namesCover } from './domain-names.js';
@@ -15,7 +16,7 @@ export function parseChain(pem: string | undefined): X509Certificate[] | undefin
   const blocks = pemBlocks(normalizePem(pem).text).filter((b) => b.label === 'CERTIFICATE');
   if (blocks.length === 0) return undefined;
   try {
-    return blocks.map((b) => new X509Certificate(b.text));
+    return blocks.map((b) => readX509(b.text));
   } catch {
     return undefined;
   }
