@@ -43,6 +43,31 @@ function shown(value: unknown): string {
   return String(value);
 }
 
+/** A character as a person can find it: printable ones quoted, the others by code point. */
+function characterName(character: string): string {
+  const code = character.codePointAt(0) ?? 0;
+  const hex = `U+${code.toString(16).toUpperCase().padStart(4, '0')}`;
+  return code > 0x20 && code !== 0x7f && !(code >= 0xd800 && code <= 0xdfff) ? `"${character}" (${hex})` : hex;
+}
+
+// A pattern that is one character class repeated (the spec's DomainName) can name the first
+// character it refuses, which says more than the regular expression does.
+function patternMessage(pattern: string, value: unknown): string {
+  if (typeof value === 'string' && /^\^\[[^\]]*\][*+]\$$/.test(pattern)) {
+    const one = new RegExp(`^${pattern.slice(1, -2)}$`);
+    // UTF-16 units, not code points: the spec's classes name lone surrogates by unit.
+    for (let i = 0; i < value.length; i++) {
+      const unit = value[i]!;
+      const pair = /[\ud800-\udbff]/.test(unit) && /[\udc00-\udfff]/.test(value[i + 1] ?? '') ? value.slice(i, i + 2) : unit;
+      if (pair.length === 2 ? !one.test(pair[0]!) || !one.test(pair[1]!) : !one.test(unit)) {
+        return `holds ${characterName(pair.length === 2 ? pair : unit)} at position ${i + 1}, which the API does not accept (the spec's pattern is ${pattern})`;
+      }
+      i += pair.length - 1;
+    }
+  }
+  return `must match the spec's pattern ${pattern}, got ${shown(value)}`;
+}
+
 // The branch of a oneOf/anyOf an error belongs to, and the object it was checking.
 function branchOf(error: ValidatorError): { key: string; at: string } {
   const path = error.schemaPath;
@@ -81,7 +106,7 @@ function describe(error: ValidatorError, data: unknown, prefix: string): Validat
       return { field, message: `must be ${wanted}, got ${typeName(value)}`, rule: 'type' };
     }
     case 'pattern':
-      return { field, message: `${shown(value)} does not match the pattern ${String(params['pattern'])}`, rule: 'pattern' };
+      return { field, message: patternMessage(String(params['pattern']), value), rule: 'pattern' };
     default:
       return { field, message: error.message ?? `fails the spec's "${error.keyword}" rule`, rule: 'type' };
   }

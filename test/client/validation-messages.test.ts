@@ -31,8 +31,10 @@ describe('problems built from the generated validators', () => {
   it('domain and project id', () => {
     expect(messages(domainProblems(''))).toEqual(['domain is empty']);
     expect(messages(domainProblems(`${'a'.repeat(252)}.com`))).toEqual(['domain is 256 characters; the API accepts at most 255']);
-    expect(messages(domainProblems('play\uD800.example.com'))[0]).toMatch(/^domain "play\\ud800\.example\.com" does not match the pattern/);
+    expect(messages(domainProblems('play\uD800.example.com'))[0]).toMatch(/^domain holds U\+D800 at position 5, which the API does not accept \(the spec's pattern is /);
+    expect(messages(domainProblems('exa mple.com'))[0]).toMatch(/^domain holds U\+0020 at position 4, which the API does not accept/);
+    expect(messages(domainProblems('a/b.example.com'))[0]).toMatch(/^domain holds "\/" \(U\+002F\) at position 2, which/);
     expect(projectIdProblems('0123456789abcdef0123456789abcdef')).toEqual([]);
-    expect(messages(projectIdProblems('..'))).toEqual(['project_id ".." does not match the pattern ^[0-9a-f]{32}$']);
+    expect(messages(projectIdProblems('..'))).toEqual(['project_id must match the spec\'s pattern ^[0-9a-f]{32}$, got ".."']);
   });
 });

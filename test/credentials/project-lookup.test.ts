@@ -79,7 +79,7 @@ describe('zero or several projects: a clear error with X-IAM-Trace-Id, nothing s
   it('an answer the spec does not vouch for (a project id that is not 32 hex digits) is refused', async () => {
     server = await startVerifyingServer({ keys: { [AK]: SK }, projects: { 'cn-north-4': ['..'] } });
     const error = await client().showDomainHttpsCert({ domain: 'play.example.com' }).catch((e: unknown) => e);
-    expect((error as Error).message).toMatch(/not a project list \(projects\.0\.id "\.\." does not match the pattern \^\[0-9a-f\]\{32\}\$; X-IAM-Trace-Id=trace-cn-north-4\)/);
+    expect((error as Error).message).toMatch(/not a project list \(projects\.0\.id must match the spec's pattern \^\[0-9a-f\]\{32\}\$, got "\.\."; X-IAM-Trace-Id=trace-cn-north-4\)/);
     expect(liveCalls()).toEqual([]);
   });
 
