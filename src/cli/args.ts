@@ -108,8 +108,8 @@ const EXIT_HELP = `Exit codes:
   0    success (every domain ok, unchanged or skipped)
   1    the API refused (the message has the error code and the request id)
   2    usage, validation or pre-flight error: nothing was sent for that domain
-  3    network failure or timeout
-  4    attention needed (status: expiring, expired, not covering, none; verify: not served)
+  3    network failure or timeout (verify: no TLS handshake at all)
+  4    attention needed (status: expiring, expired, not covering, none; verify: another certificate served)
   130  interrupted (Ctrl-C): domains not started are reported as skipped
 A fleet exits with the first of 2, 3, 1, 4 that any domain has.`;
 

@@ -4,7 +4,7 @@ export { readCompareWrite } from './read-compare-write.js';
 export type { Difference, ReadCompareWriteOptions, ReadCompareWriteResult } from './read-compare-write.js';
 export { DEFAULT_WARN_DAYS, domainStatus, statusOf } from './status.js';
 export type { DomainStatus, StatusOptions } from './status.js';
-export { sameFingerprint, servedCertificate, verifyServed } from './verify.js';
+export { NoHandshakeError, sameFingerprint, servedCertificate, verifyServed } from './verify.js';
 export type { ServedOptions, VerifyOptions, VerifyResult } from './verify.js';
 export { coveredDomains, renewedLineage } from './deploy-hook.js';
 export type { Coverage, RenewedLineage } from './deploy-hook.js';

@@ -19,6 +19,11 @@ export interface ServedOptions {
   now?: Date;
 }
 
+/** No TLS handshake completed (refused, reset, stalled, aborted): nothing was served at all. */
+export class NoHandshakeError extends Error {
+  override name = 'NoHandshakeError';
+}
+
 /** The leaf certificate a TLS server presents for the domain. */
 export function servedCertificate(options: ServedOptions): Promise<CertificateSummary> {
   const { domain } = options;
@@ -26,7 +31,7 @@ export function servedCertificate(options: ServedOptions): Promise<CertificateSu
   const port = options.port ?? 443;
   const timeoutMs = options.timeoutMs ?? 10_000;
   return new Promise((resolve, reject) => {
-    if (options.signal?.aborted) return reject(new Error('aborted'));
+    if (options.signal?.aborted) return reject(new NoHandshakeError('aborted'));
     const socket = connect({ host, port, servername: domain, rejectUnauthorized: false, ALPNProtocols: ['http/1.1'] });
     const done = (error: Error | undefined, value?: CertificateSummary) => {
       clearTimeout(timer);
@@ -35,8 +40,8 @@ export function servedCertificate(options: ServedOptions): Promise<CertificateSu
       if (error) reject(error);
       else resolve(value!);
     };
-    const onAbort = () => done(new Error('aborted'));
-    const timer = setTimeout(() => done(new Error(`no TLS handshake with ${host}:${port} within ${timeoutMs} ms`)), timeoutMs);
+    const onAbort = () => done(new NoHandshakeError('aborted'));
+    const timer = setTimeout(() => done(new NoHandshakeError(`no TLS handshake with ${host}:${port} within ${timeoutMs} ms`)), timeoutMs);
     options.signal?.addEventListener('abort', onAbort, { once: true });
     socket.once('secureConnect', () => {
       const peer = socket.getPeerCertificate(false);
@@ -49,7 +54,7 @@ export function servedCertificate(options: ServedOptions): Promise<CertificateSu
       }
     });
     // The server's words are not repeated raw: the error text may carry its alert or junk.
-    socket.once('error', (error) => done(new Error(`TLS to ${host}:${port} (SNI ${domain}) failed: ${cut(stripControls(error.message), 300)}`)));
+    socket.once('error', (error) => done(new NoHandshakeError(`TLS to ${host}:${port} (SNI ${domain}) failed: ${cut(stripControls(error.message), 300)}`)));
   });
 }
 
@@ -70,6 +75,8 @@ export interface VerifyResult {
   served?: CertificateSummary;
   /** Why the last try failed to connect, if it did. */
   error?: string;
+  /** Whether a TLS handshake completed at the last try (false: nothing was served at all). */
+  handshake: boolean;
   attempts: number;
   /** Where it connected. */
   address: string;
@@ -105,9 +112,10 @@ export async function verifyServed(options: VerifyOptions): Promise<VerifyResult
     let result: VerifyResult;
     try {
       const served = await servedCertificate(options);
-      result = { domain: options.domain, matched: sameFingerprint(served.fingerprint256, options.expectedFingerprint), expectedFingerprint: options.expectedFingerprint, served, attempts, address };
+      result = { domain: options.domain, matched: sameFingerprint(served.fingerprint256, options.expectedFingerprint), expectedFingerprint: options.expectedFingerprint, served, handshake: true, attempts, address };
     } catch (error) {
-      result = { domain: options.domain, matched: false, expectedFingerprint: options.expectedFingerprint, error: (error as Error).message, attempts, address };
+      const handshake = !(error instanceof NoHandshakeError);
+      result = { domain: options.domain, matched: false, expectedFingerprint: options.expectedFingerprint, error: (error as Error).message, handshake, attempts, address };
     }
     if (result.matched || options.signal?.aborted || Date.now() - started + interval > waitMs) return result;
     await sleep(interval, options.signal);

@@ -149,8 +149,21 @@ describe('verify --timeout', () => {
   it('a handshake that stalls is given up after --timeout, not a fixed 10 s', async () => {
     const port = (stall.address() as AddressInfo).port;
     const r = await runCli(['verify', '--domain', 'play.example.com', '--cert', pki.path('leaf.crt'), '--connect', `127.0.0.1:${port}`, '--timeout', '0.5']);
-    expect(r.stdout).toMatch(/no TLS handshake with 127\.0\.0\.1:\d+ within 500 ms/);
-    expect(r.code).toBe(4);
+    expect(`${r.stdout}${r.stderr}`).toMatch(/no TLS handshake with 127\.0\.0\.1:\d+ within 500 ms/);
+    // Nothing was served: a network failure (3), not "another certificate is served" (4).
+    expect(r.code).toBe(3);
+  });
+
+  it('a refused connection is a network failure (exit 3), not "attention" (exit 4)', async () => {
+    const port = (stall.address() as AddressInfo).port;
+    const closed = createTcpServer();
+    await new Promise<void>((resolve) => closed.listen(0, '127.0.0.1', resolve));
+    const unused = (closed.address() as AddressInfo).port;
+    await new Promise<void>((resolve) => closed.close(() => resolve()));
+    expect(unused).not.toBe(port);
+    const r = await runCli(['verify', '--domain', 'play.example.com', '--cert', pki.path('leaf.crt'), '--connect', `127.0.0.1:${unused}`, '--timeout', '2', '--json']);
+    expect(r.stdout).toMatch(/ECONNREFUSED/);
+    expect(r.code).toBe(3);
   });
 
   it('a bad --timeout is a usage error (exit 2) even when no API call is needed', async () => {

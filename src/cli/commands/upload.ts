@@ -80,7 +80,8 @@ export function uploadTask(values: ParsedValues, body: DomainHttpsCertInfo, cc: 
     if (verified.matched) return okOutcome(domain, `${done}; verified: ${verified.address} serves it`, withVerify, warnings, result.action === 'unchanged' ? 'unchanged' : 'ok');
     const served = verified.served ? `serves ${verified.served.subject}, fingerprint ${verified.served.fingerprint256}, until ${verified.served.notAfter}` : `could not be checked: ${verified.error}`;
     return {
-      domain, status: 'failed', exitCode: EXIT.attention, warnings,
+      // Nothing served (no handshake) is a network failure, not a finding about the certificate.
+      domain, status: 'failed', exitCode: verified.handshake ? EXIT.attention : EXIT.network, warnings,
       detail: `${done}; but ${verified.address} ${served} (expected ${verified.expectedFingerprint})`,
       json: { domain, status: 'failed', ...withVerify },
     };

@@ -51,7 +51,8 @@ export async function verify(values: ParsedValues, io: CliIo): Promise<number> {
       const r = await verifyServed({ domain, expectedFingerprint: expected, ...target, ...(io.interrupt ? { signal: io.interrupt } : {}) });
       const { domain: _d, ...json } = r;
       if (r.matched) return okOutcome(domain, `serves the expected certificate (${r.expectedFingerprint}) at ${r.address}`, json);
-      return { domain, status: 'failed', exitCode: EXIT.attention, warnings: [], detail: `${servedText(r)}; expected ${r.expectedFingerprint}`, json: { domain, status: 'failed', ...json } };
+      // No handshake at all is a network failure (exit 3), not another certificate served (exit 4).
+      return { domain, status: 'failed', exitCode: r.handshake ? EXIT.attention : EXIT.network, warnings: [], detail: `${servedText(r)}; expected ${r.expectedFingerprint}`, json: { domain, status: 'failed', ...json } };
     },
     single: (o) => `${o.domain}: ${o.detail}\n`,
   });
