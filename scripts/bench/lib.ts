@@ -57,3 +57,41 @@ export async function runConcurrent(count: number, concurrency: number, call: ()
   );
   return performance.now() - start;
 }
+
+export interface Contender {
+  name: string;
+  call: () => Promise<unknown>;
+}
+
+export interface RateRow {
+  name: string;
+  requestsPerSecond: number;
+  cpuMicrosPerRequest: number;
+}
+
+/**
+ * After a warm-up of `warmup` calls each, rounds of `requests` calls per contender, in a new
+ * random order every round; medians of requests/s and client CPU per request.
+ */
+export async function measureInterleaved(
+  list: Contender[],
+  options: { rounds: number; requests: number; concurrency: number },
+  warmup: number,
+): Promise<RateRow[]> {
+  for (const c of list) await runConcurrent(Math.min(warmup, options.requests), options.concurrency, c.call);
+  const samples = new Map(list.map((c) => [c.name, { rps: [] as number[], cpu: [] as number[] }]));
+  for (let round = 0; round < options.rounds; round++) {
+    for (const c of shuffle(list)) {
+      const before = process.cpuUsage();
+      const ms = await runConcurrent(options.requests, options.concurrency, c.call);
+      const used = process.cpuUsage(before);
+      samples.get(c.name)!.rps.push((options.requests / ms) * 1000);
+      samples.get(c.name)!.cpu.push((used.user + used.system) / options.requests);
+    }
+  }
+  return list.map((c) => ({
+    name: c.name,
+    requestsPerSecond: Math.round(median(samples.get(c.name)!.rps)),
+    cpuMicrosPerRequest: Math.round(median(samples.get(c.name)!.cpu)),
+  }));
+}

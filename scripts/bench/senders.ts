@@ -5,13 +5,9 @@
 import { Agent as HttpAgent, request as httpRequest } from 'node:http';
 import { Agent as UndiciAgent, type Dispatcher, EnvHttpProxyAgent, request as undiciRequest } from 'undici';
 import { BODY } from './contenders.js';
-import { median, runConcurrent, shuffle, startBenchServer } from './lib.js';
+import { measureInterleaved, type RateRow, startBenchServer } from './lib.js';
 
-export interface SenderRow {
-  name: string;
-  requestsPerSecond: number;
-  cpuMicrosPerRequest: number;
-}
+export type SenderRow = RateRow;
 
 const HEADERS = {
   'content-type': 'application/json',
@@ -51,18 +47,7 @@ export async function senders(options: { rounds: number; requests: number; concu
     { name: 'global fetch', call: async () => void (await (await fetch(url, { method: 'PUT', headers: HEADERS, body })).arrayBuffer()) },
   ];
   try {
-    for (const c of list) await runConcurrent(Math.min(1000, options.requests), options.concurrency, c.call);
-    const samples = new Map(list.map((c) => [c.name, { rps: [] as number[], cpu: [] as number[] }]));
-    for (let round = 0; round < options.rounds; round++) {
-      for (const c of shuffle(list)) {
-        const before = process.cpuUsage();
-        const ms = await runConcurrent(options.requests, options.concurrency, c.call);
-        const used = process.cpuUsage(before);
-        samples.get(c.name)!.rps.push((options.requests / ms) * 1000);
-        samples.get(c.name)!.cpu.push((used.user + used.system) / options.requests);
-      }
-    }
-    return list.map((c) => ({ name: c.name, requestsPerSecond: Math.round(median(samples.get(c.name)!.rps)), cpuMicrosPerRequest: Math.round(median(samples.get(c.name)!.cpu)) }));
+    return await measureInterleaved(list, options, 1000);
   } finally {
     agent.destroy();
     await undiciAgent.close();

@@ -40,6 +40,10 @@ export interface ReadCompareWriteResult {
   differences: Difference[];
 }
 
+/** The CCM id of a tls_certificate kept in CCM (null when it has none); undefined for any other source. */
+const scmCertId = (config: CertificateConfig): string | null | undefined =>
+  config.tls_certificate?.source === 'scm' ? config.tls_certificate.cert_id ?? null : undefined;
+
 const fingerprints = (pem: string | undefined) => summarizePem(pem)?.chainFingerprints.join(',') ?? null;
 
 function differencesOf(deployedInfo: CertificateConfig, body: CertificateConfig, forceRedirect: boolean, now: Date | undefined): Difference[] {
@@ -56,9 +60,9 @@ function differencesOf(deployedInfo: CertificateConfig, body: CertificateConfig,
       if (a !== b) differences.push({ field, deployed: a, local: b });
     }
   }
-  const localScm = body.tls_certificate?.source === 'scm' ? body.tls_certificate.cert_id ?? null : undefined;
+  const localScm = scmCertId(body);
   if (localScm !== undefined) {
-    const deployedScm = deployedInfo.tls_certificate?.source === 'scm' ? deployedInfo.tls_certificate.cert_id ?? null : null;
+    const deployedScm = scmCertId(deployedInfo) ?? null;
     if (deployedScm !== localScm) differences.push({ field: 'cert_id', deployed: deployedScm === null ? null : deployedText(deployedScm), local: localScm });
   }
   const gm = body.gm_certificate;
@@ -81,7 +85,7 @@ export async function readCompareWrite(options: ReadCompareWriteOptions): Promis
   const { force_redirect: _ignored, ...certificates } = options.body;
   const localPem = tlsCertificateOf(certificates);
   const localCertificate = summarizePem(localPem, { domain, ...(now ? { now } : {}) }) ?? null;
-  const localScm = certificates.tls_certificate?.source === 'scm' ? certificates.tls_certificate.cert_id : undefined;
+  const localScm = scmCertId(certificates) ?? undefined;
   const withScm = <T extends object>(o: T, id: string | undefined) => (id ? { ...o, certId: id } : o);
 
   if (options.always) {
@@ -93,7 +97,7 @@ export async function readCompareWrite(options: ReadCompareWriteOptions): Promis
   const deployedInfo: CertificateConfig = await client.showDomainHttpsCert(call);
   const deployedRedirect = deployedInfo.force_redirect === true;
   const forceRedirect = options.forceRedirect ?? deployedRedirect;
-  const deployedScm = deployedInfo.tls_certificate?.source === 'scm' ? deployedInfo.tls_certificate.cert_id : undefined;
+  const deployedScm = scmCertId(deployedInfo) ?? undefined;
   const deployed = withScm({ certificate: summarizePem(tlsCertificateOf(deployedInfo), { domain, ...(now ? { now } : {}) }) ?? null, forceRedirect: deployedRedirect }, deployedScm === undefined ? undefined : deployedText(deployedScm));
   const local = withScm({ certificate: localCertificate, forceRedirect }, localScm);
   const differences = differencesOf(deployedInfo, certificates, forceRedirect, now);

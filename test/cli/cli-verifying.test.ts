@@ -149,49 +149,37 @@ describe('CLI against the verifying server', () => {
     expect(quiet.stdout).toContain('"status": "ok"');
   });
 
-  it('--concurrency bounds the requests in flight', async () => {
+  // A slow upstream in front of nothing: deletes `count` domains and counts overlapping requests.
+  async function peakInFlight(count: number, concurrency: number, delayMs: number): Promise<{ code: number | null; peak: number }> {
     let inFlight = 0;
     let peak = 0;
-    server = await startVerifyingServer({ keys: { [AK]: SK } });
     const { createServer } = await import('node:http');
-    // A slow upstream in front of nothing: count overlapping requests.
     const slow = createServer((_req, res) => {
       inFlight++;
       peak = Math.max(peak, inFlight);
       setTimeout(() => {
         inFlight--;
         res.writeHead(204).end();
-      }, 50);
+      }, delayMs);
     });
     await new Promise<void>((resolve) => slow.listen(0, '127.0.0.1', resolve));
     const port = (slow.address() as { port: number }).port;
-    const domains = Array.from({ length: 12 }, (_, i) => ['--domain', `d${i}.example.com`]).flat();
-    const r = await runCli(['delete', ...domains, '--endpoint', `http://127.0.0.1:${port}`, '--project-id', '0123456789abcdef0123456789abcdef', '--concurrency', '3', '--yes'], { HUAWEICLOUD_SDK_AK: AK, HUAWEICLOUD_SDK_SK: SK });
+    const domains = Array.from({ length: count }, (_, i) => ['--domain', `d${i}.example.com`]).flat();
+    const r = await runCli(['delete', ...domains, '--endpoint', `http://127.0.0.1:${port}`, '--project-id', '0123456789abcdef0123456789abcdef', '--concurrency', String(concurrency), '--yes'], { HUAWEICLOUD_SDK_AK: AK, HUAWEICLOUD_SDK_SK: SK });
     slow.closeAllConnections();
     slow.close();
-    expect(r.code).toBe(0);
+    return { code: r.code, peak };
+  }
+
+  it('--concurrency bounds the requests in flight', async () => {
+    const { code, peak } = await peakInFlight(12, 3, 50);
+    expect(code).toBe(0);
     expect(peak).toBe(3);
   });
 
   it('--concurrency above the client\'s default in-flight cap (64) is not held back by it', async () => {
-    let inFlight = 0;
-    let peak = 0;
-    const { createServer } = await import('node:http');
-    const slow = createServer((_req, res) => {
-      inFlight++;
-      peak = Math.max(peak, inFlight);
-      setTimeout(() => {
-        inFlight--;
-        res.writeHead(204).end();
-      }, 300);
-    });
-    await new Promise<void>((resolve) => slow.listen(0, '127.0.0.1', resolve));
-    const port = (slow.address() as { port: number }).port;
-    const domains = Array.from({ length: 100 }, (_, i) => ['--domain', `d${i}.example.com`]).flat();
-    const r = await runCli(['delete', ...domains, '--endpoint', `http://127.0.0.1:${port}`, '--project-id', '0123456789abcdef0123456789abcdef', '--concurrency', '100', '--yes'], { HUAWEICLOUD_SDK_AK: AK, HUAWEICLOUD_SDK_SK: SK });
-    slow.closeAllConnections();
-    slow.close();
-    expect(r.code).toBe(0);
+    const { code, peak } = await peakInFlight(100, 100, 300);
+    expect(code).toBe(0);
     expect(peak).toBeGreaterThan(64);
   });
 });
