@@ -30,12 +30,17 @@ const say = (line = '') => {
 // Cold start and the bundle read the built package.
 execFileSync(process.execPath, [`${root}scripts/build.mjs`], { stdio: 'ignore' });
 
-say(`live-https-cert benchmarks, ${new Date().toISOString()}, node ${process.version}, ${cpus().length} x ${cpus()[0]?.model ?? 'cpu'}`);
+say(
+  `live-https-cert benchmarks, ${new Date().toISOString()}, node ${process.version}, ${cpus().length} x ${cpus()[0]?.model ?? 'cpu'}`,
+);
 say('All on 127.0.0.1; medians over interleaved rounds after a warm-up; ratio = ours / other.');
 
 // The previous run's portable (fetch) ratio: that path must not get slower.
 const previousFile = `${root}bench-results/latest.json`;
-const previous = existsSync(previousFile) ? (JSON.parse(readFileSync(previousFile, 'utf8')) as { ratios?: { portableVsOfficial?: number } }).ratios?.portableVsOfficial : undefined;
+const previous = existsSync(previousFile)
+  ? (JSON.parse(readFileSync(previousFile, 'utf8')) as { ratios?: { portableVsOfficial?: number } }).ratios
+      ?.portableVsOfficial
+  : undefined;
 
 const t = await throughput({ rounds: quick ? 3 : 7, requests: quick ? 400 : 1500, concurrency: 8 });
 const byName = (name: string) => t.find((r) => r.name.startsWith(name))!;
@@ -49,51 +54,87 @@ const nodePaths = [byDefault, ours, byName('generated client + our transport')];
 const best = nodePaths.reduce((a, b) => (b.requestsPerSecond > a.requestsPerSecond ? b : a));
 say('\n1. Request throughput: signed UpdateDomainHttpsCert, 8 in flight');
 say(`   ${'contender'.padEnd(40)} ${'req/s'.padStart(7)} ${'CPU us/req'.padStart(11)}`);
-for (const r of t) say(`   ${r.name.padEnd(40)} ${String(r.requestsPerSecond).padStart(7)} ${String(r.cpuMicrosPerRequest).padStart(11)}`);
+for (const r of t)
+  say(
+    `   ${r.name.padEnd(40)} ${String(r.requestsPerSecond).padStart(7)} ${String(r.cpuMicrosPerRequest).padStart(11)}`,
+  );
 const vsRaw = ratio(ours.requestsPerSecond, raw.requestsPerSecond);
 const defaultVsOfficial = ratio(byDefault.requestsPerSecond, official.requestsPerSecond);
 const vsOfficial = ratio(best.requestsPerSecond, official.requestsPerSecond);
 const cpuVsOfficial = ratio(best.cpuMicrosPerRequest, official.cpuMicrosPerRequest);
 const fetchVsOfficial = ratio(onFetch.requestsPerSecond, official.requestsPerSecond);
-say(`   default createLiveClient on Node / official = ${defaultVsOfficial}x req/s (${goal(defaultVsOfficial >= 1.5, '>= 1.5x')})`);
-say(`   best Node path (${best.name}) / official = ${vsOfficial}x req/s (${goal(vsOfficial >= 2, '>= 2x')}), ${cpuVsOfficial}x CPU per request (${goal(cpuVsOfficial <= 0.5, '<= 0.5x')})`);
+say(
+  `   default createLiveClient on Node / official = ${defaultVsOfficial}x req/s (${goal(defaultVsOfficial >= 1.5, '>= 1.5x')})`,
+);
+say(
+  `   best Node path (${best.name}) / official = ${vsOfficial}x req/s (${goal(vsOfficial >= 2, '>= 2x')}), ${cpuVsOfficial}x CPU per request (${goal(cpuVsOfficial <= 0.5, '<= 0.5x')})`,
+);
 say(`   ours (/node) / raw fetch = ${vsRaw}x (${goal(vsRaw >= 0.85, '>= 0.85x')})`);
-say(`   fetch path (browsers, Deno, edge) / official = ${fetchVsOfficial}x${previous === undefined ? '' : ` (previous run ${previous}x: ${goal(fetchVsOfficial >= previous * 0.95, 'unchanged or better, within 5% noise')})`}`);
+say(
+  `   fetch path (browsers, Deno, edge) / official = ${fetchVsOfficial}x${previous === undefined ? '' : ` (previous run ${previous}x: ${goal(fetchVsOfficial >= previous * 0.95, 'unchanged or better, within 5% noise')})`}`,
+);
 say('   The machine may be shared: absolute figures are noisy; the ratios come from interleaved rounds of one run.');
 
 const s = await signing({ rounds: quick ? 3 : 7, count: quick ? 2000 : 5000 });
 const sOfficial = s.find((r) => r.name.startsWith('official'))!;
 say('\n2. Signing throughput: the Live PUT, signatures/s');
-for (const r of s) say(`   ${r.name.padEnd(40)} ${String(r.signaturesPerSecond).padStart(7)}  ratio ${ratio(r.signaturesPerSecond, sOfficial.signaturesPerSecond)}x`);
-const signRatio = (prefix: string) => ratio(s.find((r) => r.name.startsWith(prefix))!.signaturesPerSecond, sOfficial.signaturesPerSecond);
+for (const r of s)
+  say(
+    `   ${r.name.padEnd(40)} ${String(r.signaturesPerSecond).padStart(7)}  ratio ${ratio(r.signaturesPerSecond, sOfficial.signaturesPerSecond)}x`,
+  );
+const signRatio = (prefix: string) =>
+  ratio(s.find((r) => r.name.startsWith(prefix))!.signaturesPerSecond, sOfficial.signaturesPerSecond);
 const signDefault = signRatio('ours (default');
 const signWeb = signRatio('ours (Web Crypto');
-say(`   ${goal(signDefault >= 1, `default signer >= 1x official (${signDefault}x)`)}; ${goal(signWeb >= 1, `Web Crypto forced >= 1x official (${signWeb}x)`)}`);
+say(
+  `   ${goal(signDefault >= 1, `default signer >= 1x official (${signDefault}x)`)}; ${goal(signWeb >= 1, `Web Crypto forced >= 1x official (${signWeb}x)`)}`,
+);
 
 const c = coldStart({ runs: quick ? 5 : 15 });
 say('\n3. Cold start: fresh process, import the client entry, create a client');
-for (const r of c) say(`   ${r.name.padEnd(45)} import+create ${String(r.importAndCreateMs).padStart(6)} ms   whole process ${String(r.processMs).padStart(5)} ms`);
+for (const r of c)
+  say(
+    `   ${r.name.padEnd(45)} import+create ${String(r.importAndCreateMs).padStart(6)} ms   whole process ${String(r.processMs).padStart(5)} ms`,
+  );
 const cold = ratio(c[0]!.importAndCreateMs, c[1]!.importAndCreateMs);
-say(`   ours / official (import+create) = ${cold}x (${goal(cold <= 0.3, '<= 0.3x')}); whole process ${ratio(c[0]!.processMs, c[1]!.processMs)}x`);
+say(
+  `   ours / official (import+create) = ${cold}x (${goal(cold <= 0.3, '<= 0.3x')}); whole process ${ratio(c[0]!.processMs, c[1]!.processMs)}x`,
+);
 
 const f = await footprint();
 say('\n4. Footprint');
-for (const r of f.rows) say(`   ${r.name.padEnd(45)} ${String(r.runtimePackages).padStart(3)} runtime packages, ${(r.installedBytes / 1024 / 1024).toFixed(2)} MB installed with them`);
-say(`   ours / official: ${ratio(f.rows[0]!.runtimePackages, f.rows[1]!.runtimePackages)}x the packages, ${ratio(f.rows[0]!.installedBytes, f.rows[1]!.installedBytes)}x the installed size`);
-say(`   browser bundle of the client entry: ${(f.bundle.minifiedBytes / 1024).toFixed(1)} kB minified, ${(f.bundle.gzipBytes / 1024).toFixed(1)} kB gzip (the official core does not run in browsers)`);
-say(`   ${goal(f.rows[0]!.runtimePackages <= 2, '<= 2 runtime packages')}; ${goal(f.bundle.gzipBytes <= 10 * 1024, 'bundle <= 10 kB gzip')}`);
+for (const r of f.rows)
+  say(
+    `   ${r.name.padEnd(45)} ${String(r.runtimePackages).padStart(3)} runtime packages, ${(r.installedBytes / 1024 / 1024).toFixed(2)} MB installed with them`,
+  );
+say(
+  `   ours / official: ${ratio(f.rows[0]!.runtimePackages, f.rows[1]!.runtimePackages)}x the packages, ${ratio(f.rows[0]!.installedBytes, f.rows[1]!.installedBytes)}x the installed size`,
+);
+say(
+  `   browser bundle of the client entry: ${(f.bundle.minifiedBytes / 1024).toFixed(1)} kB minified, ${(f.bundle.gzipBytes / 1024).toFixed(1)} kB gzip (the official core does not run in browsers)`,
+);
+say(
+  `   ${goal(f.rows[0]!.runtimePackages <= 2, '<= 2 runtime packages')}; ${goal(f.bundle.gzipBytes <= 10 * 1024, 'bundle <= 10 kB gzip')}`,
+);
 
 const fl = await fleet({ domains: 500, concurrency: 16, delayMs: 50 });
 say('\n5. Fleet: 500 domains, server answers after 50 ms, concurrency 16');
-say(`   wall ${fl.wallMs} ms, ideal ${fl.idealMs} ms, ratio ${fl.ratio}x (${goal(fl.ratio <= 1.25, '<= 1.25x ideal')}); failed ${fl.failed}`);
+say(
+  `   wall ${fl.wallMs} ms, ideal ${fl.idealMs} ms, ratio ${fl.ratio}x (${goal(fl.ratio <= 1.25, '<= 1.25x ideal')}); failed ${fl.failed}`,
+);
 say(`   RSS ${fl.rssStartMB} MB at start, ${fl.rssPeakMB} MB peak; heap after ${fl.heapAfterMB} MB`);
 
 const w = await senders({ rounds: quick ? 3 : 5, requests: quick ? 1000 : 3000, concurrency: 8 });
 say('\n6. Bare senders on Node (no client): the same PUT, 8 in flight');
-for (const r of w) say(`   ${r.name.padEnd(40)} ${String(r.requestsPerSecond).padStart(7)} req/s ${String(r.cpuMicrosPerRequest).padStart(5)} us/req`);
+for (const r of w)
+  say(
+    `   ${r.name.padEnd(40)} ${String(r.requestsPerSecond).padStart(7)} req/s ${String(r.cpuMicrosPerRequest).padStart(5)} us/req`,
+  );
 const wNode = w.find((r) => r.name.startsWith('node:http'))!;
 const wUndici = w.find((r) => r.name === 'undici.request, Agent')!;
-say(`   undici.request / node:http = ${ratio(wUndici.requestsPerSecond, wNode.requestsPerSecond)}x req/s, ${ratio(wUndici.cpuMicrosPerRequest, wNode.cpuMicrosPerRequest)}x CPU per request`);
+say(
+  `   undici.request / node:http = ${ratio(wUndici.requestsPerSecond, wNode.requestsPerSecond)}x req/s, ${ratio(wUndici.cpuMicrosPerRequest, wNode.cpuMicrosPerRequest)}x CPU per request`,
+);
 
 const seconds = Math.round((performance.now() - started) / 1000);
 say(`\nTotal benchmark time: ${seconds} s`);

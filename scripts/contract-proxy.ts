@@ -13,23 +13,52 @@ import { createLiveClient, LiveError, type DomainHttpsCertInfo } from '../src/in
 import { serverText } from '../src/internal/server-text.js';
 import { startPrism } from './lib/prism.js';
 
-interface Violation { location?: string[]; code?: string | number; message?: string }
-interface Outcome { operation: string; status: number | undefined; violations: Violation[]; error?: string }
+interface Violation {
+  location?: string[];
+  code?: string | number;
+  message?: string;
+}
+interface Outcome {
+  operation: string;
+  status: number | undefined;
+  violations: Violation[];
+  error?: string;
+}
 
-const usage = 'usage: npm run contract:proxy -- --upstream URL --domain D [--operations show,update,delete] [--body FILE] [--project-id ID] [--json]';
+const usage =
+  'usage: npm run contract:proxy -- --upstream URL --domain D [--operations show,update,delete] [--body FILE] [--project-id ID] [--json]';
 let values: Record<string, string | boolean | undefined>;
 try {
-  ({ values } = parseArgs({ options: { upstream: { type: 'string' }, domain: { type: 'string' }, operations: { type: 'string', default: 'show' }, body: { type: 'string' }, 'project-id': { type: 'string' }, json: { type: 'boolean' } } }));
+  ({ values } = parseArgs({
+    options: {
+      upstream: { type: 'string' },
+      domain: { type: 'string' },
+      operations: { type: 'string', default: 'show' },
+      body: { type: 'string' },
+      'project-id': { type: 'string' },
+      json: { type: 'boolean' },
+    },
+  }));
 } catch (error) {
   console.error(`${(error as Error).message}\n${usage}`);
   process.exit(2);
 }
 const upstream = values['upstream'] as string | undefined;
 const domain = values['domain'] as string | undefined;
-const operations = String(values['operations']).split(',').map((o) => o.trim());
+const operations = String(values['operations'])
+  .split(',')
+  .map((o) => o.trim());
 const projectId = (values['project-id'] as string | undefined) ?? process.env['HUAWEICLOUD_SDK_PROJECT_ID'];
-if (!upstream || !domain || !projectId || operations.some((o) => !['show', 'update', 'delete'].includes(o)) || (operations.includes('update') && !values['body'])) {
-  console.error(`${usage}\n(--project-id or HUAWEICLOUD_SDK_PROJECT_ID is needed; update needs --body, a JSON DomainHttpsCertInfo)`);
+if (
+  !upstream ||
+  !domain ||
+  !projectId ||
+  operations.some((o) => !['show', 'update', 'delete'].includes(o)) ||
+  (operations.includes('update') && !values['body'])
+) {
+  console.error(
+    `${usage}\n(--project-id or HUAWEICLOUD_SDK_PROJECT_ID is needed; update needs --body, a JSON DomainHttpsCertInfo)`,
+  );
   process.exit(2);
 }
 
@@ -47,13 +76,24 @@ try {
     url.host = proxy.host;
     // The body as bytes (not a stream), so it goes with a Content-Length as the client sent it.
     const body = request.method === 'GET' || request.method === 'HEAD' ? null : await request.arrayBuffer();
-    const response = await fetch(url, { method: request.method, headers: request.headers, body, signal: request.signal, redirect: 'manual' });
+    const response = await fetch(url, {
+      method: request.method,
+      headers: request.headers,
+      body,
+      signal: request.signal,
+      redirect: 'manual',
+    });
     const header = response.headers.get('sl-violations');
     last = { status: response.status, violations: header ? (JSON.parse(header) as Violation[]) : [] };
     // A response Prism refused (--errors) arrives as its own problem document.
     if (response.headers.get('content-type')?.includes('application/problem+json')) {
-      const problem = (await response.clone().json().catch(() => ({}))) as { title?: string; detail?: string; validation?: Violation[] };
-      last.violations.push(...(problem.validation ?? [{ message: `${problem.title ?? 'Prism refused'}: ${problem.detail ?? ''}` }]));
+      const problem = (await response
+        .clone()
+        .json()
+        .catch(() => ({}))) as { title?: string; detail?: string; validation?: Violation[] };
+      last.violations.push(
+        ...(problem.validation ?? [{ message: `${problem.title ?? 'Prism refused'}: ${problem.detail ?? ''}` }]),
+      );
     }
     return response;
   };
@@ -65,7 +105,11 @@ try {
     let error: string | undefined;
     try {
       if (operation === 'show') await live.showDomainHttpsCert({ domain });
-      if (operation === 'update') await live.updateDomainHttpsCert({ domain, body: JSON.parse(readFileSync(String(values['body']), 'utf8')) as DomainHttpsCertInfo });
+      if (operation === 'update')
+        await live.updateDomainHttpsCert({
+          domain,
+          body: JSON.parse(readFileSync(String(values['body']), 'utf8')) as DomainHttpsCertInfo,
+        });
       if (operation === 'delete') await live.deleteDomainHttpsCert({ domain });
     } catch (e) {
       error = serverText(e instanceof LiveError ? e.message : String(e), secrets, 500);
@@ -83,9 +127,16 @@ if (values['json']) {
   process.stdout.write(`${JSON.stringify({ upstream, conforms: failed.length === 0, outcomes }, null, 2)}\n`);
 } else {
   for (const o of outcomes) {
-    console.log(`${o.operation}: HTTP ${o.status ?? '-'}, ${o.violations.length ? `${o.violations.length} violation(s)` : o.status === undefined ? 'no answer' : 'conforms'}${o.error ? ` (client: ${o.error})` : ''}`);
-    for (const v of o.violations) console.log(`  ${(v.location ?? []).join('.')}: ${serverText(String(v.message ?? v.code ?? ''), [], 300)}`);
+    console.log(
+      `${o.operation}: HTTP ${o.status ?? '-'}, ${o.violations.length ? `${o.violations.length} violation(s)` : o.status === undefined ? 'no answer' : 'conforms'}${o.error ? ` (client: ${o.error})` : ''}`,
+    );
+    for (const v of o.violations)
+      console.log(`  ${(v.location ?? []).join('.')}: ${serverText(String(v.message ?? v.code ?? ''), [], 300)}`);
   }
-  console.log(failed.length ? `contract:proxy: ${upstream} violates the spec (${failed.length} of ${outcomes.length} operations)` : `contract:proxy: ${upstream} conforms to the spec on ${outcomes.length} operation(s)`);
+  console.log(
+    failed.length
+      ? `contract:proxy: ${upstream} violates the spec (${failed.length} of ${outcomes.length} operations)`
+      : `contract:proxy: ${upstream} conforms to the spec on ${outcomes.length} operation(s)`,
+  );
 }
 process.exit(failed.length ? 1 : 0);

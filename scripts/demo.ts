@@ -26,8 +26,10 @@ try {
   console.log(`1. update ${DOMAIN}: ok (request id ${updated.requestId})`);
 
   const shown = await client.showDomainHttpsCert({ domain: DOMAIN });
-  console.log(`2. show   ${DOMAIN}: format ${shown.certificate_format}, force_redirect ${shown.force_redirect}, ` +
-    `certificate ${shown.certificate?.length ?? 0} chars, key ${shown.certificate_key ? 'returned' : 'not returned'}`);
+  console.log(
+    `2. show   ${DOMAIN}: format ${shown.certificate_format}, force_redirect ${shown.force_redirect}, ` +
+      `certificate ${shown.certificate?.length ?? 0} chars, key ${shown.certificate_key ? 'returned' : 'not returned'}`,
+  );
 
   const deleted = await client.deleteDomainHttpsCert({ domain: DOMAIN });
   console.log(`3. delete ${DOMAIN}: ok (request id ${deleted.requestId})`);
@@ -37,13 +39,16 @@ try {
     projectId: '0123456789abcdef0123456789abcdef',
     endpoint: prism.url,
     credentials: { accessKey: 'DEMOACCESSKEY', secretKey: 'demo-secret-key-never-printed' },
-    fetch: (input, init) => fetch(input, { ...init, headers: { ...(init?.headers as Record<string, string>), prefer: 'code=404' } }),
+    fetch: (input, init) =>
+      fetch(input, { ...init, headers: { ...(init?.headers as Record<string, string>), prefer: 'code=404' } }),
   });
   try {
     await notFound.showDomainHttpsCert({ domain: 'missing.example.com' });
   } catch (error) {
     if (!(error instanceof LiveApiError)) throw error;
-    console.log(`4. show   missing.example.com: ${error.name} ${error.status} ${error.errorCode} "${error.errorMsg}" (request id ${error.requestId})`);
+    console.log(
+      `4. show   missing.example.com: ${error.name} ${error.status} ${error.errorCode} "${error.errorMsg}" (request id ${error.requestId})`,
+    );
   }
   console.log('Demo finished: update -> show -> delete worked against the mock.');
 } finally {

@@ -21,7 +21,8 @@ async function main() {
   try {
     const tmp = join(jar.dir, 'mvn-download');
     await run('mvn', [
-      '-q', '-B',
+      '-q',
+      '-B',
       'org.apache.maven.plugins:maven-dependency-plugin:3.8.1:copy',
       `-Dartifact=org.openapitools:openapi-generator-cli:${jar.version}:jar`,
       `-DoutputDirectory=${tmp}`,

@@ -9,7 +9,11 @@ import { specDocuments } from './lib/spec-documents.mjs';
 
 const root = process.cwd();
 // Everything generate.mjs writes: each document's types and validators, and the clients.
-const outputs = [...specDocuments(root).flatMap((d) => [d.types, d.validators]), 'generated/validators', 'generated/typescript-fetch'];
+const outputs = [
+  ...specDocuments(root).flatMap((d) => [d.types, d.validators]),
+  'generated/validators',
+  'generated/typescript-fetch',
+];
 
 function listFiles(base, path) {
   const full = join(base, path);
@@ -32,7 +36,10 @@ try {
   }
   const jar = generatorJar(root);
   symlinkSync(jar.dir, generatorJar(work).dir);
-  await run(process.execPath, [join(root, 'scripts/generate.mjs')], { cwd: work, stdio: ['ignore', 'ignore', 'inherit'] });
+  await run(process.execPath, [join(root, 'scripts/generate.mjs')], {
+    cwd: work,
+    stdio: ['ignore', 'ignore', 'inherit'],
+  });
 
   const committed = new Set(outputs.flatMap((o) => listFiles(root, o)));
   const fresh = new Set(outputs.flatMap((o) => listFiles(work, o)));

@@ -65,7 +65,11 @@ type Operation<M extends 'get' | 'put' | 'delete'> = paths[typeof PATH][M];
 
 // What the client itself supplies: the project, and the headers of authentication.
 type AuthHeader = 'X-Auth-Token' | 'X-Sdk-Date' | 'X-Project-Id' | 'X-Security-Token' | 'Authorization';
-type QueryOf<O> = O extends { parameters: { query: infer Q } } ? Q : O extends { parameters: { query?: infer Q } } ? NonNullable<Q> : unknown;
+type QueryOf<O> = O extends { parameters: { query: infer Q } }
+  ? Q
+  : O extends { parameters: { query?: infer Q } }
+    ? NonNullable<Q>
+    : unknown;
 type HeadersOf<O> = O extends { parameters: { header?: infer H } } ? Omit<NonNullable<H>, AuthHeader> : never;
 type BodyOf<O> = O extends { requestBody: { content: { 'application/json': infer B } } } ? B : never;
 type ResultOf<O> = O extends { responses: { 200: { content: { 'application/json': infer R } } } } ? R : never;
@@ -82,7 +86,9 @@ export interface CallControls {
  * (a parameter added to the spec is accepted after `npm run generate`), its non-auth header
  * parameters under `headers`, and the call controls.
  */
-export type OperationOptions<O> = QueryOf<O> & CallControls & ([keyof HeadersOf<O>] extends [never] ? unknown : { headers?: HeadersOf<O> });
+export type OperationOptions<O> = QueryOf<O> &
+  CallControls &
+  ([keyof HeadersOf<O>] extends [never] ? unknown : { headers?: HeadersOf<O> });
 
 export type ShowOptions = OperationOptions<Operation<'get'>>;
 export type DeleteOptions = OperationOptions<Operation<'delete'>>;
@@ -113,21 +119,32 @@ export interface LiveClient {
 }
 
 function checkOptions(options: LiveClientOptions): void {
-  if (!options || typeof options !== 'object') throw new ConfigurationError('options', 'createLiveClient needs an options object');
+  if (!options || typeof options !== 'object')
+    throw new ConfigurationError('options', 'createLiveClient needs an options object');
   if (options.projectId !== undefined) checkProjectId(options.projectId);
   const algorithm = options.signingAlgorithm;
   if (algorithm !== undefined && !SIGNING_ALGORITHMS.includes(algorithm)) {
-    throw new ConfigurationError('signingAlgorithm', `signingAlgorithm must be one of ${SIGNING_ALGORITHMS.join(', ')}, got "${String(algorithm)}"`);
+    throw new ConfigurationError(
+      'signingAlgorithm',
+      `signingAlgorithm must be one of ${SIGNING_ALGORITHMS.join(', ')}, got "${String(algorithm)}"`,
+    );
   }
   if (algorithm === 'SDK-HMAC-SM3') {
-    if (options.signingHash) throw new ConfigurationError('signingHash', 'signingHash replaces SHA-256 only; it cannot be used with SDK-HMAC-SM3');
+    if (options.signingHash)
+      throw new ConfigurationError(
+        'signingHash',
+        'signingHash replaces SHA-256 only; it cannot be used with SDK-HMAC-SM3',
+      );
     try {
       sm3Digest();
     } catch (error) {
       throw new ConfigurationError('signingAlgorithm', (error as Error).message);
     }
   }
-  if (options.retries !== undefined && !(Number.isInteger(options.retries) && options.retries >= 0 && options.retries <= 10)) {
+  if (
+    options.retries !== undefined &&
+    !(Number.isInteger(options.retries) && options.retries >= 0 && options.retries <= 10)
+  ) {
     throw new ConfigurationError('retries', `retries must be a whole number from 0 to 10, got ${options.retries}`);
   }
 }
@@ -139,7 +156,10 @@ export function createLiveClient(options: LiveClientOptions): LiveClient {
   const secrets: string[] = [];
   const source = credentialSource(options.credentials, { secrets });
   if (options.projectId === undefined && source.plain && !isAkSk(source.plain)) {
-    throw new ConfigurationError('projectId', 'projectId is required with token credentials (the IAM lookup needs an access key pair); copy it from the IAM console');
+    throw new ConfigurationError(
+      'projectId',
+      'projectId is required with token credentials (the IAM lookup needs an access key pair); copy it from the IAM console',
+    );
   }
   const wire = {
     fetch: options.fetch,
@@ -155,10 +175,11 @@ export function createLiveClient(options: LiveClientOptions): LiveClient {
   };
   const signing = { source, hash: options.signingHash, algorithm: options.signingAlgorithm, userAgent: userAgent() };
   let foundProjectId: Promise<string> | undefined;
-  const resolveProjectId = (): Promise<string> => (foundProjectId ??= findProjectId(options, source, signing, wire).catch((error: unknown) => {
-    foundProjectId = undefined;
-    throw error;
-  }));
+  const resolveProjectId = (): Promise<string> =>
+    (foundProjectId ??= findProjectId(options, source, signing, wire).catch((error: unknown) => {
+      foundProjectId = undefined;
+      throw error;
+    }));
   let knownProjectId = options.projectId;
   const projectIdOf = (): string | Promise<string> =>
     knownProjectId ??
@@ -166,26 +187,52 @@ export function createLiveClient(options: LiveClientOptions): LiveClient {
       knownProjectId = id;
       return id;
     });
-  const transport: Transport = createTransport({ ...wire, authorize: createAuthorizer({ ...signing, projectId: projectIdOf }) });
-  const api = createClient<paths>({ baseUrl, fetch: transport.fetch, Request: PlainRequest as unknown as typeof Request });
+  const transport: Transport = createTransport({
+    ...wire,
+    authorize: createAuthorizer({ ...signing, projectId: projectIdOf }),
+  });
+  const api = createClient<paths>({
+    baseUrl,
+    fetch: transport.fetch,
+    Request: PlainRequest as unknown as typeof Request,
+  });
 
   // Each call carries its operation and timeout down to the transport, for errors and aborts.
-  const via = (operation: OperationId, timeoutMs: number | undefined): FetchFunction =>
-    (input, init) => transport.call(input as RequestInfo | PlainRequest, init, { operation, timeoutMs });
+  const via =
+    (operation: OperationId, timeoutMs: number | undefined): FetchFunction =>
+    (input, init) =>
+      transport.call(input as RequestInfo | PlainRequest, init, { operation, timeoutMs });
   // The spec's query parameters are the options that are not call controls (or the body).
   const split = (options: Record<string, unknown>) => {
     if (typeof options !== 'object' || options === null) {
-      throw new ValidationError([{ field: 'options', message: `must be an object such as { domain }, got ${options === null ? 'null' : typeof options}`, rule: 'type' }]);
+      throw new ValidationError([
+        {
+          field: 'options',
+          message: `must be an object such as { domain }, got ${options === null ? 'null' : typeof options}`,
+          rule: 'type',
+        },
+      ]);
     }
     const { signal, timeoutMs, body, headers, ...query } = options;
-    return { signal: signal as AbortSignal | undefined, timeoutMs: timeoutMs as number | undefined, body, headers: headers as Record<string, string> | undefined, query };
+    return {
+      signal: signal as AbortSignal | undefined,
+      timeoutMs: timeoutMs as number | undefined,
+      body,
+      headers: headers as Record<string, string> | undefined,
+      query,
+    };
   };
-  const send = async <T>(method: 'GET' | 'PUT' | 'DELETE', operation: LiveOperationId, options: Record<string, unknown>): Promise<{ data: T; response: Response }> => {
+  const send = async <T>(
+    method: 'GET' | 'PUT' | 'DELETE',
+    operation: LiveOperationId,
+    options: Record<string, unknown>,
+  ): Promise<{ data: T; response: Response }> => {
     const { signal, timeoutMs, body, headers, query } = split(options);
     const parts = { query, ...(method === 'PUT' ? { body } : {}) };
     // Bad input is refused before anything is sent, the IAM lookup of the project id included:
     // until the id is known its place is held by a valid stand-in (the found id is checked too).
-    if (knownProjectId === undefined) assertValidRequest(operation, { ...parts, path: { project_id: PROJECT_ID_STAND_IN } });
+    if (knownProjectId === undefined)
+      assertValidRequest(operation, { ...parts, path: { project_id: PROJECT_ID_STAND_IN } });
     const path = { project_id: await projectIdOf() };
     assertValidRequest(operation, { ...parts, path });
     const init = {
@@ -196,8 +243,17 @@ export function createLiveClient(options: LiveClientOptions): LiveClient {
       // Every answer goes through the one parse point, which checks it against the spec.
       parseAs: 'text' as const,
     };
-    const { data, error, response } = await (api[method] as (path: string, init: unknown) => Promise<{ data?: unknown; error?: unknown; response: Response }>)(PATH, init);
-    const text = typeof data === 'string' ? data : typeof error === 'string' ? error : error === undefined ? '' : JSON.stringify(error);
+    const { data, error, response } = await (
+      api[method] as (path: string, init: unknown) => Promise<{ data?: unknown; error?: unknown; response: Response }>
+    )(PATH, init);
+    const text =
+      typeof data === 'string'
+        ? data
+        : typeof error === 'string'
+          ? error
+          : error === undefined
+            ? ''
+            : JSON.stringify(error);
     return { data: parseResponse<T>(operation, response, text, secrets), response };
   };
   const requestIdOf = (response: Response) => response.headers.get('x-request-id') ?? undefined;
@@ -212,17 +268,29 @@ export function createLiveClient(options: LiveClientOptions): LiveClient {
     resolveProjectId: async () => projectIdOf(),
 
     async updateDomainHttpsCert(options) {
-      const { response } = await send<undefined>('PUT', 'UpdateDomainHttpsCert', options as unknown as Record<string, unknown>);
+      const { response } = await send<undefined>(
+        'PUT',
+        'UpdateDomainHttpsCert',
+        options as unknown as Record<string, unknown>,
+      );
       return { requestId: requestIdOf(response) };
     },
 
     async showDomainHttpsCert(options) {
-      const { data } = await send<ShowResult>('GET', 'ShowDomainHttpsCert', options as unknown as Record<string, unknown>);
+      const { data } = await send<ShowResult>(
+        'GET',
+        'ShowDomainHttpsCert',
+        options as unknown as Record<string, unknown>,
+      );
       return data;
     },
 
     async deleteDomainHttpsCert(options) {
-      const { response } = await send<undefined>('DELETE', 'DeleteDomainHttpsCert', options as unknown as Record<string, unknown>);
+      const { response } = await send<undefined>(
+        'DELETE',
+        'DeleteDomainHttpsCert',
+        options as unknown as Record<string, unknown>,
+      );
       return { requestId: requestIdOf(response) };
     },
   };
@@ -232,14 +300,25 @@ type Wire = Omit<Parameters<typeof createTransport>[0], 'authorize'>;
 type Signing = Omit<Parameters<typeof createAuthorizer>[0], 'projectId'>;
 
 /** A provider's project id, else the IAM lookup with the same credentials and wire. */
-async function findProjectId(options: LiveClientOptions, source: Signing['source'], signing: Signing, wire: Wire): Promise<string> {
+async function findProjectId(
+  options: LiveClientOptions,
+  source: Signing['source'],
+  signing: Signing,
+  wire: Wire,
+): Promise<string> {
   const credentials = await source.current();
-  if ('projectId' in credentials && credentials.projectId) return checkProjectId(credentials.projectId, 'the credentials provider');
+  if ('projectId' in credentials && credentials.projectId)
+    return checkProjectId(credentials.projectId, 'the credentials provider');
   const how = 'give projectId (or set HUAWEICLOUD_SDK_PROJECT_ID, or project_id in the credentials file)';
-  if (!isAkSk(credentials)) throw new ConfigurationError('projectId', `projectId is required with token credentials: ${how}`);
-  if (options.lookupProjectId === false) throw new ConfigurationError('projectId', `projectId is required (the IAM lookup is turned off): ${how}`);
+  if (!isAkSk(credentials))
+    throw new ConfigurationError('projectId', `projectId is required with token credentials: ${how}`);
+  if (options.lookupProjectId === false)
+    throw new ConfigurationError('projectId', `projectId is required (the IAM lookup is turned off): ${how}`);
   const region = options.region ?? DEFAULT_REGION;
-  const given = options.iamEndpoint ?? ('iamEndpoint' in credentials ? credentials.iamEndpoint : undefined) ?? runtimeEnv()['HUAWEICLOUD_SDK_IAM_ENDPOINT'];
+  const given =
+    options.iamEndpoint ??
+    ('iamEndpoint' in credentials ? credentials.iamEndpoint : undefined) ??
+    runtimeEnv()['HUAWEICLOUD_SDK_IAM_ENDPOINT'];
   let iamEndpoint: string;
   try {
     iamEndpoint = given ? resolveEndpoint({ endpoint: given }) : regionIamEndpoint(region);
@@ -247,6 +326,12 @@ async function findProjectId(options: LiveClientOptions, source: Signing['source
     throw new ConfigurationError('iamEndpoint', `IAM ${(error as Error).message}`);
   }
   const transport = createTransport({ ...wire, authorize: createAuthorizer(signing) });
-  const id = await lookupProjectId({ accessKey: credentials.accessKey, region, iamEndpoint, transport, secrets: wire.secrets ?? [] });
+  const id = await lookupProjectId({
+    accessKey: credentials.accessKey,
+    region,
+    iamEndpoint,
+    transport,
+    secrets: wire.secrets ?? [],
+  });
   return checkProjectId(id, `IAM (project of region "${region}")`);
 }

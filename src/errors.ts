@@ -32,7 +32,13 @@ export class ValidationError extends LiveError {
   constructor(problems: readonly ValidationProblem[]) {
     const [first] = problems;
     if (!first) throw new TypeError('ValidationError needs at least one problem');
-    const more = problems.length > 1 ? ` (and ${problems.length - 1} more: ${problems.slice(1).map((p) => p.field).join(', ')})` : '';
+    const more =
+      problems.length > 1
+        ? ` (and ${problems.length - 1} more: ${problems
+            .slice(1)
+            .map((p) => p.field)
+            .join(', ')})`
+        : '';
     super(`Invalid ${first.field}: ${first.message}${more}; nothing was sent`);
     this.field = first.field;
     this.problems = problems;
@@ -77,7 +83,9 @@ export class LiveApiError extends LiveError {
   readonly attempts: number;
   readonly body: string;
   constructor(details: ApiErrorDetails) {
-    const what = details.errorCode ? `${details.errorCode}: ${details.errorMsg ?? ''}`.trim() : `HTTP ${details.status}`;
+    const what = details.errorCode
+      ? `${details.errorCode}: ${details.errorMsg ?? ''}`.trim()
+      : `HTTP ${details.status}`;
     const where = details.operation ? `${details.operation} failed` : 'Request failed';
     const id = details.requestId ? ` (request id ${details.requestId})` : '';
     super(`${where} with HTTP ${details.status}: ${what}${id}`);
@@ -112,7 +120,16 @@ export class LiveRedirectError extends LiveError {
   readonly requestId: string | undefined;
   readonly operation: OperationId | undefined;
   readonly attempts: number;
-  constructor(message: string, details: { status: number; location: string | undefined; requestId: string | undefined; operation: OperationId | undefined; attempts: number }) {
+  constructor(
+    message: string,
+    details: {
+      status: number;
+      location: string | undefined;
+      requestId: string | undefined;
+      operation: OperationId | undefined;
+      attempts: number;
+    },
+  ) {
     super(message);
     this.status = details.status;
     this.location = details.location;
@@ -121,7 +138,14 @@ export class LiveRedirectError extends LiveError {
     this.attempts = details.attempts;
   }
   override toJSON(): Record<string, unknown> {
-    return { ...super.toJSON(), status: this.status, location: this.location, requestId: this.requestId, operation: this.operation, attempts: this.attempts };
+    return {
+      ...super.toJSON(),
+      status: this.status,
+      location: this.location,
+      requestId: this.requestId,
+      operation: this.operation,
+      attempts: this.attempts,
+    };
   }
 }
 
@@ -146,7 +170,10 @@ export class LiveTlsError extends LiveNetworkError {
   override name = 'LiveTlsError';
   /** The runtime's code for the failure, e.g. UNABLE_TO_VERIFY_LEAF_SIGNATURE. */
   readonly code: string;
-  constructor(message: string, options: { cause: unknown; operation: OperationId | undefined; attempts: number; code: string }) {
+  constructor(
+    message: string,
+    options: { cause: unknown; operation: OperationId | undefined; attempts: number; code: string },
+  ) {
     super(message, options);
     this.code = options.code;
   }
@@ -162,7 +189,10 @@ export class LiveProxyError extends LiveNetworkError {
   readonly proxy: string;
   /** The proxy's status, e.g. 407 (authentication required) or 403. */
   readonly status: number;
-  constructor(message: string, options: { cause: unknown; operation: OperationId | undefined; attempts: number; proxy: string; status: number }) {
+  constructor(
+    message: string,
+    options: { cause: unknown; operation: OperationId | undefined; attempts: number; proxy: string; status: number },
+  ) {
     super(message, options);
     this.proxy = options.proxy;
     this.status = options.status;
@@ -213,8 +243,12 @@ export class LiveResponseError extends LiveError {
   constructor(details: ResponseErrorDetails) {
     const where = details.operation ?? 'The request';
     const id = details.requestId ? ` (request id ${details.requestId})` : '';
-    const applied = details.mutating ? ' The change may or may not have been applied: check with show before you retry.' : '';
-    super(`${where} got HTTP ${details.status} with a body the API spec does not allow: ${details.reason}${id}.${applied} Body: ${details.excerpt === '' ? '(empty)' : JSON.stringify(details.excerpt)}`);
+    const applied = details.mutating
+      ? ' The change may or may not have been applied: check with show before you retry.'
+      : '';
+    super(
+      `${where} got HTTP ${details.status} with a body the API spec does not allow: ${details.reason}${id}.${applied} Body: ${details.excerpt === '' ? '(empty)' : JSON.stringify(details.excerpt)}`,
+    );
     this.status = details.status;
     this.requestId = details.requestId;
     this.operation = details.operation;
@@ -223,6 +257,14 @@ export class LiveResponseError extends LiveError {
     this.excerpt = details.excerpt;
   }
   override toJSON(): Record<string, unknown> {
-    return { ...super.toJSON(), status: this.status, requestId: this.requestId, operation: this.operation, attempts: this.attempts, reason: this.reason, excerpt: this.excerpt };
+    return {
+      ...super.toJSON(),
+      status: this.status,
+      requestId: this.requestId,
+      operation: this.operation,
+      attempts: this.attempts,
+      reason: this.reason,
+      excerpt: this.excerpt,
+    };
   }
 }

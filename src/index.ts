@@ -1,7 +1,24 @@
 // The browser-safe entry: re-exports only. Nothing reachable from here imports `node:`.
 export { createLiveClient } from './client.js';
-export type { CallControls, CallOptions, CallResult, DeleteOptions, LiveClient, LiveClientOptions, OperationOptions, ShowOptions, ShowResult, UpdateOptions } from './client.js';
-export type { AkSkCredentials, Credentials, CredentialsProvider, ProvidedCredentials, TokenCredentials } from './auth/credentials.js';
+export type {
+  CallControls,
+  CallOptions,
+  CallResult,
+  DeleteOptions,
+  LiveClient,
+  LiveClientOptions,
+  OperationOptions,
+  ShowOptions,
+  ShowResult,
+  UpdateOptions,
+} from './client.js';
+export type {
+  AkSkCredentials,
+  Credentials,
+  CredentialsProvider,
+  ProvidedCredentials,
+  TokenCredentials,
+} from './auth/credentials.js';
 export { createAkSkSigner } from './auth/aksk-signer.js';
 export type { RequestSigner, SignableRequest } from './auth/aksk-signer.js';
 export { webCryptoHash } from './auth/hash.js';
@@ -24,7 +41,16 @@ export { createTransport } from './transport/live-transport.js';
 export type { Authorize, Transport, TransportOptions } from './transport/live-transport.js';
 export type { BodyLimit, FetchFunction, Sender, WireResponse } from './transport/sender.js';
 export type { RetryTuning } from './transport/retry-policy.js';
-export type { DomainHttpsCertInfo, DomainHttpsCertSettings, ErrorResponse, GmCertificateInfo, TlsCertificateInfo, components, operations, paths } from './types.js';
+export type {
+  DomainHttpsCertInfo,
+  DomainHttpsCertSettings,
+  ErrorResponse,
+  GmCertificateInfo,
+  TlsCertificateInfo,
+  components,
+  operations,
+  paths,
+} from './types.js';
 export { domainProblems, projectIdProblems, requestProblems, updateBodyProblems } from './validate.js';
 export type { LiveOperation, RequestParts } from './validate.js';
 export { VERSION } from './version.js';

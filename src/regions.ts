@@ -15,14 +15,17 @@ function editDistance(a: string, b: string): number {
   let row = Array.from({ length: b.length + 1 }, (_, j) => j);
   for (let i = 1; i <= a.length; i++) {
     const next = [i];
-    for (let j = 1; j <= b.length; j++) next[j] = Math.min(row[j]! + 1, next[j - 1]! + 1, row[j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1));
+    for (let j = 1; j <= b.length; j++)
+      next[j] = Math.min(row[j]! + 1, next[j - 1]! + 1, row[j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1));
     row = next;
   }
   return row[b.length]!;
 }
 
 function didYouMean(region: string): string {
-  const [best] = LIVE_REGIONS.map((known) => [known, editDistance(region.toLowerCase(), known)] as const).sort((x, y) => x[1] - y[1]);
+  const [best] = LIVE_REGIONS.map((known) => [known, editDistance(region.toLowerCase(), known)] as const).sort(
+    (x, y) => x[1] - y[1],
+  );
   return best && best[1] <= 3 ? ` (did you mean "${best[0]}"?)` : '';
 }
 
@@ -35,27 +38,40 @@ function shown(endpoint: string): string {
  * The base URL for a region or an explicit endpoint; an explicit endpoint wins, then the
  * region's HUAWEICLOUD_SDK_REGION_LIVE_<REGION> variable (its first URL, as the SDKs take a list).
  */
-export function resolveEndpoint(options: { region?: string | undefined; endpoint?: string | undefined }, env: Env = runtimeEnv()): string {
+export function resolveEndpoint(
+  options: { region?: string | undefined; endpoint?: string | undefined },
+  env: Env = runtimeEnv(),
+): string {
   if (options.endpoint !== undefined) {
     const raw = options.endpoint;
-    if (typeof raw !== 'string') throw new ConfigurationError('endpoint', `endpoint must be a string URL, got ${typeof raw}`);
+    if (typeof raw !== 'string')
+      throw new ConfigurationError('endpoint', `endpoint must be a string URL, got ${typeof raw}`);
     let url: URL;
     try {
       url = new URL(raw);
     } catch {
-      throw new ConfigurationError('endpoint', `endpoint "${shown(raw)}" is not an absolute URL; give one like https://live.cn-north-4.myhuaweicloud.com`);
+      throw new ConfigurationError(
+        'endpoint',
+        `endpoint "${shown(raw)}" is not an absolute URL; give one like https://live.cn-north-4.myhuaweicloud.com`,
+      );
     }
     if (url.protocol !== 'https:' && url.protocol !== 'http:') {
       throw new ConfigurationError('endpoint', `endpoint "${shown(raw)}" must use http: or https:`);
     }
     // Credentials in the URL would travel to the server and into every message that names it.
     if (url.username !== '' || url.password !== '') {
-      throw new ConfigurationError('endpoint', `endpoint "${shown(raw)}" must not hold a user name or password; the client signs its requests with its credentials`);
+      throw new ConfigurationError(
+        'endpoint',
+        `endpoint "${shown(raw)}" must not hold a user name or password; the client signs its requests with its credentials`,
+      );
     }
     // The raw string, not url.search/url.hash: those are empty for a bare trailing "?" or "#",
     // which would still change the path the request goes to.
     if (/[?#]/.test(raw)) {
-      throw new ConfigurationError('endpoint', `endpoint "${shown(raw)}" must not have a query or fragment ("?" or "#")`);
+      throw new ConfigurationError(
+        'endpoint',
+        `endpoint "${shown(raw)}" must not have a query or fragment ("?" or "#")`,
+      );
     }
     return url.href.replace(/\/+$/, '');
   }

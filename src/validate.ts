@@ -14,7 +14,11 @@ export interface RequestParts {
 }
 
 /** Problems with one part of a request of an operation, empty when the spec accepts it. */
-export function requestProblems(operation: LiveOperation, part: 'path' | 'query' | 'header' | 'body', value: unknown): ValidationProblem[] {
+export function requestProblems(
+  operation: LiveOperation,
+  part: 'path' | 'query' | 'header' | 'body',
+  value: unknown,
+): ValidationProblem[] {
   const spec = operations[operation];
   const validate = (spec.request as Partial<Record<typeof part, (typeof spec.request)['path']>>)[part];
   if (!validate) return [];
@@ -22,7 +26,9 @@ export function requestProblems(operation: LiveOperation, part: 'path' | 'query'
     return spec.bodyRequired ? [{ field: 'body', message: 'is required', rule: 'required' }] : [];
   }
   if (validate(value)) return [];
-  return problemsFrom(validate.errors, value, part === 'body' ? '' : '').map((p) => (p.field === 'value' ? { ...p, field: part } : p));
+  return problemsFrom(validate.errors, value, part === 'body' ? '' : '').map((p) =>
+    p.field === 'value' ? { ...p, field: part } : p,
+  );
 }
 
 /** Throws a ValidationError naming every problem of the request; nothing has been sent. */
@@ -30,7 +36,9 @@ export function assertValidRequest(operation: LiveOperation, parts: RequestParts
   const problems = [
     ...requestProblems(operation, 'path', parts.path ?? {}),
     ...requestProblems(operation, 'query', parts.query ?? {}),
-    ...(operations[operation].request as { body?: unknown }).body ? requestProblems(operation, 'body', parts.body) : [],
+    ...((operations[operation].request as { body?: unknown }).body
+      ? requestProblems(operation, 'body', parts.body)
+      : []),
   ];
   if (problems.length) throw new ValidationError(problems);
 }

@@ -35,7 +35,10 @@ export function coldStart(options: { runs: number }): ColdStartRow[] {
   for (let run = 0; run < options.runs; run++) {
     for (const name of shuffle(names)) {
       const start = performance.now();
-      const result = spawnSync(process.execPath, ['--input-type=module', '-e', SCRIPTS[name]], { cwd: root, encoding: 'utf8' });
+      const result = spawnSync(process.execPath, ['--input-type=module', '-e', SCRIPTS[name]], {
+        cwd: root,
+        encoding: 'utf8',
+      });
       whole.get(name)!.push(performance.now() - start);
       if (result.status !== 0) throw new Error(`${name} failed: ${result.stderr}`);
       inner.get(name)!.push(Number(result.stdout));

@@ -25,24 +25,42 @@ export type Contender = { name: string; call: () => Promise<unknown> };
 export async function contenders(url: string): Promise<Contender[]> {
   const { createLiveClient, createAkSkSigner } = (await import(new URL('src/index.js', dist).href)) as typeof Client;
   const { createNodeLiveClient } = (await import(new URL('src/node/index.js', dist).href)) as typeof NodeEntry;
-  const { Configuration, HTTPSCertificateManagementApi } = (await import(new URL('generated/typescript-fetch/index.js', dist).href)) as typeof Generated;
+  const { Configuration, HTTPSCertificateManagementApi } = (await import(
+    new URL('generated/typescript-fetch/index.js', dist).href
+  )) as typeof Generated;
   const credentials = { accessKey: AK, secretKey: SK };
   // On Node the default client sends through node:http itself (and honours proxy variables).
   const byDefault = createLiveClient({ projectId: PROJECT_ID, endpoint: url, credentials });
   const thin = createNodeLiveClient({ projectId: PROJECT_ID, endpoint: url, credentials });
   // The portable path, as browsers, Deno and edge runtimes take it: the runtime's fetch.
-  const thinFetch = createLiveClient({ projectId: PROJECT_ID, endpoint: url, credentials, fetch: (input, init) => globalThis.fetch(input, init) });
+  const thinFetch = createLiveClient({
+    projectId: PROJECT_ID,
+    endpoint: url,
+    credentials,
+    fetch: (input, init) => globalThis.fetch(input, init),
+  });
   const generated = new HTTPSCertificateManagementApi(new Configuration({ basePath: url, fetchApi: thin.fetch }));
-  const generatedBody = { certificateFormat: 'PEM' as never, certificate: BODY.certificate, certificateKey: BODY.certificate_key, forceRedirect: true };
+  const generatedBody = {
+    certificateFormat: 'PEM' as never,
+    certificate: BODY.certificate,
+    certificateKey: BODY.certificate_key,
+    forceRedirect: true,
+  };
 
   // The floor: global fetch with headers signed once, up front.
   const rawUrl = `${url}/v1/${PROJECT_ID}/guard/https-cert?domain=${DOMAIN}`;
   const rawBody = JSON.stringify(BODY);
   const rawHeaders: Record<string, string> = { 'content-type': 'application/json', 'x-project-id': PROJECT_ID };
-  await createAkSkSigner(credentials)({ method: 'PUT', url: new URL(rawUrl), headers: rawHeaders, body: new TextEncoder().encode(rawBody) }, new Date());
+  await createAkSkSigner(credentials)(
+    { method: 'PUT', url: new URL(rawUrl), headers: rawHeaders, body: new TextEncoder().encode(rawBody) },
+    new Date(),
+  );
 
   // The official core, sending the request as its generated Live client builds it.
-  const core = { ...require('@huaweicloud/huaweicloud-sdk-core'), ...require('@huaweicloud/huaweicloud-sdk-core/ClientBuilder') };
+  const core = {
+    ...require('@huaweicloud/huaweicloud-sdk-core'),
+    ...require('@huaweicloud/huaweicloud-sdk-core/ClientBuilder'),
+  };
   const hc = new core.ClientBuilder((client: unknown) => client)
     .withCredential(new core.BasicCredentials().withAk(AK).withSk(SK).withProjectId(PROJECT_ID))
     .withEndpoint(url)
@@ -59,11 +77,24 @@ export async function contenders(url: string): Promise<Contender[]> {
     });
 
   return [
-    { name: 'default createLiveClient on Node', call: () => byDefault.updateDomainHttpsCert({ domain: DOMAIN, body: BODY }) },
-    { name: 'thin client (live-https-cert/node)', call: () => thin.updateDomainHttpsCert({ domain: DOMAIN, body: BODY }) },
+    {
+      name: 'default createLiveClient on Node',
+      call: () => byDefault.updateDomainHttpsCert({ domain: DOMAIN, body: BODY }),
+    },
+    {
+      name: 'thin client (live-https-cert/node)',
+      call: () => thin.updateDomainHttpsCert({ domain: DOMAIN, body: BODY }),
+    },
     { name: 'thin client (global fetch)', call: () => thinFetch.updateDomainHttpsCert({ domain: DOMAIN, body: BODY }) },
-    { name: 'generated client + our transport', call: () => generated.updateDomainHttpsCert({ projectId: PROJECT_ID, domain: DOMAIN, domainHttpsCertInfo: generatedBody }) },
-    { name: 'raw fetch, presigned (floor)', call: async () => (await fetch(rawUrl, { method: 'PUT', headers: rawHeaders, body: rawBody })).arrayBuffer() },
+    {
+      name: 'generated client + our transport',
+      call: () =>
+        generated.updateDomainHttpsCert({ projectId: PROJECT_ID, domain: DOMAIN, domainHttpsCertInfo: generatedBody }),
+    },
+    {
+      name: 'raw fetch, presigned (floor)',
+      call: async () => (await fetch(rawUrl, { method: 'PUT', headers: rawHeaders, body: rawBody })).arrayBuffer(),
+    },
     { name: 'official HcClient (sdk-core)', call: official },
   ];
 }

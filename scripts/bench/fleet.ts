@@ -22,26 +22,38 @@ export interface FleetResult {
 export async function fleet(options: { domains: number; concurrency: number; delayMs: number }): Promise<FleetResult> {
   const server = await startBenchServer(options.delayMs);
   try {
-    const client = createNodeLiveClient({ projectId: PROJECT_ID, endpoint: server.url, credentials: { accessKey: AK, secretKey: SK } });
+    const client = createNodeLiveClient({
+      projectId: PROJECT_ID,
+      endpoint: server.url,
+      credentials: { accessKey: AK, secretKey: SK },
+    });
     const domains = Array.from({ length: options.domains }, (_, i) => `d${i}.example.com`);
     // Warm the connections and the code paths first.
-    await runFleet(domains.slice(0, options.concurrency), async (domain) => {
-      await client.updateDomainHttpsCert({ domain, body: BODY });
-      return { domain, status: 'ok', exitCode: 0, detail: '', json: {} };
-    }, { concurrency: options.concurrency, failFast: false });
+    await runFleet(
+      domains.slice(0, options.concurrency),
+      async (domain) => {
+        await client.updateDomainHttpsCert({ domain, body: BODY });
+        return { domain, status: 'ok', exitCode: 0, detail: '', json: {} };
+      },
+      { concurrency: options.concurrency, failFast: false },
+    );
     const mb = (bytes: number) => Math.round((bytes / 1024 / 1024) * 10) / 10;
     const rssStart = process.memoryUsage().rss;
     let rssPeak = rssStart;
     const sampler = setInterval(() => (rssPeak = Math.max(rssPeak, process.memoryUsage().rss)), 20);
     const start = performance.now();
-    const outcomes = await runFleet(domains, async (domain) => {
-      try {
-        await client.updateDomainHttpsCert({ domain, body: BODY });
-        return { domain, status: 'ok', exitCode: 0, detail: '', json: {} };
-      } catch (error) {
-        return { domain, status: 'failed', exitCode: 1, detail: String(error), json: {} };
-      }
-    }, { concurrency: options.concurrency, failFast: false });
+    const outcomes = await runFleet(
+      domains,
+      async (domain) => {
+        try {
+          await client.updateDomainHttpsCert({ domain, body: BODY });
+          return { domain, status: 'ok', exitCode: 0, detail: '', json: {} };
+        } catch (error) {
+          return { domain, status: 'failed', exitCode: 1, detail: String(error), json: {} };
+        }
+      },
+      { concurrency: options.concurrency, failFast: false },
+    );
     const wallMs = performance.now() - start;
     clearInterval(sampler);
     const idealMs = (options.domains / options.concurrency) * options.delayMs;

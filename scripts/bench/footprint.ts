@@ -49,17 +49,26 @@ export interface FootprintRow {
   installedBytes: number;
 }
 
-export async function footprint(): Promise<{ rows: FootprintRow[]; bundle: { minifiedBytes: number; gzipBytes: number } }> {
+export async function footprint(): Promise<{
+  rows: FootprintRow[];
+  bundle: { minifiedBytes: number; gzipBytes: number };
+}> {
   const ours = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8'));
   const oursClosure = runtimeClosure(ours.dependencies ?? {}, root);
   const officialDir = resolvePackage('@huaweicloud/huaweicloud-sdk-core', root)!;
-  const officialClosure = runtimeClosure(JSON.parse(readFileSync(join(officialDir, 'package.json'), 'utf8')).dependencies, officialDir);
+  const officialClosure = runtimeClosure(
+    JSON.parse(readFileSync(join(officialDir, 'package.json'), 'utf8')).dependencies,
+    officialDir,
+  );
   const size = (closure: Map<string, string>) => [...closure.keys()].reduce((sum, dir) => sum + folderSize(dir), 0);
   // Each package itself: what npm installs of ours (its "files"), the official core's folder.
-  const oursItself = (ours.files as string[]).reduce((sum, f) => {
-    const path = join(root, f);
-    return sum + (statSync(path).isDirectory() ? folderSize(path) : statSync(path).size);
-  }, statSync(join(root, 'package.json')).size);
+  const oursItself = (ours.files as string[]).reduce(
+    (sum, f) => {
+      const path = join(root, f);
+      return sum + (statSync(path).isDirectory() ? folderSize(path) : statSync(path).size);
+    },
+    statSync(join(root, 'package.json')).size,
+  );
 
   const result = await build({
     entryPoints: [join(root, 'src/index.ts')],
@@ -73,8 +82,16 @@ export async function footprint(): Promise<{ rows: FootprintRow[]; bundle: { min
   const code = result.outputFiles[0]!.contents;
   return {
     rows: [
-      { name: 'ours (live-https-cert)', runtimePackages: oursClosure.size, installedBytes: oursItself + size(oursClosure) },
-      { name: 'official (@huaweicloud/huaweicloud-sdk-core)', runtimePackages: officialClosure.size, installedBytes: folderSize(officialDir) + size(officialClosure) },
+      {
+        name: 'ours (live-https-cert)',
+        runtimePackages: oursClosure.size,
+        installedBytes: oursItself + size(oursClosure),
+      },
+      {
+        name: 'official (@huaweicloud/huaweicloud-sdk-core)',
+        runtimePackages: officialClosure.size,
+        installedBytes: folderSize(officialDir) + size(officialClosure),
+      },
     ],
     bundle: { minifiedBytes: code.byteLength, gzipBytes: gzipSync(code).byteLength },
   };

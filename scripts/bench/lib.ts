@@ -23,10 +23,14 @@ export interface BenchServer {
 }
 
 export function startBenchServer(delayMs = 0): Promise<BenchServer> {
-  const child: ChildProcess = spawn(process.execPath, [fileURLToPath(new URL('./server.mjs', import.meta.url)), String(delayMs)], {
-    // Its stdin is our pipe: when this process goes, so does the server.
-    stdio: ['pipe', 'pipe', 'inherit'],
-  });
+  const child: ChildProcess = spawn(
+    process.execPath,
+    [fileURLToPath(new URL('./server.mjs', import.meta.url)), String(delayMs)],
+    {
+      // Its stdin is our pipe: when this process goes, so does the server.
+      stdio: ['pipe', 'pipe', 'inherit'],
+    },
+  );
   return new Promise((resolve, reject) => {
     child.once('error', reject);
     child.stdout?.once('data', (chunk: Buffer) => {
@@ -34,10 +38,11 @@ export function startBenchServer(delayMs = 0): Promise<BenchServer> {
       if (!url) return reject(new Error(`bench server said: ${chunk}`));
       resolve({
         url,
-        stop: () => new Promise<void>((done) => {
-          child.once('exit', () => done());
-          child.kill('SIGTERM');
-        }),
+        stop: () =>
+          new Promise<void>((done) => {
+            child.once('exit', () => done());
+            child.kill('SIGTERM');
+          }),
       });
     });
   });

@@ -16,7 +16,11 @@ const HEADERS = {
   authorization: `SDK-HMAC-SHA256 Access=BENCHACCESSKEY0000000, SignedHeaders=content-type;host;x-project-id;x-sdk-date, Signature=${'a'.repeat(64)}`,
 };
 
-export async function senders(options: { rounds: number; requests: number; concurrency: number }): Promise<SenderRow[]> {
+export async function senders(options: {
+  rounds: number;
+  requests: number;
+  concurrency: number;
+}): Promise<SenderRow[]> {
   const server = await startBenchServer();
   const url = new URL(`${server.url}/v1/0123456789abcdef0123456789abcdef/guard/https-cert?domain=play.example.com`);
   const body = Buffer.from(JSON.stringify(BODY));
@@ -24,7 +28,15 @@ export async function senders(options: { rounds: number; requests: number; concu
   const nodeHttp = () =>
     new Promise<void>((resolve, reject) => {
       const req = httpRequest(
-        { method: 'PUT', hostname: url.hostname, port: url.port, path: `${url.pathname}${url.search}`, headers: { ...HEADERS, 'content-length': String(body.byteLength) }, agent, signal: new AbortController().signal },
+        {
+          method: 'PUT',
+          hostname: url.hostname,
+          port: url.port,
+          path: `${url.pathname}${url.search}`,
+          headers: { ...HEADERS, 'content-length': String(body.byteLength) },
+          agent,
+          signal: new AbortController().signal,
+        },
         (res) => {
           res.on('data', () => undefined);
           res.on('end', resolve);
@@ -35,7 +47,13 @@ export async function senders(options: { rounds: number; requests: number; concu
       req.end(body);
     });
   const viaUndici = (dispatcher: Dispatcher) => async () => {
-    const res = await undiciRequest(url, { method: 'PUT', headers: HEADERS, body, dispatcher, signal: new AbortController().signal });
+    const res = await undiciRequest(url, {
+      method: 'PUT',
+      headers: HEADERS,
+      body,
+      dispatcher,
+      signal: new AbortController().signal,
+    });
     await res.body.arrayBuffer();
   };
   const undiciAgent = new UndiciAgent();
@@ -44,7 +62,10 @@ export async function senders(options: { rounds: number; requests: number; concu
     { name: 'node:http keep-alive Agent', call: nodeHttp },
     { name: 'undici.request, Agent', call: viaUndici(undiciAgent) },
     { name: 'undici.request, EnvHttpProxyAgent', call: viaUndici(envAgent) },
-    { name: 'global fetch', call: async () => void (await (await fetch(url, { method: 'PUT', headers: HEADERS, body })).arrayBuffer()) },
+    {
+      name: 'global fetch',
+      call: async () => void (await (await fetch(url, { method: 'PUT', headers: HEADERS, body })).arrayBuffer()),
+    },
   ];
   try {
     return await measureInterleaved(list, options, 1000);

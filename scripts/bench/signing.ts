@@ -25,13 +25,33 @@ export async function signing(options: { rounds: number; count: number }): Promi
   const fallback = createAkSkSigner(credentials);
   const official = { getAk: () => AK, getSk: () => SK };
   const contenders: { name: string; run: () => Promise<unknown> | unknown }[] = [
-    { name: 'ours (default: built-in crypto, portable)', run: () => fallback({ method: 'PUT', url, headers: { 'content-type': 'application/json', 'x-project-id': PROJECT_ID }, body }, new Date()) },
-    { name: 'ours (Web Crypto forced, as in browsers)', run: () => web({ method: 'PUT', url, headers: { 'content-type': 'application/json', 'x-project-id': PROJECT_ID }, body }, new Date()) },
+    {
+      name: 'ours (default: built-in crypto, portable)',
+      run: () =>
+        fallback(
+          { method: 'PUT', url, headers: { 'content-type': 'application/json', 'x-project-id': PROJECT_ID }, body },
+          new Date(),
+        ),
+    },
+    {
+      name: 'ours (Web Crypto forced, as in browsers)',
+      run: () =>
+        web(
+          { method: 'PUT', url, headers: { 'content-type': 'application/json', 'x-project-id': PROJECT_ID }, body },
+          new Date(),
+        ),
+    },
     {
       name: 'official AKSKSigner.sign',
       run: () =>
         AKSKSigner.sign(
-          { method: 'PUT', endpoint: `https://live.cn-north-4.myhuaweicloud.com/v1/${PROJECT_ID}/guard/https-cert`, headers: { 'content-type': 'application/json', 'X-Project-Id': PROJECT_ID }, queryParams: { domain: DOMAIN }, data: BODY },
+          {
+            method: 'PUT',
+            endpoint: `https://live.cn-north-4.myhuaweicloud.com/v1/${PROJECT_ID}/guard/https-cert`,
+            headers: { 'content-type': 'application/json', 'X-Project-Id': PROJECT_ID },
+            queryParams: { domain: DOMAIN },
+            data: BODY,
+          },
           official,
         ),
     },

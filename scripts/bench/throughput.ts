@@ -5,7 +5,11 @@ import { measureInterleaved, type RateRow, startBenchServer } from './lib.js';
 
 export type ThroughputRow = RateRow;
 
-export async function throughput(options: { rounds: number; requests: number; concurrency: number }): Promise<ThroughputRow[]> {
+export async function throughput(options: {
+  rounds: number;
+  requests: number;
+  concurrency: number;
+}): Promise<ThroughputRow[]> {
   const server = await startBenchServer();
   try {
     const list = await contenders(server.url);

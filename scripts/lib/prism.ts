@@ -20,7 +20,9 @@ export function freePort(): Promise<number> {
     server.on('error', reject);
     server.listen(0, '127.0.0.1', () => {
       const address = server.address();
-      server.close(() => (typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no port'))));
+      server.close(() =>
+        typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no port')),
+      );
     });
   });
 }
@@ -37,7 +39,9 @@ function stopChild(child: ChildProcess): Promise<void> {
   });
 }
 
-export async function startPrism(options: { spec?: string; timeoutMs?: number; proxyTo?: string } = {}): Promise<PrismServer> {
+export async function startPrism(
+  options: { spec?: string; timeoutMs?: number; proxyTo?: string } = {},
+): Promise<PrismServer> {
   const port = await freePort();
   const spec = options.spec ?? SPEC_PATH;
   // In proxy mode --errors turns a response the spec forbids into a 500 (and sl-violations).
@@ -48,7 +52,10 @@ export async function startPrism(options: { spec?: string; timeoutMs?: number; p
   let output = '';
   const url = `http://127.0.0.1:${port}`;
   await new Promise<void>((resolve, reject) => {
-    const timer = setTimeout(() => fail(new Error(`Prism did not start within ${options.timeoutMs ?? 60_000} ms:\n${output}`)), options.timeoutMs ?? 60_000);
+    const timer = setTimeout(
+      () => fail(new Error(`Prism did not start within ${options.timeoutMs ?? 60_000} ms:\n${output}`)),
+      options.timeoutMs ?? 60_000,
+    );
     const fail = (error: Error) => {
       clearTimeout(timer);
       void stopChild(child).then(() => reject(error));

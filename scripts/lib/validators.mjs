@@ -8,13 +8,28 @@ import ucs2length from 'ajv/dist/runtime/ucs2length.js';
 const METHODS = ['get', 'put', 'post', 'delete', 'patch', 'head', 'options'];
 // Keywords that do not validate: left out of what Ajv compiles, so the generated module does not
 // carry the spec's prose (Ajv keeps some schema objects in its output).
-const ANNOTATIONS = new Set(['title', 'description', 'example', 'examples', 'default', 'xml', 'externalDocs', 'discriminator', 'deprecated', 'readOnly', 'writeOnly']);
+const ANNOTATIONS = new Set([
+  'title',
+  'description',
+  'example',
+  'examples',
+  'default',
+  'xml',
+  'externalDocs',
+  'discriminator',
+  'deprecated',
+  'readOnly',
+  'writeOnly',
+]);
 
 function resolve(spec, node) {
   let seen = 0;
   while (node && typeof node.$ref === 'string') {
     if (++seen > 20) throw new Error(`$ref loop at ${node.$ref}`);
-    const pointer = node.$ref.replace(/^#\//, '').split('/').map((p) => p.replace(/~1/g, '/').replace(/~0/g, '~'));
+    const pointer = node.$ref
+      .replace(/^#\//, '')
+      .split('/')
+      .map((p) => p.replace(/~1/g, '/').replace(/~0/g, '~'));
     node = pointer.reduce((n, key) => n?.[key], spec);
     if (node === undefined) throw new Error(`unresolved $ref in the spec: ${pointer.join('/')}`);
   }
@@ -75,7 +90,7 @@ export function operationsOf(spec, sharedId) {
       const responses = {};
       for (const [status, response] of Object.entries(op.responses ?? {})) {
         const resolved = resolve(spec, response);
-        responses[status] = resolved.content ? jsonSchemaOf(spec, resolved.content, sharedId) ?? 'other' : 'empty';
+        responses[status] = resolved.content ? (jsonSchemaOf(spec, resolved.content, sharedId) ?? 'other') : 'empty';
       }
       operations.push({
         id: op.operationId,
@@ -97,7 +112,8 @@ export function operationsOf(spec, sharedId) {
 
 /** The TypeScript source of the validators module of one spec document. */
 export function validatorsSource(spec, { name, specPath }) {
-  if (!/^3\.0\./.test(spec.openapi ?? '')) throw new Error(`${specPath}: only OpenAPI 3.0.x is supported (got ${spec.openapi})`);
+  if (!/^3\.0\./.test(spec.openapi ?? ''))
+    throw new Error(`${specPath}: only OpenAPI 3.0.x is supported (got ${spec.openapi})`);
   const sharedId = `${name}-components`;
   const ajv = new Ajv({
     code: { source: true, esm: true, lines: true, optimize: true },
@@ -137,7 +153,10 @@ export function validatorsSource(spec, { name, specPath }) {
   // Ajv's runtime helper for string lengths in code points would be `require`d from ajv; the
   // generated module carries its own copy instead, so it needs nothing at run time.
   const helper = /const (\w+) = require\("ajv\/dist\/runtime\/ucs2length"\)\.default;?/g;
-  code = code.replace(helper, (_all, local) => `const ${local} = ${ucs2length.default.toString().replace(/^function ucs2length/, 'function')};`);
+  code = code.replace(
+    helper,
+    (_all, local) => `const ${local} = ${ucs2length.default.toString().replace(/^function ucs2length/, 'function')};`,
+  );
   if (/require\(/.test(code)) throw new Error('the generated validators still require() a runtime module');
   // Ajv exports each validator; only the table below is public.
   code = code.replace(/^export const (v\d+) = (\w+);$/gm, 'const $1 = $2;');
@@ -165,7 +184,9 @@ export function validatorsSource(spec, { name, specPath }) {
   lines.push('  path: string;');
   lines.push('  request: { path?: Validator; query?: Validator; header?: Validator; body?: Validator };');
   lines.push('  bodyRequired: boolean;');
-  lines.push("  /** Per documented status: the body's validator, 'empty' when the spec gives no content, 'other' for a non-JSON one. */");
+  lines.push(
+    "  /** Per documented status: the body's validator, 'empty' when the spec gives no content, 'other' for a non-JSON one. */",
+  );
   lines.push("  responses: Record<string, Validator | 'empty' | 'other'>;");
   lines.push('}');
   lines.push('');
@@ -174,9 +195,17 @@ export function validatorsSource(spec, { name, specPath }) {
     lines.push(`  ${op.id}: {`);
     lines.push(`    method: ${JSON.stringify(op.method)},`);
     lines.push(`    path: ${JSON.stringify(op.path)},`);
-    lines.push(`    request: { ${Object.entries(request).map(([k, v]) => `${k}: ${v} as Validator`).join(', ')} },`);
+    lines.push(
+      `    request: { ${Object.entries(request)
+        .map(([k, v]) => `${k}: ${v} as Validator`)
+        .join(', ')} },`,
+    );
     lines.push(`    bodyRequired: ${op.bodyRequired},`);
-    lines.push(`    responses: { ${Object.entries(responses).map(([k, v]) => `${JSON.stringify(k)}: ${v.startsWith('"') ? `${v} as const` : `${v} as Validator`}`).join(', ')} },`);
+    lines.push(
+      `    responses: { ${Object.entries(responses)
+        .map(([k, v]) => `${JSON.stringify(k)}: ${v.startsWith('"') ? `${v} as const` : `${v} as Validator`}`)
+        .join(', ')} },`,
+    );
     lines.push('  },');
   }
   lines.push('} satisfies Record<string, OperationValidators>;');

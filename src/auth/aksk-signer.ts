@@ -46,8 +46,18 @@ export async function computeSignature(
       : input.body && input.body.byteLength > 0
         ? await digest.hashHex(input.body)
         : digest.emptyBodyHex;
-  const text = canonicalRequest({ method: input.method, url: input.url, canonicalHeaders: canonical, signedHeaders, payloadHash });
-  const toSign = stringToSign(input.headers['x-sdk-date'] ?? '', await digest.hashHex(encoder.encode(text)), digest.algorithm);
+  const text = canonicalRequest({
+    method: input.method,
+    url: input.url,
+    canonicalHeaders: canonical,
+    signedHeaders,
+    payloadHash,
+  });
+  const toSign = stringToSign(
+    input.headers['x-sdk-date'] ?? '',
+    await digest.hashHex(encoder.encode(text)),
+    digest.algorithm,
+  );
   return { signature: await hmac(encoder.encode(toSign)), signedHeaders, canonicalRequest: text };
 }
 
@@ -78,6 +88,7 @@ export function createAkSkSigner(
       hmac,
       digest,
     );
-    headers['authorization'] = `${digest.algorithm} Access=${accessKey}, SignedHeaders=${signedHeaders}, Signature=${signature}`;
+    headers['authorization'] =
+      `${digest.algorithm} Access=${accessKey}, SignedHeaders=${signedHeaders}, Signature=${signature}`;
   };
 }

@@ -11,8 +11,13 @@ export function percentEncode(value: string): string {
   let out = '';
   for (const byte of encoder.encode(value)) {
     const unreserved =
-      (byte >= 0x30 && byte <= 0x39) || (byte >= 0x41 && byte <= 0x5a) || (byte >= 0x61 && byte <= 0x7a) ||
-      byte === 0x2d || byte === 0x5f || byte === 0x2e || byte === 0x7e;
+      (byte >= 0x30 && byte <= 0x39) ||
+      (byte >= 0x41 && byte <= 0x5a) ||
+      (byte >= 0x61 && byte <= 0x7a) ||
+      byte === 0x2d ||
+      byte === 0x5f ||
+      byte === 0x2e ||
+      byte === 0x7e;
     out += unreserved ? String.fromCharCode(byte) : HEX[byte];
   }
   return out;
@@ -60,7 +65,10 @@ export function canonicalQuery(search: string): string {
 }
 
 /** `name:value\n` for each signed header (names lowercase, sorted), and the `;`-joined name list. */
-export function canonicalHeaders(headers: Readonly<Record<string, string>>, signed: readonly string[]): {
+export function canonicalHeaders(
+  headers: Readonly<Record<string, string>>,
+  signed: readonly string[],
+): {
   canonical: string;
   signedHeaders: string;
 } {
@@ -80,7 +88,10 @@ export function formatSdkDate(date: Date): string {
   // Many requests are signed within one second: format each second once.
   const second = Math.floor(date.getTime() / 1000);
   if (second !== lastSecond) {
-    lastText = date.toISOString().replace(/[-:]/g, '').replace(/\.\d{3}/, '');
+    lastText = date
+      .toISOString()
+      .replace(/[-:]/g, '')
+      .replace(/\.\d{3}/, '');
     lastSecond = second;
   }
   return lastText;
@@ -113,6 +124,10 @@ export function canonicalRequest(parts: {
   ].join('\n');
 }
 
-export function stringToSign(sdkDate: string, canonicalRequestHash: string, algorithm: string = SIGNING_ALGORITHM): string {
+export function stringToSign(
+  sdkDate: string,
+  canonicalRequestHash: string,
+  algorithm: string = SIGNING_ALGORITHM,
+): string {
   return `${algorithm}\n${sdkDate}\n${canonicalRequestHash}`;
 }

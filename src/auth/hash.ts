@@ -20,7 +20,10 @@ export function toHex(buffer: ArrayBuffer | Uint8Array): string {
 
 function subtle(): SubtleCrypto {
   const s = globalThis.crypto?.subtle;
-  if (!s) throw new Error('Web Crypto (crypto.subtle) is not available in this runtime; it needs a secure context in browsers');
+  if (!s)
+    throw new Error(
+      'Web Crypto (crypto.subtle) is not available in this runtime; it needs a secure context in browsers',
+    );
   return s;
 }
 
@@ -39,7 +42,10 @@ export const webCryptoHash: SigningHash = {
 
 interface NodeCryptoSubset {
   createHash(algorithm: 'sha256' | 'sm3'): { update(data: Uint8Array): { digest(encoding: 'hex'): string } };
-  createHmac(algorithm: 'sha256' | 'sm3', key: Uint8Array): { update(data: Uint8Array): { digest(encoding: 'hex'): string } };
+  createHmac(
+    algorithm: 'sha256' | 'sm3',
+    key: Uint8Array,
+  ): { update(data: Uint8Array): { digest(encoding: 'hex'): string } };
   getHashes(): string[];
 }
 

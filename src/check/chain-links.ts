@@ -36,4 +36,3 @@ export function linkedOrder<T extends X509Certificate>(certs: readonly T[]): T[]
   }
   return ordered;
 }
-

@@ -23,5 +23,8 @@ export function fixChainOrder(pem: string): FixedChain {
   if (inLeafFirstOrder(certs)) return { pem, changed: false };
   const ordered = linkedOrder(certs);
   if (!ordered) return { pem, changed: false };
-  return { pem: `${ordered.map((cert) => parsed.find((p) => p.cert === cert)!.block.text).join('\n')}\n`, changed: true };
+  return {
+    pem: `${ordered.map((cert) => parsed.find((p) => p.cert === cert)!.block.text).join('\n')}\n`,
+    changed: true,
+  };
 }

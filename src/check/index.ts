@@ -8,4 +8,12 @@ export { checkPair } from './check-pair.js';
 export type { PairInput } from './check-pair.js';
 export { looksLikeDer, normalizePem, pemBlocks } from './pem.js';
 export type { NormalizedPem, PemBlock } from './pem.js';
-export type { CertificateSummary, CheckName, CheckReport, CheckStatus, Finding, Severity, Subject } from './findings.js';
+export type {
+  CertificateSummary,
+  CheckName,
+  CheckReport,
+  CheckStatus,
+  Finding,
+  Severity,
+  Subject,
+} from './findings.js';

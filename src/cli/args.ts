@@ -6,29 +6,53 @@ import { UsageError } from './exit-codes.js';
 type Option = { type: 'string' | 'boolean'; multiple?: boolean; short?: string; help: string };
 
 const CONNECTION: Record<string, Option> = {
-  'project-id': { type: 'string', help: '--project-id ID      project of the domain (else HUAWEICLOUD_SDK_PROJECT_ID)' },
-  region: { type: 'string', help: '--region R           cn-north-4 (default), cn-north-1, cn-east-3, ap-southeast-2, ap-southeast-3' },
-  endpoint: { type: 'string', help: '--endpoint URL       any endpoint; wins over --region (and HUAWEICLOUD_SDK_REGION_LIVE_<REGION>)' },
-  'iam-endpoint': { type: 'string', help: '--iam-endpoint URL   IAM for the project id lookup (else HUAWEICLOUD_SDK_IAM_ENDPOINT)' },
+  'project-id': {
+    type: 'string',
+    help: '--project-id ID      project of the domain (else HUAWEICLOUD_SDK_PROJECT_ID)',
+  },
+  region: {
+    type: 'string',
+    help: '--region R           cn-north-4 (default), cn-north-1, cn-east-3, ap-southeast-2, ap-southeast-3',
+  },
+  endpoint: {
+    type: 'string',
+    help: '--endpoint URL       any endpoint; wins over --region (and HUAWEICLOUD_SDK_REGION_LIVE_<REGION>)',
+  },
+  'iam-endpoint': {
+    type: 'string',
+    help: '--iam-endpoint URL   IAM for the project id lookup (else HUAWEICLOUD_SDK_IAM_ENDPOINT)',
+  },
   'signing-algorithm': { type: 'string', help: '--signing-algorithm A  SDK-HMAC-SHA256 (default) or SDK-HMAC-SM3' },
   timeout: { type: 'string', help: '--timeout SECONDS    per attempt (default 30)' },
-  retries: { type: 'string', help: '--retries N          retries of network errors, 429 and 5xx (default 2; 0 disables)' },
+  retries: {
+    type: 'string',
+    help: '--retries N          retries of network errors, 429 and 5xx (default 2; 0 disables)',
+  },
 };
 const JSON_HELP: Record<string, Option> = {
   json: { type: 'boolean', help: '--json               one JSON document on stdout: { ok, summary, results }' },
   help: { type: 'boolean', short: 'h', help: '-h, --help           this help' },
 };
 const DRY_RUN: Record<string, Option> = {
-  'dry-run': { type: 'boolean', help: '--dry-run            validate and sign the change and print it (signature value redacted); send no change' },
+  'dry-run': {
+    type: 'boolean',
+    help: '--dry-run            validate and sign the change and print it (signature value redacted); send no change',
+  },
 };
 const DOMAINS: Record<string, Option> = {
   domain: { type: 'string', multiple: true, help: '--domain D           a Live streaming domain (repeatable)' },
-  'domains-file': { type: 'string', help: '--domains-file FILE  one domain a line (# comments and blank lines ignored)' },
+  'domains-file': {
+    type: 'string',
+    help: '--domains-file FILE  one domain a line (# comments and blank lines ignored)',
+  },
 };
 const FLEET: Record<string, Option> = {
   concurrency: { type: 'string', help: '--concurrency N      domains in flight at once (default 8)' },
   'fail-fast': { type: 'boolean', help: '--fail-fast          stop starting new domains after the first failure' },
-  report: { type: 'string', help: '--report FILE        append one JSON line per finished domain to FILE, as each finishes' },
+  report: {
+    type: 'string',
+    help: '--report FILE        append one JSON line per finished domain to FILE, as each finishes',
+  },
 };
 const CERTIFICATE: Record<string, Option> = {
   cert: { type: 'string', help: '--cert FILE          PEM certificate: the full chain, leaf first (fullchain.pem)' },
@@ -37,23 +61,54 @@ const CERTIFICATE: Record<string, Option> = {
   'gm-sign-key': { type: 'string', help: '--gm-sign-key FILE   SM (GM) signature private key' },
   'gm-enc-cert': { type: 'string', help: '--gm-enc-cert FILE   SM (GM) encryption certificate' },
   'gm-enc-key': { type: 'string', help: '--gm-enc-key FILE    SM (GM) encryption private key' },
-  'fix-chain': { type: 'boolean', help: '--fix-chain          reorder a chain given in the wrong order (leaf first, then each issuer)' },
+  'fix-chain': {
+    type: 'boolean',
+    help: '--fix-chain          reorder a chain given in the wrong order (leaf first, then each issuer)',
+  },
 };
 const WRITE: Record<string, Option> = {
   'force-redirect': { type: 'boolean', help: '--force-redirect     redirect HTTP to HTTPS' },
-  'no-force-redirect': { type: 'boolean', help: '--no-force-redirect  do not redirect (without either, the deployed setting is kept)' },
-  'skip-checks': { type: 'boolean', help: '--skip-checks        upload even when the pre-flight checks find errors (they become warnings)' },
+  'no-force-redirect': {
+    type: 'boolean',
+    help: '--no-force-redirect  do not redirect (without either, the deployed setting is kept)',
+  },
+  'skip-checks': {
+    type: 'boolean',
+    help: '--skip-checks        upload even when the pre-flight checks find errors (they become warnings)',
+  },
   always: { type: 'boolean', help: '--always             upload without reading and comparing what is deployed' },
-  verify: { type: 'boolean', help: '--verify             after uploading, check that the domain serves the new certificate (see verify)' },
+  verify: {
+    type: 'boolean',
+    help: '--verify             after uploading, check that the domain serves the new certificate (see verify)',
+  },
 };
 const VERIFY: Record<string, Option> = {
-  connect: { type: 'string', help: '--connect HOST:PORT  connect there instead of the domain itself (a CDN edge, a test); SNI is still the domain' },
-  wait: { type: 'string', help: '--wait DURATION      keep trying until it matches or this passes (e.g. 90s, 10m; default: try once)' },
+  connect: {
+    type: 'string',
+    help: '--connect HOST:PORT  connect there instead of the domain itself (a CDN edge, a test); SNI is still the domain',
+  },
+  wait: {
+    type: 'string',
+    help: '--wait DURATION      keep trying until it matches or this passes (e.g. 90s, 10m; default: try once)',
+  },
 };
 
 export const COMMANDS = {
   update: {
-    options: { ...DOMAINS, ...CERTIFICATE, 'scm-cert-id': { type: 'string', help: '--scm-cert-id ID     use a certificate kept in Cloud Certificate Manager instead' }, ...WRITE, ...VERIFY, ...FLEET, ...CONNECTION, ...DRY_RUN, ...JSON_HELP },
+    options: {
+      ...DOMAINS,
+      ...CERTIFICATE,
+      'scm-cert-id': {
+        type: 'string',
+        help: '--scm-cert-id ID     use a certificate kept in Cloud Certificate Manager instead',
+      },
+      ...WRITE,
+      ...VERIFY,
+      ...FLEET,
+      ...CONNECTION,
+      ...DRY_RUN,
+      ...JSON_HELP,
+    },
     summary: 'upload a certificate to one or many domains (pre-flight checks, then read-compare-write)',
     usage: `live-https-cert update (--domain D ... | --domains-file FILE)
        (--cert FILE --key FILE | --scm-cert-id ID) [options]`,
@@ -62,7 +117,18 @@ force_redirect differ (else "unchanged", nothing written). The dry run reads too
 deployed versus local (subject, expiry, fingerprint, force_redirect).`,
   },
   'deploy-hook': {
-    options: { ...DOMAINS, cert: CERTIFICATE['cert']!, key: CERTIFICATE['key']!, 'fix-chain': CERTIFICATE['fix-chain']!, ...WRITE, ...VERIFY, ...FLEET, ...CONNECTION, ...DRY_RUN, ...JSON_HELP },
+    options: {
+      ...DOMAINS,
+      cert: CERTIFICATE['cert']!,
+      key: CERTIFICATE['key']!,
+      'fix-chain': CERTIFICATE['fix-chain']!,
+      ...WRITE,
+      ...VERIFY,
+      ...FLEET,
+      ...CONNECTION,
+      ...DRY_RUN,
+      ...JSON_HELP,
+    },
     summary: 'renewal hook for ACME clients: upload a renewed certificate to the Live domains it covers',
     usage: `live-https-cert deploy-hook (--domain D ... | --domains-file FILE) [--cert FILE --key FILE] [options]
        (certbot: certbot renew --deploy-hook "live-https-cert deploy-hook --domains-file /etc/live-domains.txt")`,
@@ -71,15 +137,36 @@ RENEWED_DOMAINS. Live domains the certificate does not cover (a wildcard stands 
 are skipped with a note; the others are updated as by update.`,
   },
   status: {
-    options: { ...DOMAINS, 'warn-days': { type: 'string', help: '--warn-days N        attention when a certificate expires within N days (default 30)' }, ...FLEET, ...CONNECTION, ...JSON_HELP },
+    options: {
+      ...DOMAINS,
+      'warn-days': {
+        type: 'string',
+        help: '--warn-days N        attention when a certificate expires within N days (default 30)',
+      },
+      ...FLEET,
+      ...CONNECTION,
+      ...JSON_HELP,
+    },
     summary: 'the deployed certificate of each domain: subject, issuer, expiry, fingerprint, coverage',
     usage: 'live-https-cert status (--domain D ... | --domains-file FILE) [--warn-days N] [options]',
-    notes: 'Exit 4 when any domain needs attention: expires within --warn-days, expired, does not cover\nthe domain, or has no certificate.',
+    notes:
+      'Exit 4 when any domain needs attention: expires within --warn-days, expired, does not cover\nthe domain, or has no certificate.',
   },
   verify: {
-    options: { ...DOMAINS, cert: { type: 'string', help: '--cert FILE          the certificate that should be served (else the deployed one, read with a GET)' }, ...VERIFY, ...FLEET, ...CONNECTION, ...JSON_HELP },
+    options: {
+      ...DOMAINS,
+      cert: {
+        type: 'string',
+        help: '--cert FILE          the certificate that should be served (else the deployed one, read with a GET)',
+      },
+      ...VERIFY,
+      ...FLEET,
+      ...CONNECTION,
+      ...JSON_HELP,
+    },
     summary: 'check that each domain serves the expected certificate (TLS handshake with SNI)',
-    usage: 'live-https-cert verify (--domain D ... | --domains-file FILE) [--cert FILE] [--connect HOST:PORT] [--wait DURATION] [options]',
+    usage:
+      'live-https-cert verify (--domain D ... | --domains-file FILE) [--cert FILE] [--connect HOST:PORT] [--wait DURATION] [options]',
     notes: 'Exit 4 when a domain serves another certificate (or none), with what it serves instead.',
   },
   show: {
@@ -89,7 +176,18 @@ are skipped with a note; the others are updated as by update.`,
     notes: '',
   },
   delete: {
-    options: { ...DOMAINS, yes: { type: 'boolean', short: 'y', help: '-y, --yes            delete more than one domain without asking (needed when not on a terminal)' }, ...FLEET, ...CONNECTION, ...DRY_RUN, ...JSON_HELP },
+    options: {
+      ...DOMAINS,
+      yes: {
+        type: 'boolean',
+        short: 'y',
+        help: '-y, --yes            delete more than one domain without asking (needed when not on a terminal)',
+      },
+      ...FLEET,
+      ...CONNECTION,
+      ...DRY_RUN,
+      ...JSON_HELP,
+    },
     summary: 'delete the HTTPS certificate configuration of one or many domains',
     usage: 'live-https-cert delete (--domain D ... | --domains-file FILE) [--yes] [options]',
     notes: 'More than one domain: asks for confirmation on a terminal, needs --yes otherwise.',
@@ -122,7 +220,9 @@ const CREDENTIALS_HELP = `Credentials are never taken from flags. In order: the 
 
 export function commandHelp(name: CommandName): string {
   const command = COMMANDS[name];
-  const options = Object.values(command.options as Record<string, Option>).map((o) => `  ${o.help}`).join('\n');
+  const options = Object.values(command.options as Record<string, Option>)
+    .map((o) => `  ${o.help}`)
+    .join('\n');
   const credentials = name === 'check' ? '' : `\n\n${CREDENTIALS_HELP}`;
   const exits = name === 'check' ? 'Exit codes: 0 no errors, 2 errors found or bad usage.' : EXIT_HELP;
   return `${command.summary}\n\nUsage: ${command.usage}${command.notes ? `\n\n${command.notes}` : ''}\n\nOptions:\n${options}${credentials}\n\n${exits}\n`;
@@ -133,7 +233,9 @@ export const MAIN_HELP = `live-https-cert: manage the HTTPS certificate of Huawe
 Usage: live-https-cert <command> [options]
 
 Commands:
-${Object.entries(COMMANDS).map(([name, c]) => `  ${name.padEnd(12)} ${c.summary}`).join('\n')}
+${Object.entries(COMMANDS)
+  .map(([name, c]) => `  ${name.padEnd(12)} ${c.summary}`)
+  .join('\n')}
 
 Run live-https-cert <command> --help for the options of a command.
 
@@ -163,6 +265,8 @@ export function parseCommand(name: CommandName, argv: string[]): ParsedValues {
   try {
     return parseArgs({ args: argv, options, strict: true, allowPositionals: false }).values as ParsedValues;
   } catch (error) {
-    throw new UsageError(`${(error as Error).message.replace(/\. To specify.*$/s, '')}; see live-https-cert ${name} --help`);
+    throw new UsageError(
+      `${(error as Error).message.replace(/\. To specify.*$/s, '')}; see live-https-cert ${name} --help`,
+    );
   }
 }

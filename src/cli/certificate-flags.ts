@@ -11,18 +11,32 @@ export function certificateBodyFrom(values: ParsedValues, command: 'update' | 'c
   const key = values['key'] as string | undefined;
   const scmId = values['scm-cert-id'] as string | undefined;
   const gmGiven = GM_FLAGS.filter((f) => values[f] !== undefined);
-  if ((cert === undefined) !== (key === undefined)) throw new UsageError(`${cert ? '--key' : '--cert'} is missing: --cert and --key go together`);
-  if (scmId !== undefined && cert !== undefined) throw new UsageError('give either --cert/--key or --scm-cert-id, not both');
+  if ((cert === undefined) !== (key === undefined))
+    throw new UsageError(`${cert ? '--key' : '--cert'} is missing: --cert and --key go together`);
+  if (scmId !== undefined && cert !== undefined)
+    throw new UsageError('give either --cert/--key or --scm-cert-id, not both');
   if (gmGiven.length && gmGiven.length < GM_FLAGS.length) {
-    throw new UsageError(`an SM certificate needs all of ${GM_FLAGS.map((f) => `--${f}`).join(', ')}; missing ${GM_FLAGS.filter((f) => !gmGiven.includes(f)).map((f) => `--${f}`).join(', ')}`);
+    throw new UsageError(
+      `an SM certificate needs all of ${GM_FLAGS.map((f) => `--${f}`).join(', ')}; missing ${GM_FLAGS.filter(
+        (f) => !gmGiven.includes(f),
+      )
+        .map((f) => `--${f}`)
+        .join(', ')}`,
+    );
   }
   if (cert === undefined && scmId === undefined && !gmGiven.length) {
-    throw new UsageError(`give --cert FILE --key FILE${command === 'update' ? ', or --scm-cert-id ID' : ''} (see live-https-cert ${command} --help)`);
+    throw new UsageError(
+      `give --cert FILE --key FILE${command === 'update' ? ', or --scm-cert-id ID' : ''} (see live-https-cert ${command} --help)`,
+    );
   }
 
   const body: DomainHttpsCertInfo = {};
   if (cert !== undefined && key !== undefined) {
-    Object.assign(body, { certificate_format: 'PEM', certificate: readPemFile(cert, '--cert'), certificate_key: readPemFile(key, '--key') });
+    Object.assign(body, {
+      certificate_format: 'PEM',
+      certificate: readPemFile(cert, '--cert'),
+      certificate_key: readPemFile(key, '--key'),
+    });
   }
   if (scmId !== undefined) body.tls_certificate = { source: 'scm', cert_id: scmId };
   if (gmGiven.length) {

@@ -21,7 +21,11 @@ export interface CommandClient {
 const SIGNED_HEADERS = /SignedHeaders=([a-z0-9;-]+)/;
 
 /** The canonical request of a captured AK/SK-signed request, recomputed as the gateway would. */
-async function canonicalOf(request: Request, headers: Record<string, string>, body: string): Promise<string | undefined> {
+async function canonicalOf(
+  request: Request,
+  headers: Record<string, string>,
+  body: string,
+): Promise<string | undefined> {
   const authorization = headers['authorization'] ?? '';
   const signed = SIGNED_HEADERS.exec(authorization)?.[1];
   if (!signed) return undefined;
@@ -29,7 +33,13 @@ async function canonicalOf(request: Request, headers: Record<string, string>, bo
   // The digest the signature was made with: the canonical request hashes the body with it.
   const digest = authorization.startsWith('SDK-HMAC-SM3 ') ? sm3Digest() : sha256Digest();
   const { canonicalRequest } = await computeSignature(
-    { method: request.method, url, headers: { ...headers, host: url.host }, signedHeaders: signed.split(';'), body: body ? new TextEncoder().encode(body) : undefined },
+    {
+      method: request.method,
+      url,
+      headers: { ...headers, host: url.host },
+      signedHeaders: signed.split(';'),
+      body: body ? new TextEncoder().encode(body) : undefined,
+    },
     () => '',
     digest,
   );
@@ -38,7 +48,11 @@ async function canonicalOf(request: Request, headers: Record<string, string>, bo
 
 // Async (and taking a warning printer) because the credentials may come from a file or the
 // metadata service, and a missing project id is looked up at IAM.
-export async function commandClient(values: ParsedValues, env: Env, warn?: (message: string) => void): Promise<CommandClient> {
+export async function commandClient(
+  values: ParsedValues,
+  env: Env,
+  warn?: (message: string) => void,
+): Promise<CommandClient> {
   const { options, first } = await clientSettingsFrom(values, env, warn);
   // The options hold a provider; its first answer is what this command signs with.
   const secrets = secretsOf(first);
@@ -59,7 +73,14 @@ export async function commandClient(values: ParsedValues, env: Env, warn?: (mess
       request.headers.forEach((value, name) => (headers[name] = value));
       const body = await request.text();
       const canonicalRequest = await canonicalOf(request, headers, body);
-      captured.push({ method: request.method, url: request.url, headers, body, secrets, ...(canonicalRequest === undefined ? {} : { canonicalRequest }) });
+      captured.push({
+        method: request.method,
+        url: request.url,
+        headers,
+        body,
+        secrets,
+        ...(canonicalRequest === undefined ? {} : { canonicalRequest }),
+      });
       return request.method === 'GET' ? Response.json({}) : new Response(null, { status: 204 });
     },
   });

@@ -12,8 +12,15 @@ export function domainsFrom(values: ParsedValues): string[] {
   const listed = (values['domain'] as string[] | undefined) ?? [];
   const file = values['domains-file'] as string | undefined;
   const domains = [...new Set([...listed, ...(file ? readDomainsFile(file) : [])].map(normalizeDomain))];
-  if (domains.length === 0) throw new UsageError(file ? `--domains-file ${file}: no domains in it` : 'give --domain D (repeatable) or --domains-file FILE');
-  const bad = domains.flatMap((domain) => domainProblems(domain).map((p) => `domain ${JSON.stringify(domain.length > 40 ? `${domain.slice(0, 40)}...` : domain)} ${p.message}`));
+  if (domains.length === 0)
+    throw new UsageError(
+      file ? `--domains-file ${file}: no domains in it` : 'give --domain D (repeatable) or --domains-file FILE',
+    );
+  const bad = domains.flatMap((domain) =>
+    domainProblems(domain).map(
+      (p) => `domain ${JSON.stringify(domain.length > 40 ? `${domain.slice(0, 40)}...` : domain)} ${p.message}`,
+    ),
+  );
   if (bad.length) throw new UsageError(bad.join('; '));
   return domains;
 }

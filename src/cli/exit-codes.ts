@@ -1,4 +1,12 @@
-import { ConfigurationError, LiveApiError, LiveNetworkError, LiveProxyError, LiveRedirectError, LiveTlsError, ValidationError } from '../errors.js';
+import {
+  ConfigurationError,
+  LiveApiError,
+  LiveNetworkError,
+  LiveProxyError,
+  LiveRedirectError,
+  LiveTlsError,
+  ValidationError,
+} from '../errors.js';
 
 export const EXIT = {
   ok: 0,
@@ -22,7 +30,8 @@ export class UsageError extends Error {
 }
 
 export function exitCodeOf(error: unknown): ExitCode {
-  if (error instanceof UsageError || error instanceof ValidationError || error instanceof ConfigurationError) return EXIT.usage;
+  if (error instanceof UsageError || error instanceof ValidationError || error instanceof ConfigurationError)
+    return EXIT.usage;
   if (error instanceof LiveNetworkError) return EXIT.network;
   if (error instanceof LiveApiError) return EXIT.apiError;
   return EXIT.apiError;
@@ -37,20 +46,27 @@ const IAM_ACTION = {
 /** What to tell the user to do about an error, beside its message. */
 export function hintFor(error: unknown): string | undefined {
   if (error instanceof LiveApiError) {
-    if (error.errorCode === 'APIGW.0301') return 'the gateway refused the signature: check HUAWEICLOUD_SDK_AK / HUAWEICLOUD_SDK_SK and that the machine clock is right (NTP)';
+    if (error.errorCode === 'APIGW.0301')
+      return 'the gateway refused the signature: check HUAWEICLOUD_SDK_AK / HUAWEICLOUD_SDK_SK and that the machine clock is right (NTP)';
     if (error.errorCode === 'LIVE.100011003') {
-      const action = (error.operation && (IAM_ACTION as Record<string, string>)[error.operation]) || 'live:domain:updateCDNConfig (update, delete) or live:domain:getCDNConfig (show, status)';
+      const action =
+        (error.operation && (IAM_ACTION as Record<string, string>)[error.operation]) ||
+        'live:domain:updateCDNConfig (update, delete) or live:domain:getCDNConfig (show, status)';
       return `not authorised: grant the IAM user the action ${action} in this project`;
     }
-    if (error.errorCode === 'LIVE.103011019') return 'the domain is not a Live domain of this project and region: check the domain, --project-id and --region';
-    if (error.status === 401 || error.status === 403) return 'check the credentials and the IAM permissions (live:domain:updateCDNConfig, live:domain:getCDNConfig)';
+    if (error.errorCode === 'LIVE.103011019')
+      return 'the domain is not a Live domain of this project and region: check the domain, --project-id and --region';
+    if (error.status === 401 || error.status === 403)
+      return 'check the credentials and the IAM permissions (live:domain:updateCDNConfig, live:domain:getCDNConfig)';
     if (error.status === 404) return 'check the domain name and the project id / region it belongs to';
-    if (error.status >= 500 || error.status === 429) return 'the service is having trouble; try again later (raise --retries to wait longer)';
+    if (error.status >= 500 || error.status === 429)
+      return 'the service is having trouble; try again later (raise --retries to wait longer)';
     return undefined;
   }
   // A TLS failure's message already names the cause and NODE_EXTRA_CA_CERTS; a timeout would not help.
   if (error instanceof LiveTlsError) return 'check --endpoint/--region; a private CA goes in NODE_EXTRA_CA_CERTS';
-  if (error instanceof LiveProxyError) return 'check HTTPS_PROXY / HTTP_PROXY (user and password) and NO_PROXY; the proxy answered, not the API';
+  if (error instanceof LiveProxyError)
+    return 'check HTTPS_PROXY / HTTP_PROXY (user and password) and NO_PROXY; the proxy answered, not the API';
   if (error instanceof LiveNetworkError) return 'check the network, --endpoint/--region, or raise --timeout';
   if (error instanceof LiveRedirectError) return 'check --endpoint/--region: the client never follows redirects';
   return undefined;

@@ -17,7 +17,9 @@ export function readPemFile(path: string, flag: string): string {
     throw new UsageError(`${flag} ${path}: ${describeFsError(error)}`);
   }
   if (size > MAX_PEM_FILE_BYTES) {
-    throw new UsageError(`${flag} ${path}: is ${(size / 1024 / 1024).toFixed(1)} MB; a certificate or key file is a few kB - is this the right file?`);
+    throw new UsageError(
+      `${flag} ${path}: is ${(size / 1024 / 1024).toFixed(1)} MB; a certificate or key file is a few kB - is this the right file?`,
+    );
   }
   let bytes: Buffer;
   try {
@@ -25,11 +27,16 @@ export function readPemFile(path: string, flag: string): string {
   } catch (error) {
     throw new UsageError(`${flag} ${path}: ${describeFsError(error)}`);
   }
-  if (bytes.length > MAX_PEM_FILE_BYTES) throw new UsageError(`${flag} ${path}: gives more than 1 MB; a certificate or key file is a few kB - is this the right file?`);
+  if (bytes.length > MAX_PEM_FILE_BYTES)
+    throw new UsageError(
+      `${flag} ${path}: gives more than 1 MB; a certificate or key file is a few kB - is this the right file?`,
+    );
   if (bytes.length === 0) throw new UsageError(`${flag} ${path}: the file is empty`);
   if (looksLikeDer(bytes)) {
     const kind = flag.includes('key') ? 'pkey' : 'x509';
-    throw new UsageError(`${flag} ${path}: looks like binary DER, not PEM text; convert it: openssl ${kind} -inform der -in ${path} -out ${path}.pem`);
+    throw new UsageError(
+      `${flag} ${path}: looks like binary DER, not PEM text; convert it: openssl ${kind} -inform der -in ${path} -out ${path}.pem`,
+    );
   }
   // Users' files come with BOMs and CRLF line ends; the API wants plain PEM.
   return normalizePem(bytes.toString('utf8')).text;
@@ -68,9 +75,11 @@ function describeFsError(error: unknown): string {
 export function readDomainsFile(path: string): string[] {
   let text: string;
   try {
-    if (statSync(path).size > MAX_PEM_FILE_BYTES) throw new UsageError(`--domains-file ${path}: larger than 1 MB; give one domain a line`);
+    if (statSync(path).size > MAX_PEM_FILE_BYTES)
+      throw new UsageError(`--domains-file ${path}: larger than 1 MB; give one domain a line`);
     const bytes = readAtMost(path, MAX_PEM_FILE_BYTES);
-    if (bytes.length > MAX_PEM_FILE_BYTES) throw new UsageError(`--domains-file ${path}: gives more than 1 MB; give one domain a line`);
+    if (bytes.length > MAX_PEM_FILE_BYTES)
+      throw new UsageError(`--domains-file ${path}: gives more than 1 MB; give one domain a line`);
     text = bytes.toString('utf8');
   } catch (error) {
     if (error instanceof UsageError) throw error;

@@ -26,7 +26,14 @@ export interface FleetOptions {
 }
 
 export function skippedOutcome(domain: string, why: string): DomainOutcome {
-  return { domain, status: 'skipped', exitCode: 0, detail: why, warnings: [], json: { domain, status: 'skipped', reason: why } };
+  return {
+    domain,
+    status: 'skipped',
+    exitCode: 0,
+    detail: why,
+    warnings: [],
+    json: { domain, status: 'skipped', reason: why },
+  };
 }
 
 export async function runFleet(
@@ -77,5 +84,11 @@ export interface FleetSummary {
 
 export function summaryOf(outcomes: readonly DomainOutcome[]): FleetSummary {
   const count = (status: OutcomeStatus) => outcomes.filter((o) => o.status === status).length;
-  return { total: outcomes.length, ok: count('ok'), unchanged: count('unchanged'), failed: count('failed'), skipped: count('skipped') };
+  return {
+    total: outcomes.length,
+    ok: count('ok'),
+    unchanged: count('unchanged'),
+    failed: count('failed'),
+    skipped: count('skipped'),
+  };
 }

@@ -17,7 +17,9 @@ const JSON_TEXT_MAX = 16_384;
  */
 export function sanitizeJson(value: unknown, secrets: readonly string[]): unknown {
   if (typeof value === 'string') {
-    return value.includes('-----BEGIN ') ? serverLines(value, secrets, JSON_TEXT_MAX) : serverText(value, secrets, JSON_TEXT_MAX);
+    return value.includes('-----BEGIN ')
+      ? serverLines(value, secrets, JSON_TEXT_MAX)
+      : serverText(value, secrets, JSON_TEXT_MAX);
   }
   if (Array.isArray(value)) return value.map((v) => sanitizeJson(v, secrets));
   if (typeof value !== 'object' || value === null) return value;
@@ -30,18 +32,27 @@ export function safeLines(text: string): string {
 }
 
 /** The one JSON document every command prints, for any number of domains. */
-export function resultDocument(outcomes: readonly DomainOutcome[], secrets: readonly string[], extra: Record<string, unknown> = {}): { ok: boolean; summary: FleetSummary; results: unknown[] } {
+export function resultDocument(
+  outcomes: readonly DomainOutcome[],
+  secrets: readonly string[],
+  extra: Record<string, unknown> = {},
+): { ok: boolean; summary: FleetSummary; results: unknown[] } {
   const summary = summaryOf(outcomes);
   return {
     ok: summary.failed === 0,
     summary,
     ...extra,
-    results: outcomes.map((o) => sanitizeJson({ ...o.json, ...(o.warnings?.length ? { warnings: o.warnings } : {}) }, secrets)),
+    results: outcomes.map((o) =>
+      sanitizeJson({ ...o.json, ...(o.warnings?.length ? { warnings: o.warnings } : {}) }, secrets),
+    ),
   };
 }
 
 export function errorJson(error: unknown): Record<string, unknown> {
-  const base = error instanceof LiveError ? error.toJSON() : { name: (error as Error)?.name ?? 'Error', message: String((error as Error)?.message ?? error) };
+  const base =
+    error instanceof LiveError
+      ? error.toJSON()
+      : { name: (error as Error)?.name ?? 'Error', message: String((error as Error)?.message ?? error) };
   const hint = hintFor(error);
   return { ...base, exitCode: exitCodeOf(error), ...(hint ? { hint } : {}) };
 }
@@ -61,7 +72,10 @@ export function outcomeTable(outcomes: readonly DomainOutcome[]): string {
     for (const o of warned) for (const w of o.warnings ?? []) lines.push(`  ${o.domain}: ${w}`);
   }
   const s = summaryOf(outcomes);
-  lines.push('', `${s.ok + s.unchanged} of ${s.total} succeeded (${s.ok} ok, ${s.unchanged} unchanged), ${s.failed} failed, ${s.skipped} skipped`);
+  lines.push(
+    '',
+    `${s.ok + s.unchanged} of ${s.total} succeeded (${s.ok} ok, ${s.unchanged} unchanged), ${s.failed} failed, ${s.skipped} skipped`,
+  );
   return `${lines.join('\n')}\n`;
 }
 
@@ -73,8 +87,11 @@ export function findingsText(report: CheckReport, domain: string): string {
     const label = f.status === 'failed' ? (f.severity === 'error' ? 'FAIL' : 'WARN') : MARK[f.status];
     lines.push(`  ${label}  ${f.subject.padEnd(7)} ${f.check.padEnd(18)} ${f.message}`);
   }
-  if (report.certificate) lines.push(`  certificate: ${report.certificate.subject}, valid until ${report.certificate.validTo}`);
-  lines.push(report.ok ? '  result: no errors' : '  result: errors found; nothing will be uploaded (fix them, or --skip-checks)');
+  if (report.certificate)
+    lines.push(`  certificate: ${report.certificate.subject}, valid until ${report.certificate.validTo}`);
+  lines.push(
+    report.ok ? '  result: no errors' : '  result: errors found; nothing will be uploaded (fix them, or --skip-checks)',
+  );
   return `${lines.join('\n')}\n`;
 }
 
@@ -87,8 +104,13 @@ function redactBody(value: unknown): unknown {
   if (typeof value !== 'object' || value === null) return value;
   return Object.fromEntries(
     Object.entries(value).map(([key, v]) => {
-      if (PRIVATE_KEY_FIELDS.has(key) && typeof v === 'string') return [key, `[REDACTED private key, ${v.length} characters]`];
-      if (CERTIFICATE_FIELDS.has(key) && typeof v === 'string') return [key, `[certificate, ${v.length} characters, ${(v.match(/-----BEGIN CERTIFICATE-----/g) ?? []).length} PEM blocks]`];
+      if (PRIVATE_KEY_FIELDS.has(key) && typeof v === 'string')
+        return [key, `[REDACTED private key, ${v.length} characters]`];
+      if (CERTIFICATE_FIELDS.has(key) && typeof v === 'string')
+        return [
+          key,
+          `[certificate, ${v.length} characters, ${(v.match(/-----BEGIN CERTIFICATE-----/g) ?? []).length} PEM blocks]`,
+        ];
       return [key, redactBody(v)];
     }),
   );
@@ -112,9 +134,21 @@ const SIGNATURE_VALUE = /(Signature=)[0-9a-fA-F]+/g;
 export function redactedRequest(request: CapturedRequest): Record<string, unknown> {
   // The secret headers' own values are secrets too, whatever the credentials object looked like
   // (a provider's temporary token is not in `secrets`).
-  const secrets = [...request.secrets, ...Object.entries(request.headers).filter(([k]) => SECRET_HEADERS.has(k)).map(([, v]) => v)];
+  const secrets = [
+    ...request.secrets,
+    ...Object.entries(request.headers)
+      .filter(([k]) => SECRET_HEADERS.has(k))
+      .map(([, v]) => v),
+  ];
   const headers = Object.fromEntries(
-    Object.entries(request.headers).map(([k, v]) => [k, SECRET_HEADERS.has(k) ? '[REDACTED]' : k === 'authorization' ? v.replace(SIGNATURE_VALUE, '$1[REDACTED]') : redact(v, secrets)]),
+    Object.entries(request.headers).map(([k, v]) => [
+      k,
+      SECRET_HEADERS.has(k)
+        ? '[REDACTED]'
+        : k === 'authorization'
+          ? v.replace(SIGNATURE_VALUE, '$1[REDACTED]')
+          : redact(v, secrets),
+    ]),
   );
   let body: unknown;
   try {
@@ -123,14 +157,19 @@ export function redactedRequest(request: CapturedRequest): Record<string, unknow
     body = `[${request.body.length} bytes, not JSON]`;
   }
   // One line an element: JSON keeps no line breaks in strings it prints.
-  const canonical = request.canonicalRequest === undefined ? {} : { canonicalRequest: redact(request.canonicalRequest, secrets).split('\n') };
+  const canonical =
+    request.canonicalRequest === undefined
+      ? {}
+      : { canonicalRequest: redact(request.canonicalRequest, secrets).split('\n') };
   return { method: request.method, url: request.url, headers, ...(body === undefined ? {} : { body }), ...canonical };
 }
 
 export function requestText(request: Record<string, unknown>): string {
   const headers = Object.entries(request['headers'] as Record<string, string>).map(([k, v]) => `${k}: ${v}`);
   const body = request['body'] === undefined ? '' : `\n\n${JSON.stringify(request['body'], null, 2)}`;
-  const canonical = Array.isArray(request['canonicalRequest']) ? `\n\nCanonical request (what the signature covers):\n${request['canonicalRequest'].join('\n')}` : '';
+  const canonical = Array.isArray(request['canonicalRequest'])
+    ? `\n\nCanonical request (what the signature covers):\n${request['canonicalRequest'].join('\n')}`
+    : '';
   return `${request['method']} ${request['url']}\n${headers.join('\n')}${body}${canonical}\n`;
 }
 
@@ -138,14 +177,32 @@ export function requestText(request: Record<string, unknown>): string {
 export function differencesText(json: Record<string, unknown>): string {
   const differences = json['differences'] as { field: string; deployed: unknown; local: unknown }[] | undefined;
   if (!differences) return '';
-  const deployed = json['deployed'] as { certificate: { subject: string; notAfter: string; fingerprint256: string } | null; forceRedirect: boolean } | undefined;
-  const local = json['local'] as { certificate: { subject: string; notAfter: string; fingerprint256: string } | null; forceRedirect: boolean | undefined };
-  const row = (name: string, a: unknown, b: unknown) => `  ${name.padEnd(15)} ${String(a ?? '-').padEnd(50)} ${String(b ?? '-')}${a !== b && deployed ? '   (differs)' : ''}`;
+  const deployed = json['deployed'] as
+    | { certificate: { subject: string; notAfter: string; fingerprint256: string } | null; forceRedirect: boolean }
+    | undefined;
+  const local = json['local'] as {
+    certificate: { subject: string; notAfter: string; fingerprint256: string } | null;
+    forceRedirect: boolean | undefined;
+  };
+  const row = (name: string, a: unknown, b: unknown) =>
+    `  ${name.padEnd(15)} ${String(a ?? '-').padEnd(50)} ${String(b ?? '-')}${a !== b && deployed ? '   (differs)' : ''}`;
   const lines = [`${''.padEnd(17)}${'DEPLOYED'.padEnd(51)}LOCAL`];
-  lines.push(row('subject', deployed ? deployed.certificate?.subject ?? 'none' : 'not read (--always)', local.certificate?.subject));
+  lines.push(
+    row(
+      'subject',
+      deployed ? (deployed.certificate?.subject ?? 'none') : 'not read (--always)',
+      local.certificate?.subject,
+    ),
+  );
   lines.push(row('not after', deployed?.certificate?.notAfter, local.certificate?.notAfter));
   lines.push(row('sha-256', deployed?.certificate?.fingerprint256, local.certificate?.fingerprint256));
   lines.push(row('force_redirect', deployed?.forceRedirect, local.forceRedirect ?? '(API default: false)'));
-  lines.push(differences.length ? `  differs in: ${differences.map((d) => d.field).join(', ')}` : deployed ? '  no difference: nothing would be uploaded' : '');
+  lines.push(
+    differences.length
+      ? `  differs in: ${differences.map((d) => d.field).join(', ')}`
+      : deployed
+        ? '  no difference: nothing would be uploaded'
+        : '',
+  );
   return `${lines.join('\n')}\n\n`;
 }

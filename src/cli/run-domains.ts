@@ -21,7 +21,11 @@ export interface DomainRun {
 }
 
 /** Appends one JSON line per finished domain; each line is written before the next domain finishes. */
-function reportWriter(path: string | undefined, secrets: readonly string[], warn: (text: string) => void): ((outcome: DomainOutcome) => void) | undefined {
+function reportWriter(
+  path: string | undefined,
+  secrets: readonly string[],
+  warn: (text: string) => void,
+): ((outcome: DomainOutcome) => void) | undefined {
   if (path === undefined) return undefined;
   try {
     appendFileSync(path, '');
@@ -33,17 +37,34 @@ function reportWriter(path: string | undefined, secrets: readonly string[], warn
   let broken = false;
   return (outcome) => {
     if (broken) return;
-    const line = sanitizeJson({ ...outcome.json, ...(outcome.warnings?.length ? { warnings: outcome.warnings } : {}), finishedAt: new Date().toISOString() }, secrets);
+    const line = sanitizeJson(
+      {
+        ...outcome.json,
+        ...(outcome.warnings?.length ? { warnings: outcome.warnings } : {}),
+        finishedAt: new Date().toISOString(),
+      },
+      secrets,
+    );
     try {
       appendFileSync(path, `${JSON.stringify(line)}\n`);
     } catch (error) {
       broken = true;
-      warn(`warning: --report ${path}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}; from ${outcome.domain} on, finished domains are not in it (the report below has them all)\n`);
+      warn(
+        `warning: --report ${path}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}; from ${outcome.domain} on, finished domains are not in it (the report below has them all)\n`,
+      );
     }
   };
 }
 
-export async function runOverDomains({ domains, values, io, secrets, task, single, attentionIsReport }: DomainRun): Promise<number> {
+export async function runOverDomains({
+  domains,
+  values,
+  io,
+  secrets,
+  task,
+  single,
+  attentionIsReport,
+}: DomainRun): Promise<number> {
   const json = values['json'] === true;
   const fleet = domains.length > 1;
   const progress = fleet && io.stderrIsTTY && !json;
@@ -53,23 +74,39 @@ export async function runOverDomains({ domains, values, io, secrets, task, singl
     failFast: values['fail-fast'] === true,
     interrupt: io.interrupt,
     onFinish: report,
-    ...(progress ? { onProgress: (done: number, failed: number, total: number) => (io.progress ?? io.stderr)(`\r[${done}/${total}] ${done - failed} ok, ${failed} failed`) } : {}),
+    ...(progress
+      ? {
+          onProgress: (done: number, failed: number, total: number) =>
+            (io.progress ?? io.stderr)(`\r[${done}/${total}] ${done - failed} ok, ${failed} failed`),
+        }
+      : {}),
   });
   if (progress) io.stderr('\n');
   const interrupted = io.interrupt?.aborted === true;
-  if (json) io.stdout(`${JSON.stringify(resultDocument(outcomes, secrets, interrupted ? { interrupted: true } : {}), null, 2)}\n`);
+  if (json)
+    io.stdout(
+      `${JSON.stringify(resultDocument(outcomes, secrets, interrupted ? { interrupted: true } : {}), null, 2)}\n`,
+    );
   else if (fleet || interrupted) io.stdout(outcomeTable(outcomes));
   else printOne(outcomes[0]!, io, single, attentionIsReport === true);
   return interrupted ? EXIT.interrupted : fleetExitCode(outcomes);
 }
 
-function printOne(outcome: DomainOutcome, io: CliIo, single: (outcome: DomainOutcome) => string, attentionIsReport: boolean): void {
+function printOne(
+  outcome: DomainOutcome,
+  io: CliIo,
+  single: (outcome: DomainOutcome) => string,
+  attentionIsReport: boolean,
+): void {
   for (const warning of outcome.warnings ?? []) io.stderr(`warning: ${outcome.domain}: ${warning}\n`);
   const request = outcome.json['request'] as Record<string, unknown> | undefined;
   if (outcome.exitCode === EXIT.attention && attentionIsReport) io.stdout(single(outcome));
   else if (outcome.status === 'failed') io.stderr(`error: ${outcome.domain}: ${outcome.detail}\n`);
   else if (outcome.status === 'skipped') io.stdout(`${outcome.domain}: skipped (${outcome.detail})\n`);
-  else if (request) io.stdout(`${differencesText(outcome.json)}Dry run: this request was validated and signed, and not sent (signature value and secrets redacted):\n\n${requestText(request)}`);
+  else if (request)
+    io.stdout(
+      `${differencesText(outcome.json)}Dry run: this request was validated and signed, and not sent (signature value and secrets redacted):\n\n${requestText(request)}`,
+    );
   else if (outcome.json['dryRun']) io.stdout(`${differencesText(outcome.json)}Dry run: ${outcome.detail}\n`);
   else io.stdout(single(outcome));
 }

@@ -25,7 +25,12 @@ const RUNNERS: Record<CommandName, (values: ReturnType<typeof parseCommand>, io:
 export async function runCli(argv: string[], rawIo: CliIo): Promise<number> {
   // Whatever a command prints goes through this: no control character or escape sequence reaches
   // the terminal, whoever wrote the text (the JSON results are cleaned field by field as well).
-  const io: CliIo = { ...rawIo, stdout: (t) => rawIo.stdout(safeLines(t)), stderr: (t) => rawIo.stderr(safeLines(t)), progress: rawIo.progress ?? rawIo.stderr };
+  const io: CliIo = {
+    ...rawIo,
+    stdout: (t) => rawIo.stdout(safeLines(t)),
+    stderr: (t) => rawIo.stderr(safeLines(t)),
+    progress: rawIo.progress ?? rawIo.stderr,
+  };
   const [name, ...rest] = argv;
   if (name === undefined || name === '--help' || name === '-h' || name === 'help') {
     io.stdout(MAIN_HELP);
@@ -37,7 +42,8 @@ export async function runCli(argv: string[], rawIo: CliIo): Promise<number> {
   }
   const json = rest.includes('--json');
   try {
-    if (!(name in COMMANDS)) throw new UsageError(`unknown command "${name}"; commands: ${Object.keys(COMMANDS).join(', ')}`);
+    if (!(name in COMMANDS))
+      throw new UsageError(`unknown command "${name}"; commands: ${Object.keys(COMMANDS).join(', ')}`);
     const command = name as CommandName;
     const values = parseCommand(command, rest);
     if (values['help']) {
@@ -46,7 +52,10 @@ export async function runCli(argv: string[], rawIo: CliIo): Promise<number> {
     }
     return await RUNNERS[command](values, io);
   } catch (error) {
-    if (json) io.stdout(`${JSON.stringify({ ...resultDocument([], []), ok: false, error: sanitizeJson(errorJson(error), []) }, null, 2)}\n`);
+    if (json)
+      io.stdout(
+        `${JSON.stringify({ ...resultDocument([], []), ok: false, error: sanitizeJson(errorJson(error), []) }, null, 2)}\n`,
+      );
     io.stderr(`error: ${errorLine(error)}\n`);
     return exitCodeOf(error);
   }

@@ -40,7 +40,10 @@ export function credentialsFrom(env: Env): ProvidedCredentials {
  * stop the command before anything starts; later refreshes go to the same provider.
  * LIVE_HTTPS_CERT_METADATA_ENDPOINT moves the metadata service (a URL) or turns it off (`off`).
  */
-export async function chainedCredentialsFrom(env: Env, warn: (message: string) => void): Promise<{ first: ProvidedCredentials; provider: () => Promise<ProvidedCredentials> }> {
+export async function chainedCredentialsFrom(
+  env: Env,
+  warn: (message: string) => void,
+): Promise<{ first: ProvidedCredentials; provider: () => Promise<ProvidedCredentials> }> {
   const metadataEndpoint = firstSet(env, 'LIVE_HTTPS_CERT_METADATA_ENDPOINT');
   const chain = defaultCredentials({
     env,
@@ -95,7 +98,11 @@ function signingAlgorithmFrom(values: ParsedValues): SigningAlgorithm | undefine
 
 export type CommandOptions = Omit<LiveClientOptions, 'fetch'>;
 
-export async function clientOptionsFrom(values: ParsedValues, env: Env, warn: (message: string) => void = () => {}): Promise<CommandOptions> {
+export async function clientOptionsFrom(
+  values: ParsedValues,
+  env: Env,
+  warn: (message: string) => void = () => {},
+): Promise<CommandOptions> {
   return (await clientSettingsFrom(values, env, warn)).options;
 }
 
@@ -109,20 +116,31 @@ export async function clientSettingsFrom(
   warn: (message: string) => void = () => {},
 ): Promise<{ options: CommandOptions; first: ProvidedCredentials }> {
   const retries = number(values, 'retries', 0, 10);
-  if (retries !== undefined && !Number.isInteger(retries)) throw new UsageError(`--retries ${retries}: give a whole number`);
+  if (retries !== undefined && !Number.isInteger(retries))
+    throw new UsageError(`--retries ${retries}: give a whole number`);
   const timeoutMs = timeoutMsFrom(values);
   const signingAlgorithm = signingAlgorithmFrom(values);
   const region = (values['region'] as string | undefined) ?? firstSet(env, 'HUAWEICLOUD_SDK_REGION');
   // The region's HUAWEICLOUD_SDK_REGION_LIVE_<REGION> override is read from this environment.
-  const endpoint = resolveEndpoint({ region, endpoint: (values['endpoint'] as string | undefined) ?? firstSet(env, 'HUAWEICLOUD_SDK_ENDPOINT') }, env);
+  const endpoint = resolveEndpoint(
+    { region, endpoint: (values['endpoint'] as string | undefined) ?? firstSet(env, 'HUAWEICLOUD_SDK_ENDPOINT') },
+    env,
+  );
   const { first, provider } = await chainedCredentialsFrom(env, warn);
-  const projectId = (values['project-id'] as string | undefined) ?? firstSet(env, 'HUAWEICLOUD_SDK_PROJECT_ID', 'CLOUD_SDK_PROJECT_ID') ?? first.projectId;
+  const projectId =
+    (values['project-id'] as string | undefined) ??
+    firstSet(env, 'HUAWEICLOUD_SDK_PROJECT_ID', 'CLOUD_SDK_PROJECT_ID') ??
+    first.projectId;
   const dryRun = values['dry-run'] === true;
   if (!projectId && dryRun) {
-    throw new UsageError('--dry-run needs a project id (--project-id, HUAWEICLOUD_SDK_PROJECT_ID or project_id in the credentials file): looking it up at IAM would send a request');
+    throw new UsageError(
+      '--dry-run needs a project id (--project-id, HUAWEICLOUD_SDK_PROJECT_ID or project_id in the credentials file): looking it up at IAM would send a request',
+    );
   }
   if (!projectId && !('accessKey' in first)) {
-    throw new UsageError('no project id: give --project-id or set HUAWEICLOUD_SDK_PROJECT_ID (the IAM lookup needs AK/SK, not a token)');
+    throw new UsageError(
+      'no project id: give --project-id or set HUAWEICLOUD_SDK_PROJECT_ID (the IAM lookup needs AK/SK, not a token)',
+    );
   }
   const options: CommandOptions = {
     projectId,

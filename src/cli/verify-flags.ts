@@ -9,7 +9,8 @@ const UNITS: Record<string, number> = { ms: 1, s: 1000, m: 60_000, h: 3_600_000 
 export function parseDuration(text: string, flag: string): number {
   const match = /^(\d+(?:\.\d+)?)(ms|s|m|h)?$/.exec(text.trim());
   const ms = match ? Number(match[1]) * UNITS[match[2] ?? 's']! : NaN;
-  if (!Number.isFinite(ms) || ms > 24 * UNITS['h']!) throw new UsageError(`${flag} ${text}: give a duration such as 90s, 10m or 1h (at most 24h)`);
+  if (!Number.isFinite(ms) || ms > 24 * UNITS['h']!)
+    throw new UsageError(`${flag} ${text}: give a duration such as 90s, 10m or 1h (at most 24h)`);
   return ms;
 }
 
@@ -30,7 +31,8 @@ export function verifyTargetFrom(values: ParsedValues): VerifyTarget {
   if (connect !== undefined) {
     const match = /^(?:\[([0-9a-fA-F:.]+)\]|([^:[\]\s]+)):(\d{1,5})$/.exec(connect.trim());
     const port = match ? Number(match[3]) : NaN;
-    if (!match || port < 1 || port > 65535) throw new UsageError(`--connect ${connect}: give HOST:PORT, e.g. edge.example.net:443 or [::1]:8443`);
+    if (!match || port < 1 || port > 65535)
+      throw new UsageError(`--connect ${connect}: give HOST:PORT, e.g. edge.example.net:443 or [::1]:8443`);
     target.host = match[1] ?? match[2]!;
     target.port = port;
   }

@@ -15,7 +15,10 @@ function text(value: unknown, option: string, from: string, pattern = HEADER_TEX
     throw new ConfigurationError(option, `${option} is missing or empty${from}`);
   }
   if (!pattern.test(value)) {
-    const what = pattern === HEADER_TEXT ? 'visible ASCII text (it is sent in a header)' : 'text without spaces, line breaks or control characters';
+    const what =
+      pattern === HEADER_TEXT
+        ? 'visible ASCII text (it is sent in a header)'
+        : 'text without spaces, line breaks or control characters';
     throw new ConfigurationError(option, `${option} must be ${what}${from}; check for stray spaces or line breaks`);
   }
   return value;
@@ -28,16 +31,25 @@ function text(value: unknown, option: string, from: string, pattern = HEADER_TEX
 export function checkCredentials(value: unknown, source?: string): Credentials {
   const from = source ? ` (from ${source})` : '';
   if (!value || typeof value !== 'object') {
-    throw new ConfigurationError('credentials', `credentials are required: { accessKey, secretKey }, { token } or a provider function${from}`);
+    throw new ConfigurationError(
+      'credentials',
+      `credentials are required: { accessKey, secretKey }, { token } or a provider function${from}`,
+    );
   }
   const given = value as Record<string, unknown>;
   const akSk = 'accessKey' in given || 'secretKey' in given;
   if (akSk && 'token' in given && given['token'] !== undefined) {
-    throw new ConfigurationError('credentials', `credentials hold both an access key pair and a token${from}; give one: { accessKey, secretKey } or { token }`);
+    throw new ConfigurationError(
+      'credentials',
+      `credentials hold both an access key pair and a token${from}; give one: { accessKey, secretKey } or { token }`,
+    );
   }
   if (!akSk) {
     if (!('token' in given)) {
-      throw new ConfigurationError('credentials', `credentials need { accessKey, secretKey } or a non-empty { token }${from}`);
+      throw new ConfigurationError(
+        'credentials',
+        `credentials need { accessKey, secretKey } or a non-empty { token }${from}`,
+      );
     }
     return { token: text(given['token'], 'credentials.token', from) };
   }
@@ -76,7 +88,10 @@ export function checkProvided(value: unknown, source: string): ProvidedCredentia
 export function checkProjectId(value: unknown, source?: string): string {
   const from = source ? ` (from ${source})` : '';
   if (typeof value !== 'string' || value.trim() === '') {
-    throw new ConfigurationError('projectId', `projectId is required${from}: the project ID of your region (IAM console, "My Credentials")`);
+    throw new ConfigurationError(
+      'projectId',
+      `projectId is required${from}: the project ID of your region (IAM console, "My Credentials")`,
+    );
   }
   // The spec's pattern for project_id: a path segment like "." or ".." would rewrite the path.
   const [problem] = projectIdProblems(value);

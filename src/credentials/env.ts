@@ -36,13 +36,21 @@ export function readEnvCredentials(env: Env): ProvidedCredentials {
   const source = 'environment variables';
   if (accessKey || secretKey) {
     if (!accessKey || !secretKey) {
-      throw new ConfigurationError('credentials', `${accessKey ? 'HUAWEICLOUD_SDK_SK' : 'HUAWEICLOUD_SDK_AK'} is not set: AK/SK authentication needs both the access key and the secret key`);
+      throw new ConfigurationError(
+        'credentials',
+        `${accessKey ? 'HUAWEICLOUD_SDK_SK' : 'HUAWEICLOUD_SDK_AK'} is not set: AK/SK authentication needs both the access key and the secret key`,
+      );
     }
     if (token) {
-      throw new ConfigurationError('credentials', 'both HUAWEICLOUD_SDK_AK/SK and HUAWEICLOUD_SDK_AUTH_TOKEN are set; unset one of them');
+      throw new ConfigurationError(
+        'credentials',
+        'both HUAWEICLOUD_SDK_AK/SK and HUAWEICLOUD_SDK_AUTH_TOKEN are set; unset one of them',
+      );
     }
     return checkProvided({ accessKey, secretKey, securityToken, projectId }, source);
   }
   if (token) return checkProvided({ token, projectId }, source);
-  throw new CredentialsNotFoundError('environment: HUAWEICLOUD_SDK_AK and HUAWEICLOUD_SDK_SK are not set (nor HUAWEICLOUD_SDK_AUTH_TOKEN)');
+  throw new CredentialsNotFoundError(
+    'environment: HUAWEICLOUD_SDK_AK and HUAWEICLOUD_SDK_SK are not set (nor HUAWEICLOUD_SDK_AUTH_TOKEN)',
+  );
 }

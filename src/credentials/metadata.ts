@@ -37,16 +37,25 @@ export function metadataCredentials(options: MetadataCredentialsOptions = {}): C
     let response: Response;
     try {
       // A metadata service never redirects; anything that does is not one.
-      response = await send(`${endpoint}${path}`, { ...init, redirect: 'manual', signal: AbortSignal.timeout(timeoutMs) });
+      response = await send(`${endpoint}${path}`, {
+        ...init,
+        redirect: 'manual',
+        signal: AbortSignal.timeout(timeoutMs),
+      });
     } catch (error) {
       const cause = (error as { cause?: { code?: string } }).cause?.code ?? (error as Error).name;
-      throw new CredentialsNotFoundError(`metadata service: nothing answered at ${endpoint} within ${timeoutMs} ms (${cause}); not an ECS/BMS instance, or the service is unreachable`);
+      throw new CredentialsNotFoundError(
+        `metadata service: nothing answered at ${endpoint} within ${timeoutMs} ms (${cause}); not an ECS/BMS instance, or the service is unreachable`,
+      );
     }
     return { status: response.status, text: await response.text() };
   };
 
   const newSessionToken = async (required: boolean): Promise<void> => {
-    const { status, text } = await request(TOKEN_PATH, { method: 'PUT', headers: { 'X-Metadata-Token-Ttl-Seconds': String(TOKEN_TTL_SECONDS) } });
+    const { status, text } = await request(TOKEN_PATH, {
+      method: 'PUT',
+      headers: { 'X-Metadata-Token-Ttl-Seconds': String(TOKEN_TTL_SECONDS) },
+    });
     if (status === 200 && text) {
       sessionToken = text.trim();
       return;
@@ -55,7 +64,10 @@ export function metadataCredentials(options: MetadataCredentialsOptions = {}): C
       sessionToken = undefined;
       return;
     }
-    throw new ConfigurationError('credentials', `metadata service: the session token request failed with HTTP ${status}: ${serverText(text, [], 200)}`);
+    throw new ConfigurationError(
+      'credentials',
+      `metadata service: the session token request failed with HTTP ${status}: ${serverText(text, [], 200)}`,
+    );
   };
 
   const readSecurityKey = async () => {
@@ -72,10 +84,15 @@ export function metadataCredentials(options: MetadataCredentialsOptions = {}): C
       answer = await readSecurityKey();
     }
     if (answer.text.includes(NO_AGENCY)) {
-      throw new CredentialsNotFoundError('metadata service: this instance has no agency; bind one in the ECS console (Cloud Service Agency) to get temporary credentials');
+      throw new CredentialsNotFoundError(
+        'metadata service: this instance has no agency; bind one in the ECS console (Cloud Service Agency) to get temporary credentials',
+      );
     }
     if (answer.status !== 200) {
-      throw new ConfigurationError('credentials', `metadata service: ${SECURITY_KEY_PATH} answered HTTP ${answer.status}: ${serverText(answer.text, [], 200)}`);
+      throw new ConfigurationError(
+        'credentials',
+        `metadata service: ${SECURITY_KEY_PATH} answered HTTP ${answer.status}: ${serverText(answer.text, [], 200)}`,
+      );
     }
     let parsed: unknown;
     try {
@@ -85,13 +102,23 @@ export function metadataCredentials(options: MetadataCredentialsOptions = {}): C
     }
     // Only an answer the spec vouches for; its text is never echoed (it may hold a secret).
     const isSecurityKey = operations.ShowSecurityKey.responses['200'];
-    const expiresAt = isSecurityKey(parsed) ? new Date((parsed as components['schemas']['SecurityKey']).credential.expires_at) : undefined;
+    const expiresAt = isSecurityKey(parsed)
+      ? new Date((parsed as components['schemas']['SecurityKey']).credential.expires_at)
+      : undefined;
     if (!expiresAt || Number.isNaN(expiresAt.getTime())) {
-      throw new ConfigurationError('credentials', 'metadata service: the security key answer is not { credential: { access, secret, securitytoken, expires_at } } as the spec says');
+      throw new ConfigurationError(
+        'credentials',
+        'metadata service: the security key answer is not { credential: { access, secret, securitytoken, expires_at } } as the spec says',
+      );
     }
     const { credential } = parsed as components['schemas']['SecurityKey'];
     return checkProvided(
-      { accessKey: credential.access, secretKey: credential.secret, securityToken: credential.securitytoken, expiresAt },
+      {
+        accessKey: credential.access,
+        secretKey: credential.secret,
+        securityToken: credential.securitytoken,
+        expiresAt,
+      },
       'the metadata service',
     );
   };

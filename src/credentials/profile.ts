@@ -64,8 +64,12 @@ export function readProfileCredentials(options: ProfileCredentialsOptions = {}):
   } catch (error) {
     const code = (error as { code?: string }).code;
     // The default file is optional; a file someone named must be there.
-    if (code === 'ENOENT' && chosen === undefined) throw new CredentialsNotFoundError(`credentials file: ${path} does not exist`);
-    throw new ConfigurationError('credentials', `cannot read the credentials file ${path}: ${code ?? (error as Error).message}`);
+    if (code === 'ENOENT' && chosen === undefined)
+      throw new CredentialsNotFoundError(`credentials file: ${path} does not exist`);
+    throw new ConfigurationError(
+      'credentials',
+      `cannot read the credentials file ${path}: ${code ?? (error as Error).message}`,
+    );
   }
   if (os.platform() !== 'win32') {
     const mode = fs.statSync(path).mode & 0o777;
@@ -79,7 +83,8 @@ export function readProfileCredentials(options: ProfileCredentialsOptions = {}):
   if (!basic) throw new ConfigurationError('credentials', `the credentials file ${path} has no [basic] section`);
   const accessKey = basic.get('ak') || undefined;
   const secretKey = basic.get('sk') || undefined;
-  if (!accessKey || !secretKey) throw new ConfigurationError('credentials', `the [basic] section of ${path} needs both ak and sk`);
+  if (!accessKey || !secretKey)
+    throw new ConfigurationError('credentials', `the [basic] section of ${path} needs both ak and sk`);
   return checkProvided(
     {
       accessKey,

@@ -53,7 +53,11 @@ async function readJson(response: Response): Promise<unknown> {
 
 async function listProjects({ region, iamEndpoint, transport, secrets }: ProjectLookup): Promise<string> {
   const url = `${iamEndpoint}/v3/projects?name=${encodeURIComponent(region)}`;
-  const response = await transport.call(url, { method: 'GET', headers: { accept: 'application/json' } }, { operation: 'KeystoneListProjects' });
+  const response = await transport.call(
+    url,
+    { method: 'GET', headers: { accept: 'application/json' } },
+    { operation: 'KeystoneListProjects' },
+  );
   const body = await readJson(response);
   const traceHeader = response.headers.get('x-iam-trace-id') ?? response.headers.get('x-request-id');
   const traceId = traceHeader === null ? undefined : serverText(traceHeader, secrets, 128);
@@ -61,8 +65,12 @@ async function listProjects({ region, iamEndpoint, transport, secrets }: Project
   if (!response.ok) {
     // IAM's Keystone errors are { error: { code, message } }; the gateway's { error_code, error_msg }.
     const object = typeof body === 'object' && body !== null ? (body as Record<string, unknown>) : {};
-    const inner = typeof object['error'] === 'object' && object['error'] !== null ? (object['error'] as Record<string, unknown>) : {};
-    const pick = (...values: unknown[]) => values.find((v): v is string | number => typeof v === 'string' || typeof v === 'number');
+    const inner =
+      typeof object['error'] === 'object' && object['error'] !== null
+        ? (object['error'] as Record<string, unknown>)
+        : {};
+    const pick = (...values: unknown[]) =>
+      values.find((v): v is string | number => typeof v === 'string' || typeof v === 'number');
     const code = pick(object['error_code'], inner['code']);
     const message = pick(object['error_msg'], inner['message']);
     throw new LiveApiError({
@@ -72,7 +80,7 @@ async function listProjects({ region, iamEndpoint, transport, secrets }: Project
       requestId: traceId,
       operation: 'KeystoneListProjects',
       attempts: attemptsOf(response),
-      body: serverText(typeof body === 'string' ? body : JSON.stringify(body) ?? '', secrets, 2048),
+      body: serverText(typeof body === 'string' ? body : (JSON.stringify(body) ?? ''), secrets, 2048),
     });
   }
   // Only an answer the spec vouches for (project ids of 32 hex digits among them) is used.

@@ -31,6 +31,10 @@ export function runtimeDescription(): string | undefined {
   const found = runtime();
   const versions = found?.versions;
   if (!versions?.['node']) return undefined;
-  const name = versions['bun'] ? `bun/${versions['bun']}` : versions['deno'] ? `deno/${versions['deno']}` : `node/${versions['node']}`;
+  const name = versions['bun']
+    ? `bun/${versions['bun']}`
+    : versions['deno']
+      ? `deno/${versions['deno']}`
+      : `node/${versions['node']}`;
   return `${name} ${found?.platform ?? 'unknown'}/${found?.arch ?? 'unknown'}`;
 }

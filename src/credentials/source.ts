@@ -1,7 +1,12 @@
 // Where the client's credentials come from at signing time: a snapshot of plain credentials, or
 // an async provider whose answer is kept until shortly before it expires. Every secret either
 // one returns joins the redaction list, so a rotated token echoed by a server is still removed.
-import { type Credentials, type CredentialsProvider, type ProvidedCredentials, secretsOf } from '../auth/credentials.js';
+import {
+  type Credentials,
+  type CredentialsProvider,
+  type ProvidedCredentials,
+  secretsOf,
+} from '../auth/credentials.js';
 import { checkCredentials, checkProvided } from './check.js';
 
 /** Temporary credentials are fetched again this long before they expire (at most half their life). */
@@ -20,7 +25,10 @@ export interface CredentialSourceOptions {
   now?: () => number;
 }
 
-export function credentialSource(credentials: Credentials | CredentialsProvider, options: CredentialSourceOptions): CredentialSource {
+export function credentialSource(
+  credentials: Credentials | CredentialsProvider,
+  options: CredentialSourceOptions,
+): CredentialSource {
   const { secrets } = options;
   const remember = (found: Credentials) => {
     for (const secret of secretsOf(found)) if (!secrets.includes(secret)) secrets.push(secret);
@@ -40,7 +48,10 @@ export function credentialSource(credentials: Credentials | CredentialsProvider,
     const provided = checkProvided(await credentials(), 'the credentials provider');
     remember(provided);
     const expiresAt = provided.expiresAt?.getTime();
-    refreshAt = expiresAt === undefined ? Infinity : expiresAt - Math.min(REFRESH_BEFORE_EXPIRY_MS, Math.max(0, (expiresAt - fetchedAt) / 2));
+    refreshAt =
+      expiresAt === undefined
+        ? Infinity
+        : expiresAt - Math.min(REFRESH_BEFORE_EXPIRY_MS, Math.max(0, (expiresAt - fetchedAt) / 2));
     cached = provided;
     return provided;
   };

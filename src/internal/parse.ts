@@ -29,7 +29,12 @@ function errorBody(text: string): unknown {
 }
 
 /** The typed result of a call, or the error that says why there is none. */
-export function parseResponse<T>(operation: OperationId, response: Response, text: string, secrets: readonly string[]): T {
+export function parseResponse<T>(
+  operation: OperationId,
+  response: Response,
+  text: string,
+  secrets: readonly string[],
+): T {
   if (!response.ok) throw apiErrorFrom(response, text === '' ? undefined : errorBody(text), operation, secrets);
 
   const fail = (reason: string): never => {
@@ -67,7 +72,9 @@ export function parseResponse<T>(operation: OperationId, response: Response, tex
   }
   if (!conforms) {
     const [first, ...more] = problemsFrom(expected.errors, value);
-    return fail(`${first ? `${first.field} ${first.message}` : 'it does not match the schema'}${more.length ? ` (and ${more.length} more)` : ''}`);
+    return fail(
+      `${first ? `${first.field} ${first.message}` : 'it does not match the schema'}${more.length ? ` (and ${more.length} more)` : ''}`,
+    );
   }
   return value as T;
 }

@@ -25,7 +25,14 @@ function valueAt(data: unknown, instancePath: string): unknown {
 }
 
 function fieldOf(prefix: string, instancePath: string, extra?: string): string {
-  const parts = [...(prefix ? [prefix] : []), ...instancePath.split('/').slice(1).map((p) => p.replace(/~1/g, '/').replace(/~0/g, '~')), ...(extra ? [extra] : [])];
+  const parts = [
+    ...(prefix ? [prefix] : []),
+    ...instancePath
+      .split('/')
+      .slice(1)
+      .map((p) => p.replace(/~1/g, '/').replace(/~0/g, '~')),
+    ...(extra ? [extra] : []),
+  ];
   return parts.join('.') || 'value';
 }
 
@@ -58,7 +65,8 @@ function patternMessage(pattern: string, value: unknown): string {
     // UTF-16 units, not code points: the spec's classes name lone surrogates by unit.
     for (let i = 0; i < value.length; i++) {
       const unit = value[i]!;
-      const pair = /[\ud800-\udbff]/.test(unit) && /[\udc00-\udfff]/.test(value[i + 1] ?? '') ? value.slice(i, i + 2) : unit;
+      const pair =
+        /[\ud800-\udbff]/.test(unit) && /[\udc00-\udfff]/.test(value[i + 1] ?? '') ? value.slice(i, i + 2) : unit;
       if (pair.length === 2 ? !one.test(pair[0]!) || !one.test(pair[1]!) : !one.test(unit)) {
         return `holds ${characterName(pair.length === 2 ? pair : unit)} at position ${i + 1}, which the API does not accept (the spec's pattern is ${pattern})`;
       }
@@ -73,9 +81,10 @@ function branchOf(error: ValidatorError): { key: string; at: string } {
   const path = error.schemaPath;
   const cutAt = path.search(/\/(required|properties\/[^/]+\/[^/]+|[^/]+)$/);
   const key = cutAt >= 0 ? path.slice(0, cutAt) : path;
-  const at = error.keyword === 'required' || !/\/properties\//.test(path.slice(cutAt))
-    ? error.instancePath
-    : error.instancePath.replace(/\/[^/]*$/, '');
+  const at =
+    error.keyword === 'required' || !/\/properties\//.test(path.slice(cutAt))
+      ? error.instancePath
+      : error.instancePath.replace(/\/[^/]*$/, '');
   return { key, at };
 }
 
@@ -85,16 +94,32 @@ function describe(error: ValidatorError, data: unknown, prefix: string): Validat
   const params = error.params;
   switch (error.keyword) {
     case 'required':
-      return { field: fieldOf(prefix, error.instancePath, String(params['missingProperty'])), message: 'is required', rule: 'required' };
+      return {
+        field: fieldOf(prefix, error.instancePath, String(params['missingProperty'])),
+        message: 'is required',
+        rule: 'required',
+      };
     case 'maxLength': {
       const size = typeof value === 'string' ? characters(value) : 0;
-      return { field, message: `is ${size} characters; the API accepts at most ${String(params['limit'])}`, rule: 'length', limit: Number(params['limit']), size };
+      return {
+        field,
+        message: `is ${size} characters; the API accepts at most ${String(params['limit'])}`,
+        rule: 'length',
+        limit: Number(params['limit']),
+        size,
+      };
     }
     case 'minLength': {
       const size = typeof value === 'string' ? characters(value) : 0;
       return size === 0
         ? { field, message: 'is empty', rule: 'length', limit: Number(params['limit']), size }
-        : { field, message: `is ${size} characters; the API needs at least ${String(params['limit'])}`, rule: 'length', limit: Number(params['limit']), size };
+        : {
+            field,
+            message: `is ${size} characters; the API needs at least ${String(params['limit'])}`,
+            rule: 'length',
+            limit: Number(params['limit']),
+            size,
+          };
     }
     case 'enum': {
       const allowed = (params['allowedValues'] as unknown[]).map((v) => JSON.stringify(v));
@@ -102,7 +127,10 @@ function describe(error: ValidatorError, data: unknown, prefix: string): Validat
       return { field, message: `must be ${choice}, got ${shown(value)}`, rule: 'enum' };
     }
     case 'type': {
-      const wanted = params['type'] === 'boolean' ? 'true or false' : `${/^[aeiou]/.test(String(params['type'])) ? 'an' : 'a'} ${String(params['type'])}`;
+      const wanted =
+        params['type'] === 'boolean'
+          ? 'true or false'
+          : `${/^[aeiou]/.test(String(params['type'])) ? 'an' : 'a'} ${String(params['type'])}`;
       return { field, message: `must be ${wanted}, got ${typeName(value)}`, rule: 'type' };
     }
     case 'pattern':
@@ -113,7 +141,11 @@ function describe(error: ValidatorError, data: unknown, prefix: string): Validat
 }
 
 /** The problems behind a validator's errors, closest branch only, each field once per rule. */
-export function problemsFrom(errors: readonly ValidatorError[] | null | undefined, data: unknown, prefix = ''): ValidationProblem[] {
+export function problemsFrom(
+  errors: readonly ValidatorError[] | null | undefined,
+  data: unknown,
+  prefix = '',
+): ValidationProblem[] {
   const seen = new Set<string>();
   const leaves = (errors ?? []).filter((e) => {
     if (e.keyword === 'oneOf' || e.keyword === 'anyOf') return false;
@@ -139,9 +171,18 @@ export function problemsFrom(errors: readonly ValidatorError[] | null | undefine
     if (ranked.length > 1 && ranked.every((group) => group.every((e) => e.keyword === 'required'))) {
       // Alternatives that each only miss fields (oneOf/anyOf of required sets): name every way out.
       // The ways in the spec's order; the field named is the one of the closest way.
-      const ways = [...branches.values()].map((group) => group.map((e) => String(e.params['missingProperty'])).join(' with '));
+      const ways = [...branches.values()].map((group) =>
+        group.map((e) => String(e.params['missingProperty'])).join(' with '),
+      );
       const field = fieldOf(prefix, at, String(best[0]?.params['missingProperty']));
-      choices.push({ at, problem: { field, message: `is missing: give ${ways.slice(0, -1).join(', or ')}, or ${ways.at(-1)}`, rule: 'required' } });
+      choices.push({
+        at,
+        problem: {
+          field,
+          message: `is missing: give ${ways.slice(0, -1).join(', or ')}, or ${ways.at(-1)}`,
+          rule: 'required',
+        },
+      });
       continue;
     }
     const misses = best.filter((e) => e.keyword === 'enum');
@@ -153,7 +194,9 @@ export function problemsFrom(errors: readonly ValidatorError[] | null | undefine
     const context = ranked.length > 1 ? discriminator(ranked.slice(1), data, at) : '';
     for (const e of best) {
       const problem = describe(e, data, prefix);
-      definite.push(context && problem.rule === 'required' ? { ...problem, message: `${problem.message} ${context}` } : problem);
+      definite.push(
+        context && problem.rule === 'required' ? { ...problem, message: `${problem.message} ${context}` } : problem,
+      );
     }
   }
   // A branch that failed deeper (through a $ref) leaves no trace at the outer object, so outer

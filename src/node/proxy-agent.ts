@@ -30,7 +30,10 @@ function credentialsOf(proxy: URL): { authorization: string | undefined; secrets
   const password = decodeURIComponent(proxy.password);
   if (!user && !password) return { authorization: undefined, secrets: [] };
   const basic = Buffer.from(`${user}:${password}`).toString('base64');
-  return { authorization: `Basic ${basic}`, secrets: [user, password, basic, proxy.username, proxy.password].filter((s) => s.length > 0) };
+  return {
+    authorization: `Basic ${basic}`,
+    secrets: [user, password, basic, proxy.username, proxy.password].filter((s) => s.length > 0),
+  };
 }
 
 /**
@@ -38,7 +41,12 @@ function credentialsOf(proxy: URL): { authorization: string | undefined; secrets
  * attempt being started: node:http does not hand it to agents, and a CONNECT the proxy never
  * answers must still end with its attempt (or the process could not exit).
  */
-export function makeProxyRoute(secure: boolean, proxy: URL, agentOptions: AgentOptions, currentSignal: () => AbortSignal | undefined): ProxyRoute {
+export function makeProxyRoute(
+  secure: boolean,
+  proxy: URL,
+  agentOptions: AgentOptions,
+  currentSignal: () => AbortSignal | undefined,
+): ProxyRoute {
   const shown = redactProxyUrl(proxy);
   const { authorization, secrets } = credentialsOf(proxy);
   const host = proxy.hostname.replace(/^\[|\]$/g, '');
@@ -77,7 +85,10 @@ export function makeProxyRoute(secure: boolean, proxy: URL, agentOptions: AgentO
       // https-proxy-agent checks an IP server's certificate against "localhost" (an IP cannot be
       // the TLS server name): check it against the IP the request names.
       const target = opts.host;
-      const checked = target && isIP(target) ? { ...opts, checkServerIdentity: (_: string, cert: PeerCertificate) => checkServerIdentity(target, cert) } : opts;
+      const checked =
+        target && isIP(target)
+          ? { ...opts, checkServerIdentity: (_: string, cert: PeerCertificate) => checkServerIdentity(target, cert) }
+          : opts;
       try {
         return super.connect(req, checked);
       } finally {
@@ -85,11 +96,15 @@ export function makeProxyRoute(secure: boolean, proxy: URL, agentOptions: AgentO
       }
     }
   }
-  const agent = new TunnelAgent(`${proxy.protocol}//${proxy.host}`, { ...agentOptions, headers: authorization ? { 'Proxy-Authorization': authorization } : {} });
+  const agent = new TunnelAgent(`${proxy.protocol}//${proxy.host}`, {
+    ...agentOptions,
+    headers: authorization ? { 'Proxy-Authorization': authorization } : {},
+  });
   // Any answer but 200 to CONNECT is the proxy's, not the server's: fail the request with it
   // (https-proxy-agent would otherwise hand the proxy's answer over as the server's response).
   agent.on('proxyConnect', (answer: ConnectAnswer, req: ClientRequest) => {
-    if (answer.statusCode !== 200) req.destroy(new ProxyRefusedError(shown, answer.statusCode, serverText(answer.statusText ?? '', secrets, 100)));
+    if (answer.statusCode !== 200)
+      req.destroy(new ProxyRefusedError(shown, answer.statusCode, serverText(answer.statusText ?? '', secrets, 100)));
   });
   return { agent, proxy: shown, secrets, forward: false };
 }

@@ -22,7 +22,10 @@ export interface CertificateSummary {
 }
 
 /** The summary of a PEM bundle's first certificate (the leaf), or undefined when it does not parse. */
-export function summarizePem(pem: string | undefined, options: { domain?: string; now?: Date } = {}): CertificateSummary | undefined {
+export function summarizePem(
+  pem: string | undefined,
+  options: { domain?: string; now?: Date } = {},
+): CertificateSummary | undefined {
   const chain = parseChain(pem);
   return chain ? summarizeCertificate(chain[0]!, chain, options) : undefined;
 }

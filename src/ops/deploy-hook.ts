@@ -38,7 +38,11 @@ export function coveredDomains(certificatePem: string, domains: readonly string[
   const coverage: Coverage = { covered: [], skipped: [] };
   for (const domain of domains) {
     if (namesCover(names, domain)) coverage.covered.push(domain);
-    else coverage.skipped.push({ domain, reason: `not covered by the renewed certificate (${names.join(', ') || 'no names'})` });
+    else
+      coverage.skipped.push({
+        domain,
+        reason: `not covered by the renewed certificate (${names.join(', ') || 'no names'})`,
+      });
   }
   return coverage;
 }

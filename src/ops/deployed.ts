@@ -17,8 +17,23 @@ export const deployedText = (text: string): string => serverText(text, [], 256);
 export interface CertificateConfig {
   certificate?: string | undefined;
   force_redirect?: boolean | undefined;
-  tls_certificate?: { source?: string | undefined; cert_id?: string | undefined; cert_name?: string | undefined; certificate?: string | undefined } | undefined;
-  gm_certificate?: { source?: string | undefined; cert_id?: string | undefined; cert_name?: string | undefined; sign_certificate?: string | undefined; enc_certificate?: string | undefined } | undefined;
+  tls_certificate?:
+    | {
+        source?: string | undefined;
+        cert_id?: string | undefined;
+        cert_name?: string | undefined;
+        certificate?: string | undefined;
+      }
+    | undefined;
+  gm_certificate?:
+    | {
+        source?: string | undefined;
+        cert_id?: string | undefined;
+        cert_name?: string | undefined;
+        sign_certificate?: string | undefined;
+        enc_certificate?: string | undefined;
+      }
+    | undefined;
 }
 
 export interface CertificateSource {
@@ -36,8 +51,18 @@ export function tlsCertificateOf(info: CertificateConfig): string | undefined {
 
 export function sourceOf(info: CertificateConfig): CertificateSource {
   const tls = info.tls_certificate;
-  const scm = tls?.source === 'scm' ? tls : info.gm_certificate?.source === 'scm' && !tlsCertificateOf(info) ? info.gm_certificate : undefined;
-  if (scm) return { source: 'scm', ...(scm.cert_id ? { certId: deployedText(scm.cert_id) } : {}), ...(scm.cert_name ? { certName: deployedText(scm.cert_name) } : {}) };
+  const scm =
+    tls?.source === 'scm'
+      ? tls
+      : info.gm_certificate?.source === 'scm' && !tlsCertificateOf(info)
+        ? info.gm_certificate
+        : undefined;
+  if (scm)
+    return {
+      source: 'scm',
+      ...(scm.cert_id ? { certId: deployedText(scm.cert_id) } : {}),
+      ...(scm.cert_name ? { certName: deployedText(scm.cert_name) } : {}),
+    };
   if (tlsCertificateOf(info) || info.gm_certificate?.sign_certificate) return { source: 'user' };
   return { source: 'none' };
 }

@@ -42,18 +42,27 @@ export interface ReadCompareWriteResult {
 
 /** The CCM id of a tls_certificate kept in CCM (null when it has none); undefined for any other source. */
 const scmCertId = (config: CertificateConfig): string | null | undefined =>
-  config.tls_certificate?.source === 'scm' ? config.tls_certificate.cert_id ?? null : undefined;
+  config.tls_certificate?.source === 'scm' ? (config.tls_certificate.cert_id ?? null) : undefined;
 
 const fingerprints = (pem: string | undefined) => summarizePem(pem)?.chainFingerprints.join(',') ?? null;
 
-function differencesOf(deployedInfo: CertificateConfig, body: CertificateConfig, forceRedirect: boolean, now: Date | undefined): Difference[] {
+function differencesOf(
+  deployedInfo: CertificateConfig,
+  body: CertificateConfig,
+  forceRedirect: boolean,
+  now: Date | undefined,
+): Difference[] {
   const differences: Difference[] = [];
   const localPem = tlsCertificateOf(body);
   const deployedPem = tlsCertificateOf(deployedInfo);
   if (localPem !== undefined && fingerprints(localPem) !== fingerprints(deployedPem)) {
     const local = summarizePem(localPem, now ? { now } : {});
     const deployed = summarizePem(deployedPem, now ? { now } : {});
-    differences.push({ field: 'certificate', deployed: deployed ? `${deployed.chainFingerprints.length} certificate(s)` : null, local: local ? `${local.chainFingerprints.length} certificate(s)` : null });
+    differences.push({
+      field: 'certificate',
+      deployed: deployed ? `${deployed.chainFingerprints.length} certificate(s)` : null,
+      local: local ? `${local.chainFingerprints.length} certificate(s)` : null,
+    });
     for (const field of ['subject', 'notAfter', 'fingerprint256'] as const) {
       const a = deployed?.[field] ?? null;
       const b = local?.[field] ?? null;
@@ -63,17 +72,28 @@ function differencesOf(deployedInfo: CertificateConfig, body: CertificateConfig,
   const localScm = scmCertId(body);
   if (localScm !== undefined) {
     const deployedScm = scmCertId(deployedInfo) ?? null;
-    if (deployedScm !== localScm) differences.push({ field: 'cert_id', deployed: deployedScm === null ? null : deployedText(deployedScm), local: localScm });
+    if (deployedScm !== localScm)
+      differences.push({
+        field: 'cert_id',
+        deployed: deployedScm === null ? null : deployedText(deployedScm),
+        local: localScm,
+      });
   }
   const gm = body.gm_certificate;
   if (gm) {
     const deployedGm = deployedInfo.gm_certificate;
     const key = (g: CertificateConfig['gm_certificate']) =>
-      g ? (g.source === 'scm' ? `scm:${g.cert_id ?? ''}` : `${fingerprints(g.sign_certificate)}|${fingerprints(g.enc_certificate)}`) : null;
-    if (key(gm) !== key(deployedGm)) differences.push({ field: 'gm_certificate', deployed: deployedGm ? 'configured' : null, local: 'configured' });
+      g
+        ? g.source === 'scm'
+          ? `scm:${g.cert_id ?? ''}`
+          : `${fingerprints(g.sign_certificate)}|${fingerprints(g.enc_certificate)}`
+        : null;
+    if (key(gm) !== key(deployedGm))
+      differences.push({ field: 'gm_certificate', deployed: deployedGm ? 'configured' : null, local: 'configured' });
   }
   const deployedRedirect = deployedInfo.force_redirect === true;
-  if (deployedRedirect !== forceRedirect) differences.push({ field: 'force_redirect', deployed: deployedRedirect, local: forceRedirect });
+  if (deployedRedirect !== forceRedirect)
+    differences.push({ field: 'force_redirect', deployed: deployedRedirect, local: forceRedirect });
   return differences;
 }
 
@@ -89,16 +109,29 @@ export async function readCompareWrite(options: ReadCompareWriteOptions): Promis
   const withScm = <T extends object>(o: T, id: string | undefined) => (id ? { ...o, certId: id } : o);
 
   if (options.always) {
-    const sent = options.forceRedirect === undefined ? certificates : { ...certificates, force_redirect: options.forceRedirect };
+    const sent =
+      options.forceRedirect === undefined ? certificates : { ...certificates, force_redirect: options.forceRedirect };
     const { requestId }: CallResult = await writer.updateDomainHttpsCert({ ...call, body: sent });
-    return { domain, action: 'updated', requestId, local: withScm({ certificate: localCertificate, forceRedirect: options.forceRedirect }, localScm), differences: [] };
+    return {
+      domain,
+      action: 'updated',
+      requestId,
+      local: withScm({ certificate: localCertificate, forceRedirect: options.forceRedirect }, localScm),
+      differences: [],
+    };
   }
 
   const deployedInfo: CertificateConfig = await client.showDomainHttpsCert(call);
   const deployedRedirect = deployedInfo.force_redirect === true;
   const forceRedirect = options.forceRedirect ?? deployedRedirect;
   const deployedScm = scmCertId(deployedInfo) ?? undefined;
-  const deployed = withScm({ certificate: summarizePem(tlsCertificateOf(deployedInfo), { domain, ...(now ? { now } : {}) }) ?? null, forceRedirect: deployedRedirect }, deployedScm === undefined ? undefined : deployedText(deployedScm));
+  const deployed = withScm(
+    {
+      certificate: summarizePem(tlsCertificateOf(deployedInfo), { domain, ...(now ? { now } : {}) }) ?? null,
+      forceRedirect: deployedRedirect,
+    },
+    deployedScm === undefined ? undefined : deployedText(deployedScm),
+  );
   const local = withScm({ certificate: localCertificate, forceRedirect }, localScm);
   const differences = differencesOf(deployedInfo, certificates, forceRedirect, now);
   if (differences.length === 0) return { domain, action: 'unchanged', deployed, local, differences };

@@ -27,7 +27,11 @@ export interface DomainStatus extends CertificateSource {
 
 export const DEFAULT_WARN_DAYS = 30;
 
-export function statusOf(domain: string, info: CertificateConfig, options: { warnDays?: number; now?: Date } = {}): DomainStatus {
+export function statusOf(
+  domain: string,
+  info: CertificateConfig,
+  options: { warnDays?: number; now?: Date } = {},
+): DomainStatus {
   const warnDays = options.warnDays ?? DEFAULT_WARN_DAYS;
   const pem = tlsCertificateOf(info);
   const certificate = summarizePem(pem, { domain, ...(options.now ? { now: options.now } : {}) }) ?? null;
@@ -37,14 +41,27 @@ export function statusOf(domain: string, info: CertificateConfig, options: { war
   else if (pem && !certificate) attention.push('the deployed certificate cannot be read');
   if (certificate) {
     if (certificate.daysLeft < 0) attention.push(`expired on ${certificate.notAfter}`);
-    else if (certificate.daysLeft < warnDays) attention.push(`expires in ${certificate.daysLeft} days (${certificate.notAfter}), within --warn-days ${warnDays}`);
-    if (!certificate.coversDomain) attention.push(`does not cover ${domain}; it names ${certificate.names.join(', ') || certificate.subject}`);
+    else if (certificate.daysLeft < warnDays)
+      attention.push(
+        `expires in ${certificate.daysLeft} days (${certificate.notAfter}), within --warn-days ${warnDays}`,
+      );
+    if (!certificate.coversDomain)
+      attention.push(`does not cover ${domain}; it names ${certificate.names.join(', ') || certificate.subject}`);
   }
-  return { domain, ...source, certificate, forceRedirect: info.force_redirect === true, gmCertificate: info.gm_certificate !== undefined && Object.keys(info.gm_certificate).length > 0, attention };
+  return {
+    domain,
+    ...source,
+    certificate,
+    forceRedirect: info.force_redirect === true,
+    gmCertificate: info.gm_certificate !== undefined && Object.keys(info.gm_certificate).length > 0,
+    attention,
+  };
 }
 
 /** Reads the deployed configuration of a domain (one GET) and judges it. */
 export async function domainStatus(options: StatusOptions): Promise<DomainStatus> {
-  const info = await options.client.showDomainHttpsCert(options.signal ? { domain: options.domain, signal: options.signal } : { domain: options.domain });
+  const info = await options.client.showDomainHttpsCert(
+    options.signal ? { domain: options.domain, signal: options.signal } : { domain: options.domain },
+  );
   return statusOf(options.domain, info, options);
 }

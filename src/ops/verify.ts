@@ -41,7 +41,10 @@ export function servedCertificate(options: ServedOptions): Promise<CertificateSu
       else resolve(value!);
     };
     const onAbort = () => done(new NoHandshakeError('aborted'));
-    const timer = setTimeout(() => done(new NoHandshakeError(`no TLS handshake with ${host}:${port} within ${timeoutMs} ms`)), timeoutMs);
+    const timer = setTimeout(
+      () => done(new NoHandshakeError(`no TLS handshake with ${host}:${port} within ${timeoutMs} ms`)),
+      timeoutMs,
+    );
     options.signal?.addEventListener('abort', onAbort, { once: true });
     socket.once('secureConnect', () => {
       const peer = socket.getPeerCertificate(false);
@@ -54,7 +57,13 @@ export function servedCertificate(options: ServedOptions): Promise<CertificateSu
       }
     });
     // The server's words are not repeated raw: the error text may carry its alert or junk.
-    socket.once('error', (error) => done(new NoHandshakeError(`TLS to ${host}:${port} (SNI ${domain}) failed: ${cut(stripControls(error.message), 300)}`)));
+    socket.once('error', (error) =>
+      done(
+        new NoHandshakeError(
+          `TLS to ${host}:${port} (SNI ${domain}) failed: ${cut(stripControls(error.message), 300)}`,
+        ),
+      ),
+    );
   });
 }
 
@@ -112,10 +121,26 @@ export async function verifyServed(options: VerifyOptions): Promise<VerifyResult
     let result: VerifyResult;
     try {
       const served = await servedCertificate(options);
-      result = { domain: options.domain, matched: sameFingerprint(served.fingerprint256, options.expectedFingerprint), expectedFingerprint: options.expectedFingerprint, served, handshake: true, attempts, address };
+      result = {
+        domain: options.domain,
+        matched: sameFingerprint(served.fingerprint256, options.expectedFingerprint),
+        expectedFingerprint: options.expectedFingerprint,
+        served,
+        handshake: true,
+        attempts,
+        address,
+      };
     } catch (error) {
       const handshake = !(error instanceof NoHandshakeError);
-      result = { domain: options.domain, matched: false, expectedFingerprint: options.expectedFingerprint, error: (error as Error).message, handshake, attempts, address };
+      result = {
+        domain: options.domain,
+        matched: false,
+        expectedFingerprint: options.expectedFingerprint,
+        error: (error as Error).message,
+        handshake,
+        attempts,
+        address,
+      };
     }
     if (result.matched || options.signal?.aborted || Date.now() - started + interval > waitMs) return result;
     await sleep(interval, options.signal);

@@ -22,7 +22,11 @@ export function parseChain(pem: string | undefined): X509Certificate[] | undefin
   }
 }
 
-export function summarizeCertificate(leaf: X509Certificate, chain: readonly X509Certificate[] = [leaf], options: { domain?: string; now?: Date } = {}): CertificateSummary {
+export function summarizeCertificate(
+  leaf: X509Certificate,
+  chain: readonly X509Certificate[] = [leaf],
+  options: { domain?: string; now?: Date } = {},
+): CertificateSummary {
   const now = (options.now ?? new Date()).getTime();
   const notAfter = new Date(leaf.validTo);
   const names = dnsNames(leaf.subjectAltName, leaf.subject).map((n) => clean(n, 255));
@@ -38,4 +42,3 @@ export function summarizeCertificate(leaf: X509Certificate, chain: readonly X509
     ...(options.domain === undefined ? {} : { coversDomain: namesCover(names, options.domain) }),
   };
 }
-

@@ -18,14 +18,20 @@ export interface SenderChoice {
 
 export function chooseSender(choice: SenderChoice): Sender {
   if (choice.proxy !== undefined && (choice.sender || choice.fetch)) {
-    throw new ConfigurationError('proxy', 'proxy applies to the built-in Node sender; a fetch or sender of your own must bring its own proxy');
+    throw new ConfigurationError(
+      'proxy',
+      'proxy applies to the built-in Node sender; a fetch or sender of your own must bring its own proxy',
+    );
   }
   if (choice.sender) return choice.sender;
   if (choice.fetch) return fetchSender(choice.fetch);
   const builtins = isNode() ? nodeBuiltins() : undefined;
   if (builtins) return createProxiedNodeSender({ maxSockets: choice.maxSockets, proxy: choice.proxy }, builtins);
   if (choice.proxy) {
-    throw new ConfigurationError('proxy', 'proxy is for Node; in browsers and other runtimes the runtime\'s own proxy settings apply');
+    throw new ConfigurationError(
+      'proxy',
+      "proxy is for Node; in browsers and other runtimes the runtime's own proxy settings apply",
+    );
   }
   return fetchSender((input, init) => globalThis.fetch(input, init));
 }

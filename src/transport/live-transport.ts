@@ -2,7 +2,15 @@
 // enforce the per-attempt timeout over headers and body, retry what is transient, correct the
 // clock when the server says it is off. It has the shape of fetch, so both openapi-fetch and the
 // openapi-generator client can use it.
-import { LiveNetworkError, LiveProxyError, LiveRedirectError, LiveResponseError, LiveTimeoutError, LiveTlsError, type OperationId } from '../errors.js';
+import {
+  LiveNetworkError,
+  LiveProxyError,
+  LiveRedirectError,
+  LiveResponseError,
+  LiveTimeoutError,
+  LiveTlsError,
+  type OperationId,
+} from '../errors.js';
 import { serverText } from '../internal/server-text.js';
 import { ServerClock } from './clock.js';
 import { chooseSender } from './default-sender.js';
@@ -63,7 +71,9 @@ export const MAX_ERROR_BODY = 64 * 1024;
 
 const NULL_BODY_STATUSES = new Set([101, 204, 205, 304]);
 const BODY_LIMIT: BodyLimit = (status) =>
-  status >= 200 && status < 300 ? { limit: MAX_SUCCESS_BODY, truncate: false } : { limit: MAX_ERROR_BODY, truncate: true };
+  status >= 200 && status < 300
+    ? { limit: MAX_SUCCESS_BODY, truncate: false }
+    : { limit: MAX_ERROR_BODY, truncate: true };
 const attemptsByResponse = new WeakMap<Response, number>();
 const KEEP_EXCERPT = 256;
 
@@ -116,11 +126,16 @@ function toResponse(wire: WireResponse): Response {
   }
   const empty = bytes.byteLength === 0 || !sized;
   // A null body costs undici no stream; most answers of this API are empty.
-  return new Response(empty ? null : (bytes as Uint8Array<ArrayBuffer>), { status: wire.status, statusText: wire.statusText, headers });
+  return new Response(empty ? null : (bytes as Uint8Array<ArrayBuffer>), {
+    status: wire.status,
+    statusText: wire.statusText,
+    headers,
+  });
 }
 
 export function createTransport(options: TransportOptions): Transport {
-  const defaultTimeout = options.timeoutMs === undefined ? DEFAULT_TIMEOUT_MS : checkTimeout(options.timeoutMs, 'timeoutMs');
+  const defaultTimeout =
+    options.timeoutMs === undefined ? DEFAULT_TIMEOUT_MS : checkTimeout(options.timeoutMs, 'timeoutMs');
   const maxSockets = checkMaxSockets(options.maxSockets) ?? DEFAULT_MAX_SOCKETS;
   const send: Sender = chooseSender({ sender: options.sender, fetch: options.fetch, maxSockets, proxy: options.proxy });
   const limiter = createLimiter(maxSockets);
@@ -134,7 +149,10 @@ export function createTransport(options: TransportOptions): Transport {
   async function attemptOnce(request: OutgoingRequest, timeoutMs: number): Promise<WireResponse> {
     const controller = new AbortController();
     const caller = request.signal;
-    const timer = setTimeout(() => controller.abort(new AttemptTimeout(`no complete response within ${timeoutMs} ms`)), timeoutMs);
+    const timer = setTimeout(
+      () => controller.abort(new AttemptTimeout(`no complete response within ${timeoutMs} ms`)),
+      timeoutMs,
+    );
     const onCallerAbort = () => controller.abort(caller?.reason);
     caller?.addEventListener('abort', onCallerAbort, { once: true });
     let release: (() => void) | undefined;
@@ -143,7 +161,8 @@ export function createTransport(options: TransportOptions): Transport {
       release = await limiter.acquire(controller.signal);
       return await send(request, controller.signal, BODY_LIMIT);
     } catch (error) {
-      if (controller.signal.aborted && controller.signal.reason instanceof AttemptTimeout) throw controller.signal.reason;
+      if (controller.signal.aborted && controller.signal.reason instanceof AttemptTimeout)
+        throw controller.signal.reason;
       throw error;
     } finally {
       release?.();
@@ -153,34 +172,72 @@ export function createTransport(options: TransportOptions): Transport {
   }
 
   /** A response that must not be used as one: a redirect, or a status HTTP does not have. */
-  function refuse(wire: WireResponse, request: OutgoingRequest, context: CallContext, attempts: number): Error | undefined {
+  function refuse(
+    wire: WireResponse,
+    request: OutgoingRequest,
+    context: CallContext,
+    attempts: number,
+  ): Error | undefined {
     // The common case first, at no cost: a final status that is not a redirect.
-    if (wire.redirect === undefined && ((wire.status >= 200 && wire.status < 300) || (wire.status >= 400 && wire.status <= 599))) return undefined;
+    if (
+      wire.redirect === undefined &&
+      ((wire.status >= 200 && wire.status < 300) || (wire.status >= 400 && wire.status <= 599))
+    )
+      return undefined;
     const operation = context.operation;
     const what = `${operation ?? request.method} to ${request.url.origin}`;
     const rawId = wire.redirect === 'opaque' ? null : headerOf(wire, 'x-request-id');
     const requestId = rawId === null ? undefined : serverText(rawId, secrets, 128);
     if (wire.redirect === 'opaque') {
-      return new LiveRedirectError(`${what} was answered with a redirect (the runtime hides its status and Location); redirects are never followed: check the endpoint`, {
-        status: 0, location: undefined, requestId, operation, attempts,
-      });
+      return new LiveRedirectError(
+        `${what} was answered with a redirect (the runtime hides its status and Location); redirects are never followed: check the endpoint`,
+        {
+          status: 0,
+          location: undefined,
+          requestId,
+          operation,
+          attempts,
+        },
+      );
     }
     if (wire.redirect === 'followed') {
       const location = safeLocation(wire.url ?? null, request.url, secrets);
-      return new LiveRedirectError(`${what} was redirected${location ? ` to ${location}` : ''} and the given fetch followed it although asked not to (redirect: 'manual'); the answer is not used: check the endpoint and the fetch`, {
-        status: wire.status, location, requestId, operation, attempts,
-      });
+      return new LiveRedirectError(
+        `${what} was redirected${location ? ` to ${location}` : ''} and the given fetch followed it although asked not to (redirect: 'manual'); the answer is not used: check the endpoint and the fetch`,
+        {
+          status: wire.status,
+          location,
+          requestId,
+          operation,
+          attempts,
+        },
+      );
     }
     if (wire.status >= 300 && wire.status < 400) {
       const location = safeLocation(headerOf(wire, 'location'), request.url, secrets);
-      return new LiveRedirectError(`${what} was answered with a redirect, HTTP ${wire.status}${location ? ` to ${location}` : ' without a Location'}; redirects are never followed (credentials go to the endpoint only): check the endpoint`, {
-        status: wire.status, location, requestId, operation, attempts,
-      });
+      return new LiveRedirectError(
+        `${what} was answered with a redirect, HTTP ${wire.status}${location ? ` to ${location}` : ' without a Location'}; redirects are never followed (credentials go to the endpoint only): check the endpoint`,
+        {
+          status: wire.status,
+          location,
+          requestId,
+          operation,
+          attempts,
+        },
+      );
     }
     if (wire.status < 200 || wire.status > 599) {
-      const excerpt = serverText(new TextDecoder().decode(wire.body.subarray(0, 4 * KEEP_EXCERPT)), secrets, KEEP_EXCERPT);
+      const excerpt = serverText(
+        new TextDecoder().decode(wire.body.subarray(0, 4 * KEEP_EXCERPT)),
+        secrets,
+        KEEP_EXCERPT,
+      );
       return new LiveResponseError({
-        status: wire.status, requestId, operation, attempts, excerpt,
+        status: wire.status,
+        requestId,
+        operation,
+        attempts,
+        excerpt,
         reason: `HTTP ${wire.status} is not a final status HTTP has (200-599)`,
         mutating: request.method !== 'GET' && request.method !== 'HEAD',
       });
@@ -188,7 +245,11 @@ export function createTransport(options: TransportOptions): Transport {
     return undefined;
   }
 
-  async function call(input: RequestInfo | URL | PlainRequest, init: RequestInit | undefined, context: CallContext): Promise<Response> {
+  async function call(
+    input: RequestInfo | URL | PlainRequest,
+    init: RequestInit | undefined,
+    context: CallContext,
+  ): Promise<Response> {
     // Checked before anything is sent, for every call (the client's default was checked once).
     const timeoutMs = context.timeoutMs === undefined ? defaultTimeout : checkTimeout(context.timeoutMs, 'timeoutMs');
     checkSignal(init?.signal ?? (input as { signal?: unknown }).signal);
@@ -216,13 +277,20 @@ export function createTransport(options: TransportOptions): Transport {
         if (tls) {
           // A certificate problem does not heal by asking again.
           throw new LiveTlsError(serverText(`${where} failed: ${tls.advice}; not retried`, secrets, 1024), {
-            cause, operation: context.operation, attempts, code: tls.code,
+            cause,
+            operation: context.operation,
+            attempts,
+            code: tls.code,
           });
         }
         if (error instanceof ProxyRefusedError) {
           // The proxy said no (auth, policy): asking again would only repeat it.
           throw new LiveProxyError(serverText(`${where}: ${error.message}`, secrets, 1024), {
-            cause, operation: context.operation, attempts, proxy: error.proxy, status: error.status,
+            cause,
+            operation: context.operation,
+            attempts,
+            proxy: error.proxy,
+            status: error.status,
           });
         }
         if (retriesUsed < retries) {
@@ -232,12 +300,20 @@ export function createTransport(options: TransportOptions): Transport {
         }
         const tries = attempts === 1 ? '1 attempt' : `${attempts} attempts`;
         if (error instanceof AttemptTimeout) {
-          throw new LiveTimeoutError(`${where} timed out after ${timeoutMs} ms (${tries}); raise the timeout or check the network`, {
-            cause, operation: context.operation, attempts, timeoutMs,
-          });
+          throw new LiveTimeoutError(
+            `${where} timed out after ${timeoutMs} ms (${tries}); raise the timeout or check the network`,
+            {
+              cause,
+              operation: context.operation,
+              attempts,
+              timeoutMs,
+            },
+          );
         }
         throw new LiveNetworkError(`${where} failed (${tries}): ${describeFailure(error, secrets)}`, {
-          cause, operation: context.operation, attempts,
+          cause,
+          operation: context.operation,
+          attempts,
         });
       }
       // Never retried: a redirect is not followed, and a second try could repeat a change.

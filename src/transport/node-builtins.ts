@@ -83,7 +83,8 @@ export function nodeBuiltins(): NodeBuiltins | undefined {
  */
 export function isNode(): boolean {
   const versions = runtimeProcess()?.versions;
-  if (typeof versions?.['node'] !== 'string' || versions['deno'] !== undefined || versions['bun'] !== undefined) return false;
+  if (typeof versions?.['node'] !== 'string' || versions['deno'] !== undefined || versions['bun'] !== undefined)
+    return false;
   const agent = (globalThis as { navigator?: { userAgent?: unknown } }).navigator?.userAgent;
   return agent === undefined || (typeof agent === 'string' && agent.startsWith('Node.js'));
 }

@@ -70,9 +70,17 @@ function decodingSink(make: DecoderFactory, next: ByteSink): ByteSink {
  * The sink to write a response body into so that `reader` receives it decoded; `reader` itself
  * when the body has no coding, or one this sender does not know (then it is passed on as is).
  */
-export function decodingPipeline(contentEncoding: string | undefined, zlib: NodeZlibModule, reader: ByteSink): ByteSink {
+export function decodingPipeline(
+  contentEncoding: string | undefined,
+  zlib: NodeZlibModule,
+  reader: ByteSink,
+): ByteSink {
   if (!contentEncoding) return reader;
-  const codings = contentEncoding.toLowerCase().split(',').map((c) => c.trim()).filter((c) => c !== '' && c !== 'identity');
+  const codings = contentEncoding
+    .toLowerCase()
+    .split(',')
+    .map((c) => c.trim())
+    .filter((c) => c !== '' && c !== 'identity');
   const factories: DecoderFactory[] = [];
   for (const coding of codings) {
     const factory = factoryFor(coding, zlib);

@@ -43,8 +43,14 @@ function concat(chunks: Uint8Array[], total: number): Uint8Array {
   return bytes;
 }
 
-export function createNodeSender(options: NodeSenderOptions = {}, builtins: NodeBuiltins | undefined = nodeBuiltins()): Sender {
-  if (!builtins) throw new NodeHttpUnavailableError('this runtime offers no node:http (getBuiltinModule of the global process object); use the fetch sender');
+export function createNodeSender(
+  options: NodeSenderOptions = {},
+  builtins: NodeBuiltins | undefined = nodeBuiltins(),
+): Sender {
+  if (!builtins)
+    throw new NodeHttpUnavailableError(
+      'this runtime offers no node:http (getBuiltinModule of the global process object); use the fetch sender',
+    );
   const maxSockets = checkMaxSockets(options.maxSockets) ?? DEFAULT_MAX_SOCKETS;
   const { http, https, zlib } = builtins;
   const agents = {
@@ -100,7 +106,12 @@ export function createNodeSender(options: NodeSenderOptions = {}, builtins: Node
             if (settled) return;
             settled = true;
             signal.removeEventListener('abort', onAbort);
-            resolve({ status, statusText: res.statusMessage ?? '', headers: headerPairs(res.rawHeaders), body: concat(chunks, total) });
+            resolve({
+              status,
+              statusText: res.statusMessage ?? '',
+              headers: headerPairs(res.rawHeaders),
+              body: concat(chunks, total),
+            });
           };
           // Limits count decoded bytes: a small gzip bomb is cut at the limit like a big body.
           const reader: ByteSink = {
@@ -127,7 +138,9 @@ export function createNodeSender(options: NodeSenderOptions = {}, builtins: Node
           };
           const encoding = res.headers['content-encoding'];
           const decodes = request.method !== 'HEAD' && status !== 204 && status !== 304;
-          const pipeline = decodes ? decodingPipeline(typeof encoding === 'string' ? encoding : undefined, zlib, reader) : reader;
+          const pipeline = decodes
+            ? decodingPipeline(typeof encoding === 'string' ? encoding : undefined, zlib, reader)
+            : reader;
           stop = () => pipeline.destroy();
           res.on('data', (chunk) => pipeline.data(chunk));
           res.on('end', () => pipeline.end());

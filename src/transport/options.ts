@@ -7,7 +7,10 @@ export const MAX_TIMEOUT_MS = 2 ** 31 - 1;
 /** A timeout in milliseconds: positive, finite and at most 2**31-1 (about 24.8 days). */
 export function checkTimeout(value: unknown, option: string): number {
   if (typeof value !== 'number' || !Number.isFinite(value) || value <= 0 || value > MAX_TIMEOUT_MS) {
-    throw new ConfigurationError(option, `${option} must be a number of milliseconds above 0 and at most ${MAX_TIMEOUT_MS} (about 24.8 days), got ${typeof value === 'number' ? value : typeof value}`);
+    throw new ConfigurationError(
+      option,
+      `${option} must be a number of milliseconds above 0 and at most ${MAX_TIMEOUT_MS} (about 24.8 days), got ${typeof value === 'number' ? value : typeof value}`,
+    );
   }
   return value;
 }
@@ -16,8 +19,16 @@ export function checkTimeout(value: unknown, option: string): number {
 export function checkSignal(value: unknown, option = 'signal'): AbortSignal | undefined {
   if (value === undefined || value === null) return undefined;
   const signal = value as Partial<AbortSignal>;
-  if (typeof signal !== 'object' || typeof signal.aborted !== 'boolean' || typeof signal.addEventListener !== 'function' || typeof signal.removeEventListener !== 'function') {
-    throw new ConfigurationError(option, `${option} must be an AbortSignal (from new AbortController().signal or AbortSignal.timeout(ms)), got ${Array.isArray(value) ? 'an array' : typeof value}`);
+  if (
+    typeof signal !== 'object' ||
+    typeof signal.aborted !== 'boolean' ||
+    typeof signal.addEventListener !== 'function' ||
+    typeof signal.removeEventListener !== 'function'
+  ) {
+    throw new ConfigurationError(
+      option,
+      `${option} must be an AbortSignal (from new AbortController().signal or AbortSignal.timeout(ms)), got ${Array.isArray(value) ? 'an array' : typeof value}`,
+    );
   }
   return value as AbortSignal;
 }
@@ -26,7 +37,10 @@ export function checkSignal(value: unknown, option = 'signal'): AbortSignal | un
 export function checkMaxSockets(value: unknown, option = 'maxSockets'): number | undefined {
   if (value === undefined) return undefined;
   if (typeof value !== 'number' || !Number.isInteger(value) || value < 1 || value > 65_535) {
-    throw new ConfigurationError(option, `${option} must be a whole number from 1 to 65535, got ${typeof value === 'number' ? value : typeof value}`);
+    throw new ConfigurationError(
+      option,
+      `${option} must be a whole number from 1 to 65535, got ${typeof value === 'number' ? value : typeof value}`,
+    );
   }
   return value;
 }

@@ -50,7 +50,12 @@ export class PlainRequest {
     this.signal = init.signal ?? undefined;
   }
   clone(): PlainRequest {
-    return new PlainRequest(this.url, { method: this.method, headers: new Headers(this.headers), body: this.body as BodyInit | null, signal: this.signal ?? null });
+    return new PlainRequest(this.url, {
+      method: this.method,
+      headers: new Headers(this.headers),
+      body: this.body as BodyInit | null,
+      signal: this.signal ?? null,
+    });
   }
   async text(): Promise<string> {
     return typeof this.body === 'string' ? this.body : this.body ? new TextDecoder().decode(this.body) : '';
@@ -65,21 +70,32 @@ function isRequest(input: unknown): input is Request {
   return typeof Request !== 'undefined' && input instanceof Request;
 }
 
-export async function toOutgoing(input: RequestInfo | URL | PlainRequest, init: RequestInit | undefined): Promise<OutgoingRequest> {
+export async function toOutgoing(
+  input: RequestInfo | URL | PlainRequest,
+  init: RequestInit | undefined,
+): Promise<OutgoingRequest> {
   const headers: Record<string, string> = {};
   if (input instanceof PlainRequest) {
     addHeaders(headers, input.headers);
     addHeaders(headers, init?.headers);
-    return { method: input.method, url: new URL(input.url), headers, body: toBytes(init?.body ?? input.body), signal: init?.signal ?? input.signal };
+    return {
+      method: input.method,
+      url: new URL(input.url),
+      headers,
+      body: toBytes(init?.body ?? input.body),
+      signal: init?.signal ?? input.signal,
+    };
   }
   if (isRequest(input)) {
     addHeaders(headers, input.headers);
     addHeaders(headers, init?.headers);
     const method = (init?.method ?? input.method).toUpperCase();
     const body =
-      init?.body !== undefined ? toBytes(init.body)
-      : input.body ? new Uint8Array(await input.arrayBuffer())
-      : undefined;
+      init?.body !== undefined
+        ? toBytes(init.body)
+        : input.body
+          ? new Uint8Array(await input.arrayBuffer())
+          : undefined;
     return { method, url: new URL(input.url), headers, body, signal: init?.signal ?? input.signal };
   }
   addHeaders(headers, init?.headers);

@@ -22,7 +22,8 @@ export function runtimeEnv(): Env {
 
 /** 4 or 6 for an IP address literal (no brackets), 0 for a name. */
 function ipFamily(host: string): 0 | 4 | 6 {
-  if (/^(\d{1,3})\.(\d{1,3})\.(\d{1,3})\.(\d{1,3})$/.test(host)) return host.split('.').every((n) => Number(n) <= 255) ? 4 : 0;
+  if (/^(\d{1,3})\.(\d{1,3})\.(\d{1,3})\.(\d{1,3})$/.test(host))
+    return host.split('.').every((n) => Number(n) <= 255) ? 4 : 0;
   if (!host.includes(':')) return 0;
   try {
     return new URL(`http://[${host}]/`).hostname ? 6 : 0;
@@ -61,19 +62,31 @@ export function parseProxyUrl(value: string, source: string): URL {
   try {
     url = new URL(text);
   } catch {
-    throw new ConfigurationError(source, `${source} is not a valid proxy URL; expected http://[user:password@]host:port`);
+    throw new ConfigurationError(
+      source,
+      `${source} is not a valid proxy URL; expected http://[user:password@]host:port`,
+    );
   }
   if (url.protocol !== 'http:' && url.protocol !== 'https:') {
-    throw new ConfigurationError(source, `${source} uses ${url.protocol.slice(0, -1)}; only http:// and https:// proxies are supported`);
+    throw new ConfigurationError(
+      source,
+      `${source} uses ${url.protocol.slice(0, -1)}; only http:// and https:// proxies are supported`,
+    );
   }
   try {
     decodeURIComponent(url.username);
     decodeURIComponent(url.password);
   } catch {
-    throw new ConfigurationError(source, `${source} has a user or password that is not valid percent-encoding (write % as %25): ${redactProxyUrl(url)}`);
+    throw new ConfigurationError(
+      source,
+      `${source} has a user or password that is not valid percent-encoding (write % as %25): ${redactProxyUrl(url)}`,
+    );
   }
   if ((url.pathname !== '/' && url.pathname !== '') || url.search || url.hash) {
-    throw new ConfigurationError(source, `${source} must be a proxy origin only (http://[user:password@]host:port), without a path or query: ${redactProxyUrl(url)}`);
+    throw new ConfigurationError(
+      source,
+      `${source} must be a proxy origin only (http://[user:password@]host:port), without a path or query: ${redactProxyUrl(url)}`,
+    );
   }
   return url;
 }
@@ -143,12 +156,21 @@ export function proxyChoice(setting: ProxySetting, env: Env): ProxyChoice {
 
   const bypass = (url: URL): boolean => {
     if (noProxy.all) return true;
-    const host = url.hostname.replace(/^\[|\]$/g, '').toLowerCase().replace(/\.$/, '');
+    const host = url.hostname
+      .replace(/^\[|\]$/g, '')
+      .toLowerCase()
+      .replace(/\.$/, '');
     const port = url.port || DEFAULT_PORT[url.protocol];
     const family = ipFamily(host);
-    if (family === 4 && noProxy.blocks.some((b) => ipv4Number(host) - b.base >= 0 && ipv4Number(host) - b.base < b.size)) return true;
+    if (
+      family === 4 &&
+      noProxy.blocks.some((b) => ipv4Number(host) - b.base >= 0 && ipv4Number(host) - b.base < b.size)
+    )
+      return true;
     return noProxy.rules.some(
-      (rule) => (rule.port === undefined || rule.port === port) && (host === rule.host || (!family && host.endsWith(`.${rule.host}`))),
+      (rule) =>
+        (rule.port === undefined || rule.port === port) &&
+        (host === rule.host || (!family && host.endsWith(`.${rule.host}`))),
     );
   };
 

@@ -21,7 +21,12 @@ export interface ProxyRoute {
 }
 
 interface ProxyAgentModule {
-  makeProxyRoute(secure: boolean, proxy: URL, agentOptions: { keepAlive: boolean; maxSockets: number }, currentSignal: () => AbortSignal | undefined): ProxyRoute;
+  makeProxyRoute(
+    secure: boolean,
+    proxy: URL,
+    agentOptions: { keepAlive: boolean; maxSockets: number },
+    currentSignal: () => AbortSignal | undefined,
+  ): ProxyRoute;
 }
 
 // A variable, not a literal: bundlers then leave this import out of a browser bundle.
@@ -47,7 +52,10 @@ export function createProxiedNodeSender(options: ProxiedNodeSenderOptions = {}, 
   // Set only while the plain sender starts a proxied request (synchronously): the route's agent
   // and the attempt's signal for it.
   let starting: { route: ProxyRoute; signal: AbortSignal } | undefined;
-  const send = createNodeSender({ ...options, agentFor: (url) => starting?.route.agent ?? options.agentFor?.(url) }, builtins);
+  const send = createNodeSender(
+    { ...options, agentFor: (url) => starting?.route.agent ?? options.agentFor?.(url) },
+    builtins,
+  );
 
   const routeFor = (secure: boolean, proxy: URL): ProxyRoute | Promise<ProxyRoute> => {
     const key = `${secure ? 'https' : 'http'} ${proxy.href}`;

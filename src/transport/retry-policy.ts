@@ -30,7 +30,14 @@ const IMF_FIXDATE = new RegExp(`^${DAY}, (\\d{2}) ${MONTH} (\\d{4}) ${TIME} GMT$
 const RFC850_DATE = new RegExp(`^${LONG_DAY}, (\\d{2})-${MONTH}-(\\d{2}) ${TIME} GMT$`);
 const ASCTIME_DATE = new RegExp(`^${DAY} ${MONTH} ( \\d|\\d{2}) ${TIME} (\\d{4})$`);
 
-function utc(year: number, month: string, day: number, hour: number, minute: number, second: number): number | undefined {
+function utc(
+  year: number,
+  month: string,
+  day: number,
+  hour: number,
+  minute: number,
+  second: number,
+): number | undefined {
   const m = MONTHS.indexOf(month);
   if (hour > 23 || minute > 59 || second > 60 || day < 1) return undefined;
   const ms = Date.UTC(year, m, day, hour, minute, Math.min(second, 59));

@@ -28,7 +28,11 @@ interface Captured {
   body: string;
 }
 
-function capturingClient(credentials: { accessKey: string; secretKey: string; securityToken?: string }, projectId: string, captured: Captured[]) {
+function capturingClient(
+  credentials: { accessKey: string; secretKey: string; securityToken?: string },
+  projectId: string,
+  captured: Captured[],
+) {
   return createLiveClient({
     projectId,
     endpoint: 'https://live.cn-north-4.myhuaweicloud.com',
@@ -45,9 +49,21 @@ function capturingClient(credentials: { accessKey: string; secretKey: string; se
   });
 }
 
-function officialAuthorization(c: Captured, projectId: string, domain: string, credentials: { accessKey: string; secretKey: string }): string {
+function officialAuthorization(
+  c: Captured,
+  projectId: string,
+  domain: string,
+  credentials: { accessKey: string; secretKey: string },
+): string {
   // The User-Agent is left unsigned (a transport may rewrite it), so the official signer does not see it.
-  const { authorization: _ours, host: _host, 'content-length': _length, 'user-agent': _agent, 'x-sdk-date': sdkDate, ...sent } = c.headers;
+  const {
+    authorization: _ours,
+    host: _host,
+    'content-length': _length,
+    'user-agent': _agent,
+    'x-sdk-date': sdkDate,
+    ...sent
+  } = c.headers;
   const request = {
     method: c.method,
     endpoint: `https://live.cn-north-4.myhuaweicloud.com/v1/${projectId}/guard/https-cert`,
@@ -56,7 +72,9 @@ function officialAuthorization(c: Captured, projectId: string, domain: string, c
     queryParams: { domain },
     data: c.body ? JSON.parse(c.body) : undefined,
   };
-  return AKSKSigner.sign(request, { getAk: () => credentials.accessKey, getSk: () => credentials.secretKey })['Authorization']!;
+  return AKSKSigner.sign(request, { getAk: () => credentials.accessKey, getSk: () => credentials.secretKey })[
+    'Authorization'
+  ]!;
 }
 
 describe('differential: our signer vs the official Node SDK signer', () => {
@@ -67,7 +85,10 @@ describe('differential: our signer vs the official Node SDK signer', () => {
       // Through the client a project id is what the spec allows (32 hex digits); reserved and
       // unicode path characters are compared at the signer level below.
       const projectId = randomString(random, [...'0123456789abcdef'], 32, 32);
-      const domain = randomString(random, random() < 0.3 ? ASCII : [...ASCII, ...QUERY_EXTRA], 1, 120).replace(/[\s/?#]/g, 'a');
+      const domain = randomString(random, random() < 0.3 ? ASCII : [...ASCII, ...QUERY_EXTRA], 1, 120).replace(
+        /[\s/?#]/g,
+        'a',
+      );
       const credentials = {
         accessKey: randomString(random, ASCII, 10, 40),
         secretKey: randomString(random, [...ASCII, ...'!@#$%^&*()', 'ключ'], 8, 64),
@@ -95,7 +116,9 @@ describe('differential: our signer vs the official Node SDK signer', () => {
       if (operation !== 'update') expect(request.body).toBe('');
       const official = officialAuthorization(request, projectId, domain, credentials);
       if (request.headers['authorization'] !== official) {
-        expect.fail(`case ${i}: ${request.method} ${request.url}\nours:     ${request.headers['authorization']}\nofficial: ${official}`);
+        expect.fail(
+          `case ${i}: ${request.method} ${request.url}\nours:     ${request.headers['authorization']}\nofficial: ${official}`,
+        );
       }
       compared++;
     }
@@ -111,14 +134,28 @@ describe('differential: our signer vs the official Node SDK signer', () => {
       const method = pick(random, ['PUT', 'GET', 'DELETE', 'PUT'] as const);
       const shape = pick(random, ['empty', 'small', 'large'] as const);
       const data =
-        method !== 'PUT' || shape === 'empty' ? undefined
-        : { certificate: randomString(random, [...ASCII, ...QUERY_EXTRA], shape === 'large' ? 20_000 : 1, shape === 'large' ? 60_000 : 100), force_redirect: random() < 0.5 };
+        method !== 'PUT' || shape === 'empty'
+          ? undefined
+          : {
+              certificate: randomString(
+                random,
+                [...ASCII, ...QUERY_EXTRA],
+                shape === 'large' ? 20_000 : 1,
+                shape === 'large' ? 60_000 : 100,
+              ),
+              force_redirect: random() < 0.5,
+            };
       const body = data === undefined ? undefined : encoder.encode(JSON.stringify(data));
       const headers: Record<string, string> = data === undefined ? {} : { 'content-type': 'application/json' };
       if (random() < 0.5) headers['x-extra'] = randomString(random, ASCII, 1, 20);
       const secretKey = randomString(random, [...ASCII, ...UNICODE], 1, 64);
-      const url = new URL(`https://live.cn-north-4.myhuaweicloud.com/v1/${encodeURIComponent(projectId)}/guard/https-cert?domain=${encodeURIComponent(domain)}`);
-      await createAkSkSigner({ accessKey: 'AK', secretKey })({ method, url, headers, body }, new Date(Date.UTC(2026, 0, 1 + (i % 300), i % 24)));
+      const url = new URL(
+        `https://live.cn-north-4.myhuaweicloud.com/v1/${encodeURIComponent(projectId)}/guard/https-cert?domain=${encodeURIComponent(domain)}`,
+      );
+      await createAkSkSigner({ accessKey: 'AK', secretKey })(
+        { method, url, headers, body },
+        new Date(Date.UTC(2026, 0, 1 + (i % 300), i % 24)),
+      );
       const { authorization, 'x-sdk-date': sdkDate, ...sent } = headers;
       const official = AKSKSigner.sign(
         {
@@ -130,7 +167,8 @@ describe('differential: our signer vs the official Node SDK signer', () => {
         },
         { getAk: () => 'AK', getSk: () => secretKey },
       )['Authorization'];
-      if (authorization !== official) expect.fail(`case ${i}: ${method} ${url.href}\nours:     ${authorization}\nofficial: ${official}`);
+      if (authorization !== official)
+        expect.fail(`case ${i}: ${method} ${url.href}\nours:     ${authorization}\nofficial: ${official}`);
     }
   });
 });

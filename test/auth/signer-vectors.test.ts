@@ -11,7 +11,13 @@ async function sign(method: string, url: string, date: string, signedHeaders: st
   const parsed = new URL(url);
   const headers = { host: parsed.host, 'x-sdk-date': date };
   const hmac = hash.hmacSha256Hex(bytes('SecretKey'));
-  return (await computeSignature({ method, url: parsed, headers, signedHeaders, body: body === undefined ? undefined : bytes(body) }, hmac, sha256Digest(hash))).signature;
+  return (
+    await computeSignature(
+      { method, url: parsed, headers, signedHeaders, body: body === undefined ? undefined : bytes(body) },
+      hmac,
+      sha256Digest(hash),
+    )
+  ).signature;
 }
 
 // Each hash implementation the signer can run on: Web Crypto (browsers, edge) and the built-in
@@ -25,14 +31,23 @@ describe.each([
   });
 
   it('1: GET with host and x-sdk-date signed, empty body', async () => {
-    expect(await sign('GET', 'https://service.endpoint.myhuaweicloud.com/resources?size=1', '20200608T023900Z', ['host', 'x-sdk-date'])).toBe(
-      'cfb4171acec81de07d50e53d57eb77edd537414d66ddb1d7d780f128e12cd842',
-    );
+    expect(
+      await sign('GET', 'https://service.endpoint.myhuaweicloud.com/resources?size=1', '20200608T023900Z', [
+        'host',
+        'x-sdk-date',
+      ]),
+    ).toBe('cfb4171acec81de07d50e53d57eb77edd537414d66ddb1d7d780f128e12cd842');
   });
 
   it('2: the same as a POST with a JSON body', async () => {
     expect(
-      await sign('POST', 'https://service.endpoint.myhuaweicloud.com/resources?size=1', '20200608T023900Z', ['host', 'x-sdk-date'], '{"name":"test","id":1}'),
+      await sign(
+        'POST',
+        'https://service.endpoint.myhuaweicloud.com/resources?size=1',
+        '20200608T023900Z',
+        ['host', 'x-sdk-date'],
+        '{"name":"test","id":1}',
+      ),
     ).toBe('436b1ac0a1ae03705934bb70ef2f2e09f7bfed2117d731a38235053199323a1f');
   });
 
@@ -44,13 +59,27 @@ describe.each([
 
   it('4: POST whose body ends with a newline (the hash covers the exact bytes)', async () => {
     expect(
-      await sign('POST', 'https://example.huaweicloud.com/path?key=value', '20060102T150405Z', ['x-sdk-date'], '{"Name":"test","Id":1}\n'),
+      await sign(
+        'POST',
+        'https://example.huaweicloud.com/path?key=value',
+        '20060102T150405Z',
+        ['x-sdk-date'],
+        '{"Name":"test","Id":1}\n',
+      ),
     ).toBe('cecc2af119b18ab70b4d094c0750f3b42c02f254903179a0fc2cc72fc9db4f59');
   });
 
   it('5: canonical query with unicode, reserved characters and a repeated name', () => {
     const query = new URLSearchParams();
-    for (const [name, value] of [['limit', '1'], ['enable', 'true'], ['test', '一 (&=?!#%.*)'], ['path', '/tmp/123'], ['multi', '3'], ['multi', '1'], ['multi', '2']]) {
+    for (const [name, value] of [
+      ['limit', '1'],
+      ['enable', 'true'],
+      ['test', '一 (&=?!#%.*)'],
+      ['path', '/tmp/123'],
+      ['multi', '3'],
+      ['multi', '1'],
+      ['multi', '2'],
+    ]) {
       query.append(name!, value!);
     }
     expect(canonicalQuery(`?${query.toString()}`)).toBe(
@@ -60,14 +89,19 @@ describe.each([
 
   // The published vector's body holds a key-shaped placeholder ("MIIE"), not a key.
   it('6: the Live PUT, through the signer the client uses', async () => {
-    const url = new URL('https://live.cn-north-4.myhuaweicloud.com/v1/0123456789abcdef0123456789abcdef/guard/https-cert?domain=play.example.com');
+    const url = new URL(
+      'https://live.cn-north-4.myhuaweicloud.com/v1/0123456789abcdef0123456789abcdef/guard/https-cert?domain=play.example.com',
+    );
     const body = JSON.stringify({
       certificate_format: 'PEM',
       certificate: '-----BEGIN CERTIFICATE-----\nMIIB\n-----END CERTIFICATE-----',
       certificate_key: '-----BEGIN PRIVATE KEY-----\nMIIE\n-----END PRIVATE KEY-----',
       force_redirect: true,
     });
-    const headers: Record<string, string> = { 'content-type': 'application/json', 'x-project-id': '0123456789abcdef0123456789abcdef' };
+    const headers: Record<string, string> = {
+      'content-type': 'application/json',
+      'x-project-id': '0123456789abcdef0123456789abcdef',
+    };
     const signer = createAkSkSigner({ accessKey: 'AccessKey', secretKey: 'SecretKey' }, hash);
     await signer({ method: 'PUT', url, headers, body: bytes(body) }, new Date(Date.UTC(2024, 0, 1)));
     expect(headers['x-sdk-date']).toBe('20240101T000000Z');

@@ -15,7 +15,12 @@ afterEach(async () => {
 });
 
 function client(url: string) {
-  return createLiveClient({ projectId: PROJECT_ID, endpoint: url, credentials: { accessKey: AK, secretKey: SK }, retries: 0 });
+  return createLiveClient({
+    projectId: PROJECT_ID,
+    endpoint: url,
+    credentials: { accessKey: AK, secretKey: SK },
+    retries: 0,
+  });
 }
 
 describe('the verifying server accepts the generated client', () => {
@@ -23,10 +28,13 @@ describe('the verifying server accepts the generated client', () => {
     server = await startVerifyingServer({ keys: { [AK]: SK } });
     const live = client(server.url);
     const api = new HTTPSCertificateManagementApi(new Configuration({ basePath: live.baseUrl, fetchApi: live.fetch }));
-    await api.updateDomainHttpsCert({ projectId: PROJECT_ID, domain: 'play.example.com', domainHttpsCertInfo: { certificate: 'c', certificateKey: 'k' } });
+    await api.updateDomainHttpsCert({
+      projectId: PROJECT_ID,
+      domain: 'play.example.com',
+      domainHttpsCertInfo: { certificate: 'c', certificateKey: 'k' },
+    });
     await api.showDomainHttpsCert({ projectId: PROJECT_ID, domain: 'play.example.com' });
     await api.deleteDomainHttpsCert({ projectId: PROJECT_ID, domain: 'play.example.com' });
     expect(server.received.map((r) => r.verdict)).toEqual(['ok', 'ok', 'ok']);
   });
-
 });

@@ -10,9 +10,12 @@ beforeAll(() => {
 });
 afterAll(() => pki.cleanup());
 
-const failed = (report: CheckReport) => report.findings.filter((f) => f.status === 'failed' && f.severity === 'error').map((f) => f.check);
-const find = (report: CheckReport, check: Finding['check']) => report.findings.find((f) => f.check === check && f.subject === 'tls');
-const tls = (cert: string, key = 'leaf.key', domain = 'play.example.com') => preflight(domain, { certificate: pki.read(cert), certificate_key: pki.read(key) });
+const failed = (report: CheckReport) =>
+  report.findings.filter((f) => f.status === 'failed' && f.severity === 'error').map((f) => f.check);
+const find = (report: CheckReport, check: Finding['check']) =>
+  report.findings.find((f) => f.check === check && f.subject === 'tls');
+const tls = (cert: string, key = 'leaf.key', domain = 'play.example.com') =>
+  preflight(domain, { certificate: pki.read(cert), certificate_key: pki.read(key) });
 
 describe('chain-complete', () => {
   it('a CA-issued leaf without its intermediate (cert.pem) is an error that names fullchain.pem', () => {
@@ -56,7 +59,10 @@ describe('a reversed chain', () => {
   });
 
   it('a chain whose blocks do not link stays an error', () => {
-    const report = preflight('play.example.com', { certificate: pki.read('leaf.crt') + pki.read('other.crt'), certificate_key: pki.read('leaf.key') });
+    const report = preflight('play.example.com', {
+      certificate: pki.read('leaf.crt') + pki.read('other.crt'),
+      certificate_key: pki.read('leaf.key'),
+    });
     expect(failed(report)).toContain('chain-order');
   });
 });

@@ -10,11 +10,16 @@ beforeAll(() => {
 afterAll(() => pki.cleanup());
 
 const DAY = 24 * 60 * 60 * 1000;
-const failed = (report: CheckReport) => report.findings.filter((f) => f.status === 'failed').map((f) => `${f.severity} ${f.subject} ${f.check}`);
-const find = (report: CheckReport, check: Finding['check'], subject: Finding['subject'] = 'tls') => report.findings.find((f) => f.check === check && f.subject === subject);
+const failed = (report: CheckReport) =>
+  report.findings.filter((f) => f.status === 'failed').map((f) => `${f.severity} ${f.subject} ${f.check}`);
+const find = (report: CheckReport, check: Finding['check'], subject: Finding['subject'] = 'tls') =>
+  report.findings.find((f) => f.check === check && f.subject === subject);
 
 /** A CA-issued leaf as certbot's fullchain.pem has it: with its intermediate. */
-const full = (name: string) => (['leaf.crt', 'wild.crt', 'soon.crt', 'other.crt'].includes(name) ? pki.read(name) + pki.read('int.crt') : pki.read(name));
+const full = (name: string) =>
+  ['leaf.crt', 'wild.crt', 'soon.crt', 'other.crt'].includes(name)
+    ? pki.read(name) + pki.read('int.crt')
+    : pki.read(name);
 
 function tls(cert: string, key: string, domain = 'play.example.com', now?: Date) {
   return preflight(domain, { certificate: full(cert), certificate_key: pki.read(key) }, now ? { now } : {});
@@ -25,10 +30,22 @@ describe('a good certificate', () => {
     const report = tls('leaf.crt', 'leaf.key');
     expect(failed(report)).toEqual([]);
     expect(report.ok).toBe(true);
-    for (const check of ['certificate-parses', 'chain-order', 'chain-complete', 'key-parses', 'key-matches', 'validity', 'domain', 'size'] as const) {
+    for (const check of [
+      'certificate-parses',
+      'chain-order',
+      'chain-complete',
+      'key-parses',
+      'key-matches',
+      'validity',
+      'domain',
+      'size',
+    ] as const) {
       expect(find(report, check)?.status, check).toBe('passed');
     }
-    expect(report.certificate).toMatchObject({ subjectAltName: 'DNS:play.example.com, DNS:www.example.com', chainLength: 2 });
+    expect(report.certificate).toMatchObject({
+      subjectAltName: 'DNS:play.example.com, DNS:www.example.com',
+      chainLength: 2,
+    });
   });
 
   it('a chain in leaf-first order passes the chain check', () => {
@@ -72,7 +89,10 @@ describe('mistakes caught before upload', () => {
     expect(failed(report)).toEqual(['error tls key-matches']);
   });
 
-  it.each([['PKCS#8', 'leaf.enc.key'], ['PKCS#1 with Proc-Type', 'rsa.enc.key']])('an encrypted %s key is an error that says so', (_f, key) => {
+  it.each([
+    ['PKCS#8', 'leaf.enc.key'],
+    ['PKCS#1 with Proc-Type', 'rsa.enc.key'],
+  ])('an encrypted %s key is an error that says so', (_f, key) => {
     const report = tls('leaf.crt', key);
     expect(find(report, 'key-parses')).toMatchObject({ status: 'failed', severity: 'error' });
     expect(find(report, 'key-parses')?.message).toContain('encrypted');
@@ -87,11 +107,16 @@ describe('mistakes caught before upload', () => {
   });
 
   it('not yet valid, expired, and expiring within 30 days', () => {
-    expect(find(tls('leaf.crt', 'leaf.key', 'play.example.com', new Date(Date.now() - 2 * DAY)), 'validity')).toMatchObject({ status: 'failed', severity: 'error' });
+    expect(
+      find(tls('leaf.crt', 'leaf.key', 'play.example.com', new Date(Date.now() - 2 * DAY)), 'validity'),
+    ).toMatchObject({ status: 'failed', severity: 'error' });
     const expired = tls('leaf.crt', 'leaf.key', 'play.example.com', new Date(Date.now() + 90 * DAY));
     expect(find(expired, 'validity')).toMatchObject({ status: 'failed', severity: 'error' });
     expect(find(expired, 'validity')?.message).toContain('expired');
-    const soon = preflight('soon.example.com', { certificate: full('soon.crt'), certificate_key: pki.read('soon.key') });
+    const soon = preflight('soon.example.com', {
+      certificate: full('soon.crt'),
+      certificate_key: pki.read('soon.key'),
+    });
     expect(find(soon, 'validity')).toMatchObject({ status: 'failed', severity: 'warning' });
     expect(soon.ok).toBe(true);
   });
@@ -103,15 +128,27 @@ describe('mistakes caught before upload', () => {
   });
 
   it('text that is not PEM, and empty text', () => {
-    expect(find(preflight('play.example.com', { certificate: 'hello', certificate_key: pki.read('leaf.key') }), 'certificate-parses')?.message).toContain('no PEM certificate');
+    expect(
+      find(
+        preflight('play.example.com', { certificate: 'hello', certificate_key: pki.read('leaf.key') }),
+        'certificate-parses',
+      )?.message,
+    ).toContain('no PEM certificate');
     const damaged = pki.read('leaf.crt').replace(/[A-Za-z]{10}/, '!!!!!!!!!!');
-    expect(find(preflight('play.example.com', { certificate: damaged, certificate_key: pki.read('leaf.key') }), 'certificate-parses')).toMatchObject({ status: 'failed' });
+    expect(
+      find(
+        preflight('play.example.com', { certificate: damaged, certificate_key: pki.read('leaf.key') }),
+        'certificate-parses',
+      ),
+    ).toMatchObject({ status: 'failed' });
     expect(preflight('play.example.com', {}).findings.map((f) => f.check)).toEqual(['source']);
   });
 
   it('sizes over the API limits (12,288 / 8,096) are errors', () => {
     const padded = full('leaf.crt') + '\n'.repeat(0) + `# ${'x'.repeat(12_300)}\n`;
-    const report = preflight('play.example.com', { tls_certificate: { source: 'user', certificate: padded, certificate_key: pki.read('leaf.key') } });
+    const report = preflight('play.example.com', {
+      tls_certificate: { source: 'user', certificate: padded, certificate_key: pki.read('leaf.key') },
+    });
     expect(find(report, 'size')).toMatchObject({ status: 'failed', severity: 'error' });
     expect(report.ok).toBe(false);
   });
@@ -119,7 +156,10 @@ describe('mistakes caught before upload', () => {
   it('BOM and CRLF are tolerated for checking but flagged', () => {
     const report = tls('leaf.crt', 'leaf.key');
     expect(report.ok).toBe(true);
-    const crlf = preflight('play.example.com', { certificate: `\ufeff${full('leaf.crt').replace(/\n/g, '\r\n')}`, certificate_key: pki.read('leaf.key') });
+    const crlf = preflight('play.example.com', {
+      certificate: `\ufeff${full('leaf.crt').replace(/\n/g, '\r\n')}`,
+      certificate_key: pki.read('leaf.key'),
+    });
     expect(crlf.ok).toBe(true);
     expect(find(crlf, 'key-matches')?.status).toBe('passed');
     expect(find(crlf, 'text-encoding')).toMatchObject({ severity: 'warning' });
@@ -127,11 +167,16 @@ describe('mistakes caught before upload', () => {
 
   it('source rules: scm needs cert_id, user needs certificate and key, at least one certificate', () => {
     // @ts-expect-error the rule is in the spec, so the generated type refuses it too; preflight still reports it
-    expect(failed(preflight('play.example.com', { tls_certificate: { source: 'scm' } }))).toEqual(['error request source']);
+    expect(failed(preflight('play.example.com', { tls_certificate: { source: 'scm' } }))).toEqual([
+      'error request source',
+    ]);
     expect(preflight('play.example.com', { tls_certificate: { source: 'scm', cert_id: 'scs1' } }).ok).toBe(true);
+    const userWithoutKey = { tls_certificate: { source: 'user', certificate: full('leaf.crt') } } as const;
     // @ts-expect-error as above: source user without certificate_key
-    expect(failed(preflight('play.example.com', { tls_certificate: { source: 'user', certificate: full('leaf.crt') } }))).toContain('error request source');
-    expect(preflight('play.example.com', { force_redirect: true }).findings[0]?.message).toContain('is missing: give certificate with certificate_key, or tls_certificate, or gm_certificate');
+    expect(failed(preflight('play.example.com', userWithoutKey))).toContain('error request source');
+    expect(preflight('play.example.com', { force_redirect: true }).findings[0]?.message).toContain(
+      'is missing: give certificate with certificate_key, or tls_certificate, or gm_certificate',
+    );
   });
 });
 
@@ -169,7 +214,12 @@ describe('SM (GM) certificates', () => {
   it('an SM certificate the runtime cannot read is "not checked", never passed', () => {
     const unreadable = '-----BEGIN CERTIFICATE-----\nMIIBAAAA\n-----END CERTIFICATE-----\n';
     const report = preflight('gm.example.com', {
-      gm_certificate: { sign_certificate: unreadable, sign_certificate_key: pki.read('sm2-sign.key'), enc_certificate: pki.read('sm2-enc.crt'), enc_certificate_key: pki.read('sm2-enc.key') },
+      gm_certificate: {
+        sign_certificate: unreadable,
+        sign_certificate_key: pki.read('sm2-sign.key'),
+        enc_certificate: pki.read('sm2-enc.crt'),
+        enc_certificate_key: pki.read('sm2-enc.key'),
+      },
     });
     expect(find(report, 'certificate-parses', 'gm-sign')).toMatchObject({ status: 'not-checked' });
     expect(find(report, 'key-matches', 'gm-sign')).toMatchObject({ status: 'not-checked' });

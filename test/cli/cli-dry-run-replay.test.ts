@@ -19,19 +19,48 @@ beforeAll(async () => {
 afterAll(() => server.stop());
 
 async function dryRunRequest(env: Record<string, string>) {
-  const r = await runCli(['delete', '--domain', 'play.example.com', '--endpoint', server.url, '--project-id', PROJECT, '--dry-run', '--json'], env);
+  const r = await runCli(
+    [
+      'delete',
+      '--domain',
+      'play.example.com',
+      '--endpoint',
+      server.url,
+      '--project-id',
+      PROJECT,
+      '--dry-run',
+      '--json',
+    ],
+    env,
+  );
   expect(r.code).toBe(0);
-  return { text: r.stdout, request: JSON.parse(r.stdout).results[0].request as { method: string; url: string; headers: Record<string, string>; canonicalRequest?: string[] } };
+  return {
+    text: r.stdout,
+    request: JSON.parse(r.stdout).results[0].request as {
+      method: string;
+      url: string;
+      headers: Record<string, string>;
+      canonicalRequest?: string[];
+    },
+  };
 }
 
 describe('dry run output cannot be replayed', () => {
   it('AK/SK with a security token: no signature value, no token; the replay is refused; the canonical request is shown', async () => {
-    const { text, request } = await dryRunRequest({ HUAWEICLOUD_SDK_AK: AK, HUAWEICLOUD_SDK_SK: SK, HUAWEICLOUD_SDK_SECURITY_TOKEN: SECURITY_TOKEN });
+    const { text, request } = await dryRunRequest({
+      HUAWEICLOUD_SDK_AK: AK,
+      HUAWEICLOUD_SDK_SK: SK,
+      HUAWEICLOUD_SDK_SECURITY_TOKEN: SECURITY_TOKEN,
+    });
     expect(server.received).toEqual([]);
-    expect(request.headers['authorization']).toMatch(/^SDK-HMAC-SHA256 Access=REPLAYSUITEAK, SignedHeaders=host;x-project-id;x-sdk-date;x-security-token, Signature=\[REDACTED\]$/);
+    expect(request.headers['authorization']).toMatch(
+      /^SDK-HMAC-SHA256 Access=REPLAYSUITEAK, SignedHeaders=host;x-project-id;x-sdk-date;x-security-token, Signature=\[REDACTED\]$/,
+    );
     expect(text).not.toContain(SECURITY_TOKEN);
     expect(text).not.toContain(SK);
-    expect(request.canonicalRequest?.join('\n')).toMatch(/^DELETE\n\/v1\/0a1b2c3d4e5f60718293a4b5c6d7e8f9\/guard\/https-cert\/\ndomain=play.example.com\nhost:127\.0\.0\.1:\d+\nx-project-id:0a1b2c3d4e5f60718293a4b5c6d7e8f9\nx-sdk-date:\d{8}T\d{6}Z\nx-security-token:\[REDACTED\]\n\nhost;x-project-id;x-sdk-date;x-security-token\n[0-9a-f]{64}$/);
+    expect(request.canonicalRequest?.join('\n')).toMatch(
+      /^DELETE\n\/v1\/0a1b2c3d4e5f60718293a4b5c6d7e8f9\/guard\/https-cert\/\ndomain=play.example.com\nhost:127\.0\.0\.1:\d+\nx-project-id:0a1b2c3d4e5f60718293a4b5c6d7e8f9\nx-sdk-date:\d{8}T\d{6}Z\nx-security-token:\[REDACTED\]\n\nhost;x-project-id;x-sdk-date;x-security-token\n[0-9a-f]{64}$/,
+    );
 
     const replay = await fetch(request.url, { method: request.method, headers: request.headers });
     expect(replay.status).toBe(401);
@@ -49,9 +78,26 @@ describe('dry run output cannot be replayed', () => {
   });
 
   it('the human dry run also keeps the signed headers and shows the canonical request, without the signature', async () => {
-    const r = await runCli(['update', '--domain', 'play.example.com', '--scm-cert-id', 'scs1', '--always', '--endpoint', server.url, '--project-id', PROJECT, '--dry-run'], { HUAWEICLOUD_SDK_AK: AK, HUAWEICLOUD_SDK_SK: SK });
+    const r = await runCli(
+      [
+        'update',
+        '--domain',
+        'play.example.com',
+        '--scm-cert-id',
+        'scs1',
+        '--always',
+        '--endpoint',
+        server.url,
+        '--project-id',
+        PROJECT,
+        '--dry-run',
+      ],
+      { HUAWEICLOUD_SDK_AK: AK, HUAWEICLOUD_SDK_SK: SK },
+    );
     expect(r.code).toBe(0);
     expect(r.stdout).toMatch(/Signature=\[REDACTED\]\n/);
-    expect(r.stdout).toContain('Canonical request (what the signature covers):\nPUT\n/v1/0a1b2c3d4e5f60718293a4b5c6d7e8f9/guard/https-cert/');
+    expect(r.stdout).toContain(
+      'Canonical request (what the signature covers):\nPUT\n/v1/0a1b2c3d4e5f60718293a4b5c6d7e8f9/guard/https-cert/',
+    );
   });
 });

@@ -9,19 +9,25 @@ import { startVerifyingServer, type VerifyingServer } from '../support/verifying
 
 const TOKEN = 'HOSTILE-OUTPUT-IAM-TOKEN-0123456789';
 const ENV = { HUAWEICLOUD_SDK_AUTH_TOKEN: TOKEN, HUAWEICLOUD_SDK_PROJECT_ID: '0a1b2c3d4e5f60718293a4b5c6d7e8f9' };
-const FAKE = '\r\u001b[2K\u001b[32mUpdated the HTTPS certificate of play.example.com (request id 42)\u001b[0m\u001b]0;owned\u0007\u009b31m\u009d8;;http://evil\u009c\n';
+const FAKE =
+  '\r\u001b[2K\u001b[32mUpdated the HTTPS certificate of play.example.com (request id 42)\u001b[0m\u001b]0;owned\u0007\u009b31m\u009d8;;http://evil\u009c\n';
 let pki: Pki;
 let server: VerifyingServer;
 
 beforeAll(async () => {
   pki = newPki();
-  // eslint-disable-next-line no-control-regex
-  makeCert(pki, { name: 'evil', domains: [`play.example.com`, `x${FAKE.replace(/[^\x20-\x7e\u001b\u0007]/g, '')}.example.com`.slice(0, 60)], days: 20 });
+  makeCert(pki, {
+    name: 'evil',
+    // eslint-disable-next-line no-control-regex
+    domains: [`play.example.com`, `x${FAKE.replace(/[^\x20-\x7e\u001b\u0007]/g, '')}.example.com`.slice(0, 60)],
+    days: 20,
+  });
   server = await startVerifyingServer({
     tokens: [TOKEN],
     reply: (r) => {
       const domain = new URL(r.url, 'http://x').searchParams.get('domain');
-      if (domain === 'error.example.com') return { status: 400, body: { error_code: `LIVE.100011001${FAKE}`, error_msg: `refused${FAKE}` } };
+      if (domain === 'error.example.com')
+        return { status: 400, body: { error_code: `LIVE.100011001${FAKE}`, error_msg: `refused${FAKE}` } };
       if (r.method !== 'GET') return { status: 204 };
       return {
         status: 200,
@@ -30,7 +36,12 @@ beforeAll(async () => {
           certificate: pki.read('evil.crt'),
           certificate_key: '',
           force_redirect: false,
-          tls_certificate: { source: 'scm', cert_id: `scs1${FAKE}`, cert_name: `name${FAKE}`, certificate: pki.read('evil.crt') },
+          tls_certificate: {
+            source: 'scm',
+            cert_id: `scs1${FAKE}`,
+            cert_name: `name${FAKE}`,
+            certificate: pki.read('evil.crt'),
+          },
           gm_certificate: { source: 'scm', cert_id: `gm${FAKE}`, cert_name: `gm${FAKE}` },
         },
       };
@@ -62,7 +73,10 @@ describe('server text never reaches the terminal raw', () => {
     ['status (hostile data)', ['status', '--domain', 'play.example.com']],
     ['status fleet', ['status', '--domain', 'play.example.com', '--domain', 'error.example.com']],
     ['show fleet', ['show', '--domain', 'play.example.com', '--domain', 'error.example.com']],
-    ['update (read-compare-write over hostile data)', ['update', '--domain', 'play.example.com', '--scm-cert-id', 'scs2', '--dry-run']],
+    [
+      'update (read-compare-write over hostile data)',
+      ['update', '--domain', 'play.example.com', '--scm-cert-id', 'scs2', '--dry-run'],
+    ],
   ])('%s, human and --json', async (_name, args) => {
     const human = await runCli([...args, ...common()], ENV);
     clean(human.stdout);

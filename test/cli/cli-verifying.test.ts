@@ -28,7 +28,17 @@ const domainOf = (url: string) => new URL(url, 'http://x').searchParams.get('dom
 async function serve(reply?: (domain: string | null, method: string) => Reply | undefined) {
   server = await startVerifyingServer({
     keys: { [AK]: SK },
-    ...(reply ? { reply: (r) => reply(domainOf(r.url), r.method) ?? (r.method === 'GET' ? { status: 200, body: {} } : r.method === 'DELETE' ? { status: 204 } : { status: 200 }) } : {}),
+    ...(reply
+      ? {
+          reply: (r) =>
+            reply(domainOf(r.url), r.method) ??
+            (r.method === 'GET'
+              ? { status: 200, body: {} }
+              : r.method === 'DELETE'
+                ? { status: 204 }
+                : { status: 200 }),
+        }
+      : {}),
   });
   return server.url;
 }
@@ -41,20 +51,45 @@ describe('CLI against the verifying server', () => {
     ['CLOUD_SDK_AK/SK (the page samples)', { CLOUD_SDK_AK: AK, CLOUD_SDK_SK: SK }],
   ])('signs with %s and the server verifies it', async (_name, env) => {
     const url = await serve();
-    const r = await runCli(['update', '--domain', 'play.example.com', ...certArgs(), '--endpoint', url, '--project-id', '1111111111111111aaaaaaaaaaaaaaaa'], env);
+    const r = await runCli(
+      [
+        'update',
+        '--domain',
+        'play.example.com',
+        ...certArgs(),
+        '--endpoint',
+        url,
+        '--project-id',
+        '1111111111111111aaaaaaaaaaaaaaaa',
+      ],
+      env,
+    );
     expect(r.code).toBe(0);
     // Read (GET), compare, write (PUT): both signed and verified.
-    expect(server?.received.map((x) => [x.method, x.verdict])).toEqual([['GET', 'ok'], ['PUT', 'ok']]);
+    expect(server?.received.map((x) => [x.method, x.verdict])).toEqual([
+      ['GET', 'ok'],
+      ['PUT', 'ok'],
+    ]);
     expect(server?.received[0]?.headers['x-project-id']).toBe('1111111111111111aaaaaaaaaaaaaaaa');
   });
 
   it('show and delete fleets are signed and verified, one failure reported', async () => {
-    const url = await serve((domain, method) => (method === 'DELETE' && domain === 'b.example.com' ? { status: 404, body: { error_code: 'LIVE.103011019', error_msg: 'not exists' } } : undefined));
+    const url = await serve((domain, method) =>
+      method === 'DELETE' && domain === 'b.example.com'
+        ? { status: 404, body: { error_code: 'LIVE.103011019', error_msg: 'not exists' } }
+        : undefined,
+    );
     const fleet = ['--domain', 'a.example.com', '--domain', 'b.example.com', '--domain', 'c.example.com'];
     const env = { HUAWEICLOUD_SDK_AK: AK, HUAWEICLOUD_SDK_SK: SK };
-    const shown = await runCli(['show', ...fleet, '--endpoint', url, '--project-id', '0123456789abcdef0123456789abcdef'], env);
+    const shown = await runCli(
+      ['show', ...fleet, '--endpoint', url, '--project-id', '0123456789abcdef0123456789abcdef'],
+      env,
+    );
     expect(shown.code).toBe(0);
-    const deleted = await runCli(['delete', ...fleet, '--yes', '--endpoint', url, '--project-id', '0123456789abcdef0123456789abcdef'], env);
+    const deleted = await runCli(
+      ['delete', ...fleet, '--yes', '--endpoint', url, '--project-id', '0123456789abcdef0123456789abcdef'],
+      env,
+    );
     expect(deleted.code).toBe(1);
     expect(deleted.stdout).toContain('2 of 3 succeeded (2 ok, 0 unchanged), 1 failed');
     expect(server?.received.map((r) => r.verdict)).toEqual(Array(6).fill('ok'));
@@ -62,36 +97,97 @@ describe('CLI against the verifying server', () => {
 
   it('--project-id wins over HUAWEICLOUD_SDK_PROJECT_ID', async () => {
     const url = await serve();
-    await runCli(['show', '--domain', 'a.example.com', '--endpoint', url, '--project-id', 'f1a9f1a9f1a9f1a9f1a9f1a9f1a9f1a9'], { HUAWEICLOUD_SDK_AK: AK, HUAWEICLOUD_SDK_SK: SK, HUAWEICLOUD_SDK_PROJECT_ID: 'e0e0e0e0e0e0e0e0e0e0e0e0e0e0e0e0' });
+    await runCli(
+      ['show', '--domain', 'a.example.com', '--endpoint', url, '--project-id', 'f1a9f1a9f1a9f1a9f1a9f1a9f1a9f1a9'],
+      {
+        HUAWEICLOUD_SDK_AK: AK,
+        HUAWEICLOUD_SDK_SK: SK,
+        HUAWEICLOUD_SDK_PROJECT_ID: 'e0e0e0e0e0e0e0e0e0e0e0e0e0e0e0e0',
+      },
+    );
     expect(server?.received[0]?.url).toContain('/v1/f1a9f1a9f1a9f1a9f1a9f1a9f1a9f1a9/');
   });
 
   it('a wrong SK: exit 1, APIGW.0301 and the request id on stderr, with what to do', async () => {
     const url = await serve();
-    const r = await runCli(['show', '--domain', 'a.example.com', '--endpoint', url, '--project-id', '0123456789abcdef0123456789abcdef'], { HUAWEICLOUD_SDK_AK: AK, HUAWEICLOUD_SDK_SK: 'wrong-secret-key' });
+    const r = await runCli(
+      ['show', '--domain', 'a.example.com', '--endpoint', url, '--project-id', '0123456789abcdef0123456789abcdef'],
+      { HUAWEICLOUD_SDK_AK: AK, HUAWEICLOUD_SDK_SK: 'wrong-secret-key' },
+    );
     expect(r.code).toBe(1);
     expect(r.stderr).toMatch(/APIGW\.0301.*request id verify-1.*check HUAWEICLOUD_SDK_AK/s);
   });
 
   it('a 404 domain: exit 1 and the API message', async () => {
-    const url = await serve(() => ({ status: 404, body: { error_code: 'LIVE.103011019', error_msg: 'The resource to access is not exists' } }));
-    const r = await runCli(['delete', '--domain', 'gone.example.com', '--endpoint', url, '--project-id', '0123456789abcdef0123456789abcdef', '--json'], { HUAWEICLOUD_SDK_AK: AK, HUAWEICLOUD_SDK_SK: SK });
+    const url = await serve(() => ({
+      status: 404,
+      body: { error_code: 'LIVE.103011019', error_msg: 'The resource to access is not exists' },
+    }));
+    const r = await runCli(
+      [
+        'delete',
+        '--domain',
+        'gone.example.com',
+        '--endpoint',
+        url,
+        '--project-id',
+        '0123456789abcdef0123456789abcdef',
+        '--json',
+      ],
+      { HUAWEICLOUD_SDK_AK: AK, HUAWEICLOUD_SDK_SK: SK },
+    );
     expect(r.code).toBe(1);
-    expect(JSON.parse(r.stdout)).toMatchObject({ ok: false, summary: { failed: 1 }, results: [{ status: 'failed', error: { status: 404, errorCode: 'LIVE.103011019', requestId: 'verify-1', exitCode: 1 } }] });
+    expect(JSON.parse(r.stdout)).toMatchObject({
+      ok: false,
+      summary: { failed: 1 },
+      results: [
+        { status: 'failed', error: { status: 404, errorCode: 'LIVE.103011019', requestId: 'verify-1', exitCode: 1 } },
+      ],
+    });
   });
 
   it('nothing listening: exit 3 after the retries', async () => {
     const port = await freePort();
-    const r = await runCli(['show', '--domain', 'a.example.com', '--endpoint', `http://127.0.0.1:${port}`, '--project-id', '0123456789abcdef0123456789abcdef', '--retries', '1'], { HUAWEICLOUD_SDK_AK: AK, HUAWEICLOUD_SDK_SK: SK });
+    const r = await runCli(
+      [
+        'show',
+        '--domain',
+        'a.example.com',
+        '--endpoint',
+        `http://127.0.0.1:${port}`,
+        '--project-id',
+        '0123456789abcdef0123456789abcdef',
+        '--retries',
+        '1',
+      ],
+      { HUAWEICLOUD_SDK_AK: AK, HUAWEICLOUD_SDK_SK: SK },
+    );
     expect(r.code).toBe(3);
     expect(r.stderr).toContain('ECONNREFUSED');
     expect(r.stderr).toContain('2 attempts');
   });
 
   it('a fleet where one domain fails: the others succeed, the table says which, exit 1', async () => {
-    const url = await serve((domain) => (domain === 'bad.example.com' ? { status: 404, body: { error_code: 'LIVE.103011019', error_msg: 'not exists' } } : undefined));
+    const url = await serve((domain) =>
+      domain === 'bad.example.com'
+        ? { status: 404, body: { error_code: 'LIVE.103011019', error_msg: 'not exists' } }
+        : undefined,
+    );
     const domains = ['a.example.com', 'bad.example.com', 'c.example.com', 'd.example.com'];
-    const r = await runCli(['update', ...domains.flatMap((d) => ['--domain', d]), ...certArgs(), '--endpoint', url, '--project-id', '0123456789abcdef0123456789abcdef', '--concurrency', '2'], { HUAWEICLOUD_SDK_AK: AK, HUAWEICLOUD_SDK_SK: SK });
+    const r = await runCli(
+      [
+        'update',
+        ...domains.flatMap((d) => ['--domain', d]),
+        ...certArgs(),
+        '--endpoint',
+        url,
+        '--project-id',
+        '0123456789abcdef0123456789abcdef',
+        '--concurrency',
+        '2',
+      ],
+      { HUAWEICLOUD_SDK_AK: AK, HUAWEICLOUD_SDK_SK: SK },
+    );
     expect(r.code).toBe(1);
     expect(r.stdout).toMatch(/bad\.example\.com\s+failed\s+ShowDomainHttpsCert failed with HTTP 404: LIVE\.103011019/);
     expect(r.stdout).toContain('3 of 4 succeeded (3 ok, 0 unchanged), 1 failed');
@@ -99,18 +195,59 @@ describe('CLI against the verifying server', () => {
   });
 
   it('--fail-fast stops starting domains after the first failure', async () => {
-    const url = await serve((domain) => (domain === 'b.example.com' ? { status: 400, body: { error_code: 'LIVE.100011001', error_msg: 'Request Illegal' } } : undefined));
+    const url = await serve((domain) =>
+      domain === 'b.example.com'
+        ? { status: 400, body: { error_code: 'LIVE.100011001', error_msg: 'Request Illegal' } }
+        : undefined,
+    );
     const domains = ['a.example.com', 'b.example.com', 'c.example.com', 'd.example.com', 'e.example.com'];
     writeFileSync(pki.path('five.txt'), domains.join('\n'));
-    const r = await runCli(['update', '--domains-file', pki.path('five.txt'), ...certArgs(), '--endpoint', url, '--project-id', '0123456789abcdef0123456789abcdef', '--concurrency', '1', '--fail-fast', '--json'], { HUAWEICLOUD_SDK_AK: AK, HUAWEICLOUD_SDK_SK: SK });
+    const r = await runCli(
+      [
+        'update',
+        '--domains-file',
+        pki.path('five.txt'),
+        ...certArgs(),
+        '--endpoint',
+        url,
+        '--project-id',
+        '0123456789abcdef0123456789abcdef',
+        '--concurrency',
+        '1',
+        '--fail-fast',
+        '--json',
+      ],
+      { HUAWEICLOUD_SDK_AK: AK, HUAWEICLOUD_SDK_SK: SK },
+    );
     expect(r.code).toBe(1);
-    expect(JSON.parse(r.stdout).results.map((o: { status: string }) => o.status)).toEqual(['ok', 'failed', 'skipped', 'skipped', 'skipped']);
+    expect(JSON.parse(r.stdout).results.map((o: { status: string }) => o.status)).toEqual([
+      'ok',
+      'failed',
+      'skipped',
+      'skipped',
+      'skipped',
+    ]);
     expect([...new Set(server?.received.map((x) => domainOf(x.url)))]).toEqual(['a.example.com', 'b.example.com']);
   });
 
   it('pre-flight errors for some domains of a fleet: those are not sent, exit 2', async () => {
     const url = await serve();
-    const r = await runCli(['update', '--domain', 'a.example.com', '--domain', 'a.example.org', ...certArgs(), '--endpoint', url, '--project-id', '0123456789abcdef0123456789abcdef', '--json'], { HUAWEICLOUD_SDK_AK: AK, HUAWEICLOUD_SDK_SK: SK });
+    const r = await runCli(
+      [
+        'update',
+        '--domain',
+        'a.example.com',
+        '--domain',
+        'a.example.org',
+        ...certArgs(),
+        '--endpoint',
+        url,
+        '--project-id',
+        '0123456789abcdef0123456789abcdef',
+        '--json',
+      ],
+      { HUAWEICLOUD_SDK_AK: AK, HUAWEICLOUD_SDK_SK: SK },
+    );
     expect(r.code).toBe(2);
     const outcomes = JSON.parse(r.stdout).results;
     expect(outcomes[1]).toMatchObject({ domain: 'a.example.org', status: 'failed', checks: { ok: false } });
@@ -119,22 +256,52 @@ describe('CLI against the verifying server', () => {
 
   it('--skip-checks uploads despite pre-flight errors', async () => {
     const url = await serve();
-    const r = await runCli(['update', '--domain', 'a.example.org', ...certArgs(), '--endpoint', url, '--project-id', '0123456789abcdef0123456789abcdef', '--skip-checks'], { HUAWEICLOUD_SDK_AK: AK, HUAWEICLOUD_SDK_SK: SK });
+    const r = await runCli(
+      [
+        'update',
+        '--domain',
+        'a.example.org',
+        ...certArgs(),
+        '--endpoint',
+        url,
+        '--project-id',
+        '0123456789abcdef0123456789abcdef',
+        '--skip-checks',
+      ],
+      { HUAWEICLOUD_SDK_AK: AK, HUAWEICLOUD_SDK_SK: SK },
+    );
     expect(r.code).toBe(0);
     expect(server?.received.filter((x) => x.method === 'PUT')).toHaveLength(1);
   });
 
   it('a fleet on a terminal shows a progress line; with --json it stays quiet', async () => {
     const url = await serve();
-    const args = ['delete', '--domain', 'a.example.com', '--domain', 'b.example.com', '--domain', 'c.example.com', '--yes', '--endpoint', url, '--project-id', '0123456789abcdef0123456789abcdef'];
+    const args = [
+      'delete',
+      '--domain',
+      'a.example.com',
+      '--domain',
+      'b.example.com',
+      '--domain',
+      'c.example.com',
+      '--yes',
+      '--endpoint',
+      url,
+      '--project-id',
+      '0123456789abcdef0123456789abcdef',
+    ];
     // util-linux `script` gives the CLI a pseudo-terminal, as an interactive shell would. (Async:
     // the verifying server answers from this process.)
     const onTty = (extra: string[]) =>
       new Promise<{ status: number | null; stdout: string }>((resolve, reject) => {
-        const child = spawn('script', ['-qec', [process.execPath, CLI, ...args, ...extra].map((a) => `'${a}'`).join(' '), '/dev/null'], {
-          env: { PATH: process.env['PATH'] ?? '', HUAWEICLOUD_SDK_AK: AK, HUAWEICLOUD_SDK_SK: SK },
-          stdio: ['ignore', 'pipe', 'inherit'],
-        });
+        const child = spawn(
+          'script',
+          ['-qec', [process.execPath, CLI, ...args, ...extra].map((a) => `'${a}'`).join(' '), '/dev/null'],
+          {
+            env: { PATH: process.env['PATH'] ?? '', HUAWEICLOUD_SDK_AK: AK, HUAWEICLOUD_SDK_SK: SK },
+            stdio: ['ignore', 'pipe', 'inherit'],
+          },
+        );
         let stdout = '';
         child.stdout.on('data', (c: Buffer) => (stdout += c.toString()));
         child.on('error', reject);
@@ -150,7 +317,11 @@ describe('CLI against the verifying server', () => {
   });
 
   // A slow upstream in front of nothing: deletes `count` domains and counts overlapping requests.
-  async function peakInFlight(count: number, concurrency: number, delayMs: number): Promise<{ code: number | null; peak: number }> {
+  async function peakInFlight(
+    count: number,
+    concurrency: number,
+    delayMs: number,
+  ): Promise<{ code: number | null; peak: number }> {
     let inFlight = 0;
     let peak = 0;
     const { createServer } = await import('node:http');
@@ -165,7 +336,20 @@ describe('CLI against the verifying server', () => {
     await new Promise<void>((resolve) => slow.listen(0, '127.0.0.1', resolve));
     const port = (slow.address() as { port: number }).port;
     const domains = Array.from({ length: count }, (_, i) => ['--domain', `d${i}.example.com`]).flat();
-    const r = await runCli(['delete', ...domains, '--endpoint', `http://127.0.0.1:${port}`, '--project-id', '0123456789abcdef0123456789abcdef', '--concurrency', String(concurrency), '--yes'], { HUAWEICLOUD_SDK_AK: AK, HUAWEICLOUD_SDK_SK: SK });
+    const r = await runCli(
+      [
+        'delete',
+        ...domains,
+        '--endpoint',
+        `http://127.0.0.1:${port}`,
+        '--project-id',
+        '0123456789abcdef0123456789abcdef',
+        '--concurrency',
+        String(concurrency),
+        '--yes',
+      ],
+      { HUAWEICLOUD_SDK_AK: AK, HUAWEICLOUD_SDK_SK: SK },
+    );
     slow.closeAllConnections();
     slow.close();
     return { code: r.code, peak };
@@ -177,7 +361,7 @@ describe('CLI against the verifying server', () => {
     expect(peak).toBe(3);
   });
 
-  it('--concurrency above the client\'s default in-flight cap (64) is not held back by it', async () => {
+  it("--concurrency above the client's default in-flight cap (64) is not held back by it", async () => {
     const { code, peak } = await peakInFlight(100, 100, 300);
     expect(code).toBe(0);
     expect(peak).toBeGreaterThan(64);

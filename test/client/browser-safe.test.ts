@@ -23,6 +23,8 @@ describe('src/index.ts import graph', () => {
       expect(readFileSync(input, 'utf8'), input).not.toMatch(/\b(process|Buffer|__dirname|require)\b[.(]/);
     }
     expect(inputs.some((i) => i.includes('openapi-fetch'))).toBe(true);
-    expect(inputs.filter((i) => i.includes('node_modules') && !/openapi-fetch|openapi-typescript-helpers/.test(i))).toEqual([]);
+    expect(
+      inputs.filter((i) => i.includes('node_modules') && !/openapi-fetch|openapi-typescript-helpers/.test(i)),
+    ).toEqual([]);
   });
 });

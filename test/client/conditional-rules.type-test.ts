@@ -10,7 +10,14 @@ export const valid: DomainHttpsCertInfo[] = [
   { tls_certificate: { source: 'user', certificate: 'c', certificate_key: 'k' } },
   { tls_certificate: { certificate: 'c', certificate_key: 'k' } },
   { gm_certificate: { source: 'scm', cert_id: 'scs1' } },
-  { gm_certificate: { sign_certificate: 'c', sign_certificate_key: 'k', enc_certificate: 'c', enc_certificate_key: 'k' } },
+  {
+    gm_certificate: {
+      sign_certificate: 'c',
+      sign_certificate_key: 'k',
+      enc_certificate: 'c',
+      enc_certificate_key: 'k',
+    },
+  },
 ];
 
 // @ts-expect-error source scm without cert_id

@@ -26,8 +26,12 @@ describe('endpoints', () => {
   });
 
   it('an explicit endpoint wins over the region: any host, port, http', () => {
-    expect(createLiveClient({ ...base, region: 'cn-east-3', endpoint: 'http://127.0.0.1:8080/' }).baseUrl).toBe('http://127.0.0.1:8080');
-    expect(resolveEndpoint({ endpoint: 'https://gateway.internal.example:8443/live' })).toBe('https://gateway.internal.example:8443/live');
+    expect(createLiveClient({ ...base, region: 'cn-east-3', endpoint: 'http://127.0.0.1:8080/' }).baseUrl).toBe(
+      'http://127.0.0.1:8080',
+    );
+    expect(resolveEndpoint({ endpoint: 'https://gateway.internal.example:8443/live' })).toBe(
+      'https://gateway.internal.example:8443/live',
+    );
   });
 
   it.each(['not a url', 'ftp://example.com', 'https://example.com/?x=1'])('refuses the endpoint %j', (endpoint) => {
@@ -53,7 +57,10 @@ describe('credentials and settings', () => {
 
   it('never puts a secret in a configuration error', () => {
     try {
-      createLiveClient({ ...base, credentials: { accessKey: 'AK', secretKey: 'super-secret-value', securityToken: 'bad token with spaces' } });
+      createLiveClient({
+        ...base,
+        credentials: { accessKey: 'AK', secretKey: 'super-secret-value', securityToken: 'bad token with spaces' },
+      });
     } catch (e) {
       expect(JSON.stringify(e) + String(e)).not.toContain('super-secret-value');
       expect(JSON.stringify(e) + String(e)).not.toContain('bad token with spaces');

@@ -22,25 +22,40 @@ let endpoint: string;
 const received: { method: string; url: string; body: string }[] = [];
 
 function npm(args: string[]) {
-  return execFileSync('npm', ['run', '--silent', ...args], { cwd: work, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
+  return execFileSync('npm', ['run', '--silent', ...args], {
+    cwd: work,
+    encoding: 'utf8',
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
 }
 
 beforeAll(async () => {
   work = mkdtempSync(join(tmpdir(), 'live-regen-'));
-  for (const entry of readdirSync(root)) if (!SKIP.has(entry)) cpSync(join(root, entry), join(work, entry), { recursive: true });
+  for (const entry of readdirSync(root))
+    if (!SKIP.has(entry)) cpSync(join(root, entry), join(work, entry), { recursive: true });
   symlinkSync(join(root, 'node_modules'), join(work, 'node_modules'));
   symlinkSync(join(root, '.openapi-generator-jar'), join(work, '.openapi-generator-jar'));
 
   const specPath = join(work, 'spec/live-https-cert.yaml');
   let spec = readFileSync(specPath, 'utf8');
-  const anchor = "        tls_certificate:\n          $ref: '#/components/schemas/TlsCertificateInfo'\n      # Each branch";
+  const anchor =
+    "        tls_certificate:\n          $ref: '#/components/schemas/TlsCertificateInfo'\n      # Each branch";
   if (!spec.includes(anchor)) throw new Error('the spec changed shape: update the regenerate-flow test edit');
-  spec = spec.replace(anchor, `        remark:\n          type: string\n          description: A note kept with the configuration.\n          maxLength: 64\n        delivery:\n          $ref: '#/components/schemas/Delivery'\n${anchor}`);
+  spec = spec.replace(
+    anchor,
+    `        remark:\n          type: string\n          description: A note kept with the configuration.\n          maxLength: 64\n        delivery:\n          $ref: '#/components/schemas/Delivery'\n${anchor}`,
+  );
   // An enum of the body as a component schema: openapi-generator 7.25's typescript-fetch loses an
   // inline enum of a schema that has anyOf (it references an enum type it never writes).
-  spec = spec.replace('  schemas:\n', '  schemas:\n    Delivery:\n      type: string\n      description: How the certificate is rolled out.\n      enum:\n        - fast\n        - gradual\n');
+  spec = spec.replace(
+    '  schemas:\n',
+    '  schemas:\n    Delivery:\n      type: string\n      description: How the certificate is rolled out.\n      enum:\n        - fast\n        - gradual\n',
+  );
   const showAnchor = '      operationId: ShowDomainHttpsCert\n';
-  spec = spec.replace(showAnchor, `${showAnchor}      parameters:\n        - name: detail_level\n          in: query\n          required: false\n          description: How much to return.\n          schema:\n            type: string\n            enum:\n              - basic\n              - full\n`);
+  spec = spec.replace(
+    showAnchor,
+    `${showAnchor}      parameters:\n        - name: detail_level\n          in: query\n          required: false\n          description: How much to return.\n          schema:\n            type: string\n            enum:\n              - basic\n              - full\n`,
+  );
   writeFileSync(specPath, spec);
 
   npm(['generate']);
@@ -52,7 +67,9 @@ beforeAll(async () => {
     req.on('end', () => {
       received.push({ method: req.method ?? '', url: req.url ?? '', body });
       if (req.method === 'GET') {
-        res.writeHead(200, { 'content-type': 'application/json' }).end('{"certificate_format":"PEM","certificate":"","certificate_key":"","force_redirect":false}');
+        res
+          .writeHead(200, { 'content-type': 'application/json' })
+          .end('{"certificate_format":"PEM","certificate":"","certificate_key":"","force_redirect":false}');
       } else res.writeHead(200).end();
     });
   });
@@ -67,27 +84,52 @@ afterAll(async () => {
 
 async function rebuiltClient() {
   const entry = (await import(pathToFileURL(join(work, 'dist/esm/src/index.js')).href)) as typeof LiveEntry;
-  return { entry, live: entry.createLiveClient({ projectId: PROJECT_ID, endpoint, credentials: { token: 'regen-test-token' }, retries: 0 }) };
+  return {
+    entry,
+    live: entry.createLiveClient({
+      projectId: PROJECT_ID,
+      endpoint,
+      credentials: { token: 'regen-test-token' },
+      retries: 0,
+    }),
+  };
 }
 
 describe('edit the spec, regenerate, rebuild: the client follows', () => {
   it('the new field limit and enum are enforced before sending', async () => {
     const { entry, live } = await rebuiltClient();
     const before = received.length;
-    const tooLong = await live.updateDomainHttpsCert({ domain: 'play.example.com', body: { certificate: 'c', certificate_key: 'k', remark: 'r'.repeat(65) } as never }).catch((e: unknown) => e);
+    const tooLong = await live
+      .updateDomainHttpsCert({
+        domain: 'play.example.com',
+        body: { certificate: 'c', certificate_key: 'k', remark: 'r'.repeat(65) } as never,
+      })
+      .catch((e: unknown) => e);
     expect(tooLong).toBeInstanceOf(entry.ValidationError);
-    expect((tooLong as Error).message).toBe('Invalid remark: is 65 characters; the API accepts at most 64; nothing was sent');
-    const badEnum = await live.updateDomainHttpsCert({ domain: 'play.example.com', body: { certificate: 'c', certificate_key: 'k', delivery: 'instant' } as never }).catch((e: unknown) => e);
+    expect((tooLong as Error).message).toBe(
+      'Invalid remark: is 65 characters; the API accepts at most 64; nothing was sent',
+    );
+    const badEnum = await live
+      .updateDomainHttpsCert({
+        domain: 'play.example.com',
+        body: { certificate: 'c', certificate_key: 'k', delivery: 'instant' } as never,
+      })
+      .catch((e: unknown) => e);
     expect(badEnum).toBeInstanceOf(entry.ValidationError);
     expect((badEnum as Error).message).toContain('Invalid delivery: must be one of "fast", "gradual", got "instant"');
-    const badQuery = await live.showDomainHttpsCert({ domain: 'play.example.com', detail_level: 'everything' } as never).catch((e: unknown) => e);
+    const badQuery = await live
+      .showDomainHttpsCert({ domain: 'play.example.com', detail_level: 'everything' } as never)
+      .catch((e: unknown) => e);
     expect(badQuery).toBeInstanceOf(entry.ValidationError);
     expect(received.length).toBe(before);
   });
 
   it('valid values are sent, and the new query parameter reaches the wire', async () => {
     const { live } = await rebuiltClient();
-    await live.updateDomainHttpsCert({ domain: 'play.example.com', body: { certificate: 'c', certificate_key: 'k', remark: 'r'.repeat(64), delivery: 'gradual' } as never });
+    await live.updateDomainHttpsCert({
+      domain: 'play.example.com',
+      body: { certificate: 'c', certificate_key: 'k', remark: 'r'.repeat(64), delivery: 'gradual' } as never,
+    });
     expect(JSON.parse(received.at(-1)?.body ?? '{}')).toMatchObject({ remark: 'r'.repeat(64), delivery: 'gradual' });
     await live.showDomainHttpsCert({ domain: 'play.example.com', detail_level: 'full' } as never);
     expect(received.at(-1)?.url).toBe(`/v1/${PROJECT_ID}/guard/https-cert?domain=play.example.com&detail_level=full`);

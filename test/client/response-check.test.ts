@@ -44,13 +44,16 @@ const junk: [string, string, string?][] = [
 
 const clients = {
   fetch: () => createLiveClient({ projectId: PROJECT_ID, endpoint, credentials: { token: TOKEN }, retries: 0 }),
-  'node:http': () => createNodeLiveClient({ projectId: PROJECT_ID, endpoint, credentials: { token: TOKEN }, retries: 0 }),
+  'node:http': () =>
+    createNodeLiveClient({ projectId: PROJECT_ID, endpoint, credentials: { token: TOKEN }, retries: 0 }),
 };
 
 describe.each(Object.entries(clients))('responses checked against the spec (%s)', (_name, make) => {
   it.each(junk)('show rejects %s with LiveResponseError', async (_why, body, type) => {
     answer = { status: 200, body, ...(type ? { type } : {}) };
-    const error = await make().showDomainHttpsCert({ domain: 'play.example.com' }).catch((e: unknown) => e);
+    const error = await make()
+      .showDomainHttpsCert({ domain: 'play.example.com' })
+      .catch((e: unknown) => e);
     expect(error).toBeInstanceOf(LiveResponseError);
     const e = error as LiveResponseError;
     expect(e.status).toBe(200);
@@ -62,36 +65,63 @@ describe.each(Object.entries(clients))('responses checked against the spec (%s)'
   });
 
   it('show resolves with a body the spec documents', async () => {
-    answer = { status: 200, body: '{"certificate_format":"PEM","certificate":"","certificate_key":"","force_redirect":false}' };
-    await expect(make().showDomainHttpsCert({ domain: 'play.example.com' })).resolves.toEqual({ certificate_format: 'PEM', certificate: '', certificate_key: '', force_redirect: false });
+    answer = {
+      status: 200,
+      body: '{"certificate_format":"PEM","certificate":"","certificate_key":"","force_redirect":false}',
+    };
+    await expect(make().showDomainHttpsCert({ domain: 'play.example.com' })).resolves.toEqual({
+      certificate_format: 'PEM',
+      certificate: '',
+      certificate_key: '',
+      force_redirect: false,
+    });
   });
 
   it.each([
-    ['update', (c: ReturnType<typeof make>) => c.updateDomainHttpsCert({ domain: 'play.example.com', body: { certificate: 'c', certificate_key: 'k' } })],
+    [
+      'update',
+      (c: ReturnType<typeof make>) =>
+        c.updateDomainHttpsCert({ domain: 'play.example.com', body: { certificate: 'c', certificate_key: 'k' } }),
+    ],
     ['delete', (c: ReturnType<typeof make>) => c.deleteDomainHttpsCert({ domain: 'play.example.com' })],
-  ])('%s: a body where the spec documents none is a LiveResponseError that says the change may or may not have been applied', async (_op, call) => {
-    answer = { status: 200, body: '<html>proxy page</html>', type: 'text/html' };
-    const error = await call(make()).catch((e: unknown) => e);
-    expect(error).toBeInstanceOf(LiveResponseError);
-    expect((error as Error).message).toContain('may or may not have been applied');
-  });
+  ])(
+    '%s: a body where the spec documents none is a LiveResponseError that says the change may or may not have been applied',
+    async (_op, call) => {
+      answer = { status: 200, body: '<html>proxy page</html>', type: 'text/html' };
+      const error = await call(make()).catch((e: unknown) => e);
+      expect(error).toBeInstanceOf(LiveResponseError);
+      expect((error as Error).message).toContain('may or may not have been applied');
+    },
+  );
 
   it('update and delete resolve on the documented empty answers', async () => {
     answer = { status: 200, body: '' };
-    await expect(make().updateDomainHttpsCert({ domain: 'play.example.com', body: { certificate: 'c', certificate_key: 'k' } })).resolves.toEqual({ requestId: 'req-junk-1' });
+    await expect(
+      make().updateDomainHttpsCert({ domain: 'play.example.com', body: { certificate: 'c', certificate_key: 'k' } }),
+    ).resolves.toEqual({ requestId: 'req-junk-1' });
     answer = { status: 204, body: '' };
-    await expect(make().deleteDomainHttpsCert({ domain: 'play.example.com' })).resolves.toEqual({ requestId: 'req-junk-1' });
+    await expect(make().deleteDomainHttpsCert({ domain: 'play.example.com' })).resolves.toEqual({
+      requestId: 'req-junk-1',
+    });
   });
 });
 
 describe('ids and domains that would rewrite the request are refused before sending', () => {
-  it.each(['.', '..', 'p1', '0123456789ABCDEF0123456789ABCDEF', '0123456789abcdef0123456789abcde/', ''])('projectId %j is a ConfigurationError', (projectId) => {
-    expect(() => createLiveClient({ projectId, endpoint, credentials: { token: TOKEN } })).toThrow(ConfigurationError);
-  });
+  it.each(['.', '..', 'p1', '0123456789ABCDEF0123456789ABCDEF', '0123456789abcdef0123456789abcde/', ''])(
+    'projectId %j is a ConfigurationError',
+    (projectId) => {
+      expect(() => createLiveClient({ projectId, endpoint, credentials: { token: TOKEN } })).toThrow(
+        ConfigurationError,
+      );
+    },
+  );
 
   it('a domain with a lone surrogate is a ValidationError, not a URIError, and nothing is sent', async () => {
     const before = seen.length;
-    const error = await clients.fetch().showDomainHttpsCert({ domain: 'play\uD800.example.com' }).catch((e: unknown) => e);
+    const error = await clients
+      .fetch()
+      .showDomainHttpsCert({ domain: 'play\uD800.example.com' })
+      .catch((e: unknown) => e);
     expect(error).toBeInstanceOf(ValidationError);
     expect((error as ValidationError).field).toBe('domain');
     expect((error as Error).message).toContain('nothing was sent');

@@ -20,7 +20,9 @@ function lintWith(edit: (spec: string) => string) {
   const path = join(work, 'spec/live-https-cert.yaml');
   writeFileSync(path, edit(readFileSync(join(root, 'spec/live-https-cert.yaml'), 'utf8')));
   return spawnSync(join(root, 'node_modules/.bin/redocly'), ['lint', '--format=stylish'], {
-    cwd: work, encoding: 'utf8', env: { ...process.env, REDOCLY_TELEMETRY: 'off', REDOCLY_SUPPRESS_UPDATE_NOTICE: 'true' },
+    cwd: work,
+    encoding: 'utf8',
+    env: { ...process.env, REDOCLY_TELEMETRY: 'off', REDOCLY_SUPPRESS_UPDATE_NOTICE: 'true' },
   });
 }
 
@@ -30,15 +32,23 @@ describe('redocly lint of the spec', () => {
   });
 
   it('fails when an example breaks its schema (an enum)', () => {
-    const result = lintWith((s) => s.replace('certificate_format: PEM\n                  certificate: your cert', 'certificate_format: DER\n                  certificate: your cert'));
+    const result = lintWith((s) =>
+      s.replace(
+        'certificate_format: PEM\n                  certificate: your cert',
+        'certificate_format: DER\n                  certificate: your cert',
+      ),
+    );
     expect(result.status).not.toBe(0);
     expect(result.stdout + result.stderr).toContain('no-invalid-media-type-examples');
   });
 
   it('fails when an operation documents no 4xx response', () => {
-    const result = lintWith((s) => s.replace(/ {4}delete:[\s\S]*?components:/, (block) => block.replace(/ {8}'4\d\d':\n {10}\$ref: '#\/components\/responses\/\w+'\n/g, '')));
+    const result = lintWith((s) =>
+      s.replace(/ {4}delete:[\s\S]*?components:/, (block) =>
+        block.replace(/ {8}'4\d\d':\n {10}\$ref: '#\/components\/responses\/\w+'\n/g, ''),
+      ),
+    );
     expect(result.status).not.toBe(0);
     expect(result.stdout + result.stderr).toContain('operation-4xx-response');
   });
 });
-

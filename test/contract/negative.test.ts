@@ -29,17 +29,59 @@ const invalidBodies: [string, string, unknown][] = [
   ['certificate_key', 'certificate without key', { certificate: 'c' }],
   ['certificate', 'key without certificate', { certificate_key: 'k' }],
   ['tls_certificate.cert_id', 'scm without cert_id', { tls_certificate: { source: 'scm' } }],
-  ['tls_certificate.certificate', 'user without certificate', { tls_certificate: { source: 'user', certificate_key: 'k' } }],
+  [
+    'tls_certificate.certificate',
+    'user without certificate',
+    { tls_certificate: { source: 'user', certificate_key: 'k' } },
+  ],
   ['tls_certificate.certificate_key', 'default source without key', { tls_certificate: { certificate: 'c' } }],
   ['tls_certificate.source', 'source enum', { tls_certificate: { source: 'ccm', cert_id: 'x' } }],
-  ['tls_certificate.certificate', 'certificate over 12,288', { tls_certificate: { certificate: long(12289), certificate_key: 'k' } }],
-  ['tls_certificate.certificate_key', 'key over 8,096', { tls_certificate: { certificate: 'c', certificate_key: long(8097) } }],
+  [
+    'tls_certificate.certificate',
+    'certificate over 12,288',
+    { tls_certificate: { certificate: long(12289), certificate_key: 'k' } },
+  ],
+  [
+    'tls_certificate.certificate_key',
+    'key over 8,096',
+    { tls_certificate: { certificate: 'c', certificate_key: long(8097) } },
+  ],
   ['tls_certificate.cert_id', 'cert_id over 128', { tls_certificate: { source: 'scm', cert_id: long(129) } }],
-  ['tls_certificate.cert_name', 'cert_name over 128', { tls_certificate: { source: 'scm', cert_id: 'i', cert_name: long(129) } }],
+  [
+    'tls_certificate.cert_name',
+    'cert_name over 128',
+    { tls_certificate: { source: 'scm', cert_id: 'i', cert_name: long(129) } },
+  ],
   ['gm_certificate.cert_id', 'gm scm without cert_id', { gm_certificate: { source: 'scm' } }],
-  ['gm_certificate.sign_certificate', 'gm user without sign certificate', { gm_certificate: { sign_certificate_key: 'k', enc_certificate: 'c', enc_certificate_key: 'k' } }],
-  ['gm_certificate.enc_certificate_key', 'gm enc key over 8,096', { gm_certificate: { sign_certificate: 'c', sign_certificate_key: 'k', enc_certificate: 'c', enc_certificate_key: long(8097) } }],
-  ['gm_certificate.sign_certificate', 'gm sign certificate over 12,288', { gm_certificate: { sign_certificate: long(12289), sign_certificate_key: 'k', enc_certificate: 'c', enc_certificate_key: 'k' } }],
+  [
+    'gm_certificate.sign_certificate',
+    'gm user without sign certificate',
+    { gm_certificate: { sign_certificate_key: 'k', enc_certificate: 'c', enc_certificate_key: 'k' } },
+  ],
+  [
+    'gm_certificate.enc_certificate_key',
+    'gm enc key over 8,096',
+    {
+      gm_certificate: {
+        sign_certificate: 'c',
+        sign_certificate_key: 'k',
+        enc_certificate: 'c',
+        enc_certificate_key: long(8097),
+      },
+    },
+  ],
+  [
+    'gm_certificate.sign_certificate',
+    'gm sign certificate over 12,288',
+    {
+      gm_certificate: {
+        sign_certificate: long(12289),
+        sign_certificate_key: 'k',
+        enc_certificate: 'c',
+        enc_certificate_key: 'k',
+      },
+    },
+  ],
   ['body', 'not an object', 'certificate'],
 ];
 
@@ -78,7 +120,10 @@ describe('client-side validation stops bad input before sending', () => {
     const { live, recorder } = client();
     await live.updateDomainHttpsCert({
       domain: `${'a'.repeat(251)}.com`,
-      body: { tls_certificate: { source: 'user', certificate: long(12288), certificate_key: long(8096) }, gm_certificate: { source: 'scm', cert_id: long(128), cert_name: long(128) } },
+      body: {
+        tls_certificate: { source: 'user', certificate: long(12288), certificate_key: long(8096) },
+        gm_certificate: { source: 'scm', cert_id: long(128), cert_name: long(128) },
+      },
     });
     expect(recorder.exchanges.map((e) => [e.status, e.violations])).toEqual([[200, []]]);
   });
@@ -92,9 +137,11 @@ describe('client-side validation stops bad input before sending', () => {
     });
     expect(response.status).toBe(400);
     // The rules are anyOf/oneOf, so Prism lists each branch's complaint; the limit is among them.
-    expect(recorder.exchanges[0]?.violations).toEqual(expect.arrayContaining([
-      expect.objectContaining({ location: ['request', 'body', 'tls_certificate', 'certificate'], code: 'maxLength' }),
-    ]));
+    expect(recorder.exchanges[0]?.violations).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({ location: ['request', 'body', 'tls_certificate', 'certificate'], code: 'maxLength' }),
+      ]),
+    );
   });
 });
 
@@ -115,7 +162,10 @@ describe('authentication', () => {
     const raw = createClient<paths>({
       baseUrl: inject('prismUrl'),
       fetch: recorder.fetch,
-      headers: { authorization: 'SDK-HMAC-SHA256 Access=a, SignedHeaders=host, Signature=00', 'x-project-id': PROJECT_ID },
+      headers: {
+        authorization: 'SDK-HMAC-SHA256 Access=a, SignedHeaders=host, Signature=00',
+        'x-project-id': PROJECT_ID,
+      },
     });
     const { response } = await raw.DELETE('/v1/{project_id}/guard/https-cert', {
       params: { path: { project_id: PROJECT_ID }, query: { domain: 'play.example.com' } },
@@ -125,9 +175,19 @@ describe('authentication', () => {
 
   it('the client turns that 401 into a typed LiveApiError', async () => {
     const recorder = recordingFetch({ prefer: 'code=401' });
-    const live = createLiveClient({ projectId: PROJECT_ID, endpoint: inject('prismUrl'), credentials: { token: 'contract-test-token-not-real' }, fetch: recorder.fetch });
+    const live = createLiveClient({
+      projectId: PROJECT_ID,
+      endpoint: inject('prismUrl'),
+      credentials: { token: 'contract-test-token-not-real' },
+      fetch: recorder.fetch,
+    });
     const error = await live.deleteDomainHttpsCert({ domain: 'play.example.com' }).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(LiveApiError);
-    expect(error).toMatchObject({ status: 401, errorCode: 'LIVE.100011003', attempts: 1, operation: 'DeleteDomainHttpsCert' });
+    expect(error).toMatchObject({
+      status: 401,
+      errorCode: 'LIVE.100011003',
+      attempts: 1,
+      operation: 'DeleteDomainHttpsCert',
+    });
   });
 });

@@ -47,7 +47,8 @@ const operations = {
   },
   DeleteDomainHttpsCert: {
     method: 'delete',
-    call: (api: HTTPSCertificateManagementApi) => api.deleteDomainHttpsCertRaw({ projectId: PROJECT_ID, domain: DOMAIN }),
+    call: (api: HTTPSCertificateManagementApi) =>
+      api.deleteDomainHttpsCertRaw({ projectId: PROJECT_ID, domain: DOMAIN }),
   },
 } as const;
 
@@ -90,7 +91,9 @@ describe('openapi-generator client against Prism', () => {
 
   it('gets Prism 401 when no credentials are sent at all', async () => {
     const recorder = recordingFetch();
-    const api = new HTTPSCertificateManagementApi(new Configuration({ basePath: inject('prismUrl'), fetchApi: recorder.fetch }));
+    const api = new HTTPSCertificateManagementApi(
+      new Configuration({ basePath: inject('prismUrl'), fetchApi: recorder.fetch }),
+    );
     const error = await api.showDomainHttpsCert({ projectId: PROJECT_ID, domain: DOMAIN }).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(ResponseError);
     expect((error as ResponseError).response.status).toBe(401);

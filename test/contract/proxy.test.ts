@@ -17,7 +17,10 @@ let work: string;
 
 beforeAll(() => {
   work = mkdtempSync(join(tmpdir(), 'live-proxy-'));
-  writeFileSync(join(work, 'update.json'), JSON.stringify({ tls_certificate: { source: 'scm', cert_id: 'scs1700000000000' } }));
+  writeFileSync(
+    join(work, 'update.json'),
+    JSON.stringify({ tls_certificate: { source: 'scm', cert_id: 'scs1700000000000' } }),
+  );
 });
 afterAll(() => rmSync(work, { recursive: true, force: true }));
 
@@ -25,8 +28,25 @@ function contractProxy(upstream: string): Promise<{ code: number | null; stdout:
   return new Promise((resolve) => {
     const child = spawn(
       'npm',
-      ['run', '--silent', 'contract:proxy', '--', '--upstream', upstream, '--domain', 'play.example.com', '--operations', 'show,update,delete', '--body', join(work, 'update.json'), '--json'],
-      { cwd: root, env: { ...process.env, HUAWEICLOUD_SDK_AK: AK, HUAWEICLOUD_SDK_SK: SK, HUAWEICLOUD_SDK_PROJECT_ID: PROJECT_ID } },
+      [
+        'run',
+        '--silent',
+        'contract:proxy',
+        '--',
+        '--upstream',
+        upstream,
+        '--domain',
+        'play.example.com',
+        '--operations',
+        'show,update,delete',
+        '--body',
+        join(work, 'update.json'),
+        '--json',
+      ],
+      {
+        cwd: root,
+        env: { ...process.env, HUAWEICLOUD_SDK_AK: AK, HUAWEICLOUD_SDK_SK: SK, HUAWEICLOUD_SDK_PROJECT_ID: PROJECT_ID },
+      },
     );
     let stdout = '';
     let stderr = '';
@@ -44,25 +64,46 @@ describe('npm run contract:proxy (prism proxy in front of a real server)', () =>
       expect(run.stderr).toBe('');
       expect(run.stdout).toContain('"conforms": true');
       expect(run.code).toBe(0);
-      const report = JSON.parse(run.stdout) as { conforms: boolean; outcomes: { operation: string; status: number; violations: unknown[] }[] };
+      const report = JSON.parse(run.stdout) as {
+        conforms: boolean;
+        outcomes: { operation: string; status: number; violations: unknown[] }[];
+      };
       expect(report.conforms).toBe(true);
-      expect(report.outcomes.map((o) => [o.operation, o.status, o.violations])).toEqual([['show', 200, []], ['update', 200, []], ['delete', 204, []]]);
-      expect(server.received.map((r) => [r.method, r.verdict])).toEqual([['GET', 'ok'], ['PUT', 'ok'], ['DELETE', 'ok']]);
+      expect(report.outcomes.map((o) => [o.operation, o.status, o.violations])).toEqual([
+        ['show', 200, []],
+        ['update', 200, []],
+        ['delete', 204, []],
+      ]);
+      expect(server.received.map((r) => [r.method, r.verdict])).toEqual([
+        ['GET', 'ok'],
+        ['PUT', 'ok'],
+        ['DELETE', 'ok'],
+      ]);
     } finally {
       await server.stop();
     }
   }, 90_000);
 
   it('an upstream whose show answers a body the spec forbids: the command reports the violation and exits 1', async () => {
-    const forbidden = (r: Received) => (r.method === 'GET' ? { status: 200, body: { certificate: 123, force_redirect: 'yes' } } : r.method === 'DELETE' ? { status: 204 } : { status: 200 });
+    const forbidden = (r: Received) =>
+      r.method === 'GET'
+        ? { status: 200, body: { certificate: 123, force_redirect: 'yes' } }
+        : r.method === 'DELETE'
+          ? { status: 204 }
+          : { status: 200 };
     const server = await startVerifyingServer({ keys: { [AK]: SK }, reply: forbidden });
     try {
       const run = await contractProxy(server.url);
       expect(run.code).toBe(1);
-      const report = JSON.parse(run.stdout) as { conforms: boolean; outcomes: { operation: string; violations: { location?: string[] }[]; error?: string }[] };
+      const report = JSON.parse(run.stdout) as {
+        conforms: boolean;
+        outcomes: { operation: string; violations: { location?: string[] }[]; error?: string }[];
+      };
       expect(report.conforms).toBe(false);
       const show = report.outcomes.find((o) => o.operation === 'show');
-      expect(show?.violations).toEqual(expect.arrayContaining([expect.objectContaining({ location: ['response', 'body', 'certificate'] })]));
+      expect(show?.violations).toEqual(
+        expect.arrayContaining([expect.objectContaining({ location: ['response', 'body', 'certificate'] })]),
+      );
       expect(report.outcomes.filter((o) => o.operation !== 'show').every((o) => o.violations.length === 0)).toBe(true);
     } finally {
       await server.stop();

@@ -28,14 +28,23 @@ function client(credentials: Credentials, prefer?: number) {
 const operations = {
   UpdateDomainHttpsCert: {
     method: 'put',
-    call: (live: ReturnType<typeof client>['live']) => live.updateDomainHttpsCert({ domain: DOMAIN, body: PAGE_REQUEST_EXAMPLE }),
+    call: (live: ReturnType<typeof client>['live']) =>
+      live.updateDomainHttpsCert({ domain: DOMAIN, body: PAGE_REQUEST_EXAMPLE }),
   },
-  ShowDomainHttpsCert: { method: 'get', call: (live: ReturnType<typeof client>['live']) => live.showDomainHttpsCert({ domain: DOMAIN }) },
-  DeleteDomainHttpsCert: { method: 'delete', call: (live: ReturnType<typeof client>['live']) => live.deleteDomainHttpsCert({ domain: DOMAIN }) },
+  ShowDomainHttpsCert: {
+    method: 'get',
+    call: (live: ReturnType<typeof client>['live']) => live.showDomainHttpsCert({ domain: DOMAIN }),
+  },
+  DeleteDomainHttpsCert: {
+    method: 'delete',
+    call: (live: ReturnType<typeof client>['live']) => live.deleteDomainHttpsCert({ domain: DOMAIN }),
+  },
 } as const;
 
 const cases = Object.entries(operations).flatMap(([operation, { method }]) =>
-  documentedStatuses(method).flatMap((status) => Object.keys(CREDENTIALS).map((auth) => ({ operation, method, status, auth }))),
+  documentedStatuses(method).flatMap((status) =>
+    Object.keys(CREDENTIALS).map((auth) => ({ operation, method, status, auth })),
+  ),
 );
 
 describe('thin client against Prism', () => {
@@ -72,7 +81,9 @@ describe('thin client against Prism', () => {
     await live.updateDomainHttpsCert({ domain: 'play.example.huawei.com', body: PAGE_REQUEST_EXAMPLE });
     const [exchange] = recorder.exchanges;
     expect(exchange?.method).toBe('PUT');
-    expect(exchange?.url).toBe(`${inject('prismUrl')}/v1/${PROJECT_ID}/guard/https-cert?domain=play.example.huawei.com`);
+    expect(exchange?.url).toBe(
+      `${inject('prismUrl')}/v1/${PROJECT_ID}/guard/https-cert?domain=play.example.huawei.com`,
+    );
     expect(exchange?.violations).toEqual([]);
     expect(exchange?.requestHeaders['authorization']).toMatch(
       /^SDK-HMAC-SHA256 Access=CONTRACTTESTAK, SignedHeaders=content-type;host;x-project-id;x-sdk-date, Signature=[0-9a-f]{64}$/,
@@ -82,7 +93,10 @@ describe('thin client against Prism', () => {
 
   it('sends an SCM-only body (tls_certificate with cert_id) valid for the spec', async () => {
     const { live, recorder } = client(CREDENTIALS.token!);
-    await live.updateDomainHttpsCert({ domain: DOMAIN, body: { tls_certificate: { source: 'scm', cert_id: 'scs1700000000000' } } });
+    await live.updateDomainHttpsCert({
+      domain: DOMAIN,
+      body: { tls_certificate: { source: 'scm', cert_id: 'scs1700000000000' } },
+    });
     expect(recorder.exchanges.map((e) => [e.status, e.violations])).toEqual([[200, []]]);
     expect(recorder.exchanges[0]?.requestHeaders['x-auth-token']).toBe('contract-test-token-not-real');
   });

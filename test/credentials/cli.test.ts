@@ -34,10 +34,13 @@ describe('live-https-cert show with only ~/.huaweicloud/credentials', () => {
   it('no variables, no project id: looks the project up at IAM, then shows the domain', async () => {
     server = await startVerifyingServer({ keys: { [AK]: SK }, projects: { 'cn-north-4': [ID] } });
     writeProfile(`[basic]\nak = ${AK}\nsk = ${SK}\n`);
-    const r = await runCli(['show', '--domain', 'play.example.com', '--region', 'cn-north-4', '--endpoint', server.url], {
-      HOME: home,
-      HUAWEICLOUD_SDK_IAM_ENDPOINT: server.url,
-    });
+    const r = await runCli(
+      ['show', '--domain', 'play.example.com', '--region', 'cn-north-4', '--endpoint', server.url],
+      {
+        HOME: home,
+        HUAWEICLOUD_SDK_IAM_ENDPOINT: server.url,
+      },
+    );
     expect(r.stderr).toBe('');
     expect(r.code).toBe(0);
     expect(r.stdout).toMatch(/^play\.example\.com\n {2}certificate_format: PEM/);
@@ -51,10 +54,24 @@ describe('live-https-cert show with only ~/.huaweicloud/credentials', () => {
   it('a fleet looks the project id up once', async () => {
     server = await startVerifyingServer({ keys: { [AK]: SK }, projects: { 'cn-north-4': [ID] } });
     writeProfile(`[basic]\nak = ${AK}\nsk = ${SK}\n`);
-    const r = await runCli(['show', '--domain', 'a.example.com', '--domain', 'b.example.com', '--domain', 'c.example.com', '--endpoint', server.url, '--json'], {
-      HOME: home,
-      HUAWEICLOUD_SDK_IAM_ENDPOINT: server.url,
-    });
+    const r = await runCli(
+      [
+        'show',
+        '--domain',
+        'a.example.com',
+        '--domain',
+        'b.example.com',
+        '--domain',
+        'c.example.com',
+        '--endpoint',
+        server.url,
+        '--json',
+      ],
+      {
+        HOME: home,
+        HUAWEICLOUD_SDK_IAM_ENDPOINT: server.url,
+      },
+    );
     expect(r.code).toBe(0);
     expect(server.received.filter((q) => q.url.startsWith('/v3/'))).toHaveLength(1);
     expect(server.received.filter((q) => q.url.startsWith('/v1/'))).toHaveLength(3);
@@ -65,7 +82,9 @@ describe('live-https-cert show with only ~/.huaweicloud/credentials', () => {
     writeProfile(`[basic]\nak = ${AK}\nsk = ${SK}\nproject_id = ${ID}\n`, 0o644);
     const r = await runCli(['show', '--domain', 'play.example.com', '--endpoint', server.url], { HOME: home });
     expect(r.code).toBe(0);
-    expect(r.stderr).toMatch(/^warning: the credentials file .*credentials is accessible by group or others \(mode 0644\); .*chmod 600/);
+    expect(r.stderr).toMatch(
+      /^warning: the credentials file .*credentials is accessible by group or others \(mode 0644\); .*chmod 600/,
+    );
     expect(server.received.map((q) => q.url)).toEqual([`/v1/${ID}/guard/https-cert?domain=play.example.com`]);
   });
 
@@ -74,7 +93,9 @@ describe('live-https-cert show with only ~/.huaweicloud/credentials', () => {
     writeProfile(`[basic]\nak = ${AK}\nsk = ${SK}\nproject_id = ${ID}\n`);
     const flagId = 'fedcba9876543210fedcba9876543210';
     const r = await runCli(['show', '--domain', 'play.example.com', '--endpoint', server.url, '--project-id', flagId], {
-      HOME: home, HUAWEICLOUD_SDK_AK: 'ENVAK', HUAWEICLOUD_SDK_SK: 'env-secret-key-value',
+      HOME: home,
+      HUAWEICLOUD_SDK_AK: 'ENVAK',
+      HUAWEICLOUD_SDK_SK: 'env-secret-key-value',
     });
     expect(r.code).toBe(0);
     expect(server.received.map((q) => [q.accessKey, q.headers['x-project-id']])).toEqual([['ENVAK', flagId]]);
@@ -83,16 +104,45 @@ describe('live-https-cert show with only ~/.huaweicloud/credentials', () => {
   it('--signing-algorithm SDK-HMAC-SM3 signs the lookup and the call with SM3', async () => {
     server = await startVerifyingServer({ keys: { [AK]: SK }, projects: { 'cn-north-4': [ID] } });
     writeProfile(`[basic]\nak = ${AK}\nsk = ${SK}\n`);
-    const r = await runCli(['show', '--domain', 'play.example.com', '--endpoint', server.url, '--iam-endpoint', server.url, '--signing-algorithm', 'SDK-HMAC-SM3'], { HOME: home });
+    const r = await runCli(
+      [
+        'show',
+        '--domain',
+        'play.example.com',
+        '--endpoint',
+        server.url,
+        '--iam-endpoint',
+        server.url,
+        '--signing-algorithm',
+        'SDK-HMAC-SM3',
+      ],
+      { HOME: home },
+    );
     expect(r.code).toBe(0);
-    expect(server.received.map((q) => [q.algorithm, q.verdict])).toEqual([['SDK-HMAC-SM3', 'ok'], ['SDK-HMAC-SM3', 'ok']]);
+    expect(server.received.map((q) => [q.algorithm, q.verdict])).toEqual([
+      ['SDK-HMAC-SM3', 'ok'],
+      ['SDK-HMAC-SM3', 'ok'],
+    ]);
   });
 
   it('--dry-run with file credentials and SM3: the SM3 canonical request is printed, no SK or security token, nothing sent', async () => {
     server = await startVerifyingServer({ keys: { [AK]: SK } });
     const securityToken = 'cli-profile-security-token-7f6e5d4c3b2a';
     writeProfile(`[basic]\nak = ${AK}\nsk = ${SK}\nsecurity_token = ${securityToken}\nproject_id = ${ID}\n`);
-    const r = await runCli(['delete', '--domain', 'play.example.com', '--endpoint', server.url, '--signing-algorithm', 'SDK-HMAC-SM3', '--dry-run', '--json'], { HOME: home });
+    const r = await runCli(
+      [
+        'delete',
+        '--domain',
+        'play.example.com',
+        '--endpoint',
+        server.url,
+        '--signing-algorithm',
+        'SDK-HMAC-SM3',
+        '--dry-run',
+        '--json',
+      ],
+      { HOME: home },
+    );
     expect(r.code).toBe(0);
     const text = r.stdout + r.stderr;
     expect(text).toContain(`SDK-HMAC-SM3 Access=${AK}`);
@@ -100,7 +150,9 @@ describe('live-https-cert show with only ~/.huaweicloud/credentials', () => {
     // The canonical request is recomputed with the signature's own digest: its last line is the
     // SM3 hash of the empty body, not the SHA-256 one.
     const [result] = (JSON.parse(r.stdout) as { results: { request: { canonicalRequest: string[] } }[] }).results;
-    expect(result?.request.canonicalRequest.at(-1)).toBe('1ab21d8355cfa17f8e61194831e81a8f22bec8c728fefb747ed035eb5082aa2b');
+    expect(result?.request.canonicalRequest.at(-1)).toBe(
+      '1ab21d8355cfa17f8e61194831e81a8f22bec8c728fefb747ed035eb5082aa2b',
+    );
     expect(text).not.toContain(SK);
     expect(text).not.toContain(securityToken);
     expect(server.received).toEqual([]);
@@ -109,7 +161,10 @@ describe('live-https-cert show with only ~/.huaweicloud/credentials', () => {
   it('zero projects at IAM: exit 2 with the trace id, nothing sent to Live', async () => {
     server = await startVerifyingServer({ keys: { [AK]: SK }, projects: {} });
     writeProfile(`[basic]\nak = ${AK}\nsk = ${SK}\n`);
-    const r = await runCli(['show', '--domain', 'a.example.com', '--domain', 'b.example.com', '--endpoint', server.url], { HOME: home, HUAWEICLOUD_SDK_IAM_ENDPOINT: server.url });
+    const r = await runCli(
+      ['show', '--domain', 'a.example.com', '--domain', 'b.example.com', '--endpoint', server.url],
+      { HOME: home, HUAWEICLOUD_SDK_IAM_ENDPOINT: server.url },
+    );
     expect(r.code).toBe(2);
     expect(r.stderr).toMatch(/no project named "cn-north-4" in this account \(X-IAM-Trace-Id=trace-cn-north-4\)/);
     expect(server.received.filter((q) => q.url.startsWith('/v1/'))).toEqual([]);
@@ -119,15 +174,30 @@ describe('live-https-cert show with only ~/.huaweicloud/credentials', () => {
 describe('live-https-cert with the metadata service (last in the chain)', () => {
   it('temporary credentials from the metadata service, with their security token', async () => {
     server = await startVerifyingServer({ keys: { METAAK: 'metadata-secret-key-value' } });
-    metadata = await startMetadataServer({ access: 'METAAK', secret: 'metadata-secret-key-value', securitytoken: 'metadata-security-token', expiresAt: new Date(Date.now() + 3600_000) });
-    const r = await runCli(['show', '--domain', 'play.example.com', '--endpoint', server.url, '--project-id', ID], { HOME: home, LIVE_HTTPS_CERT_METADATA_ENDPOINT: metadata.url });
+    metadata = await startMetadataServer({
+      access: 'METAAK',
+      secret: 'metadata-secret-key-value',
+      securitytoken: 'metadata-security-token',
+      expiresAt: new Date(Date.now() + 3600_000),
+    });
+    const r = await runCli(['show', '--domain', 'play.example.com', '--endpoint', server.url, '--project-id', ID], {
+      HOME: home,
+      LIVE_HTTPS_CERT_METADATA_ENDPOINT: metadata.url,
+    });
     expect(r.code).toBe(0);
-    expect(server.received.map((q) => [q.accessKey, q.verdict, q.headers['x-security-token']])).toEqual([['METAAK', 'ok', 'metadata-security-token']]);
+    expect(server.received.map((q) => [q.accessKey, q.verdict, q.headers['x-security-token']])).toEqual([
+      ['METAAK', 'ok', 'metadata-security-token'],
+    ]);
   });
 
   it('no credentials anywhere: exit 2 listing where it looked', async () => {
-    const r = await runCli(['show', '--domain', 'play.example.com', '--endpoint', 'http://127.0.0.1:9', '--project-id', ID], { HOME: home });
+    const r = await runCli(
+      ['show', '--domain', 'play.example.com', '--endpoint', 'http://127.0.0.1:9', '--project-id', ID],
+      { HOME: home },
+    );
     expect(r.code).toBe(2);
-    expect(r.stderr).toMatch(/no credentials: set HUAWEICLOUD_SDK_AK .*\n.*environment: .*\n.*credentials file: .* does not exist/s);
+    expect(r.stderr).toMatch(
+      /no credentials: set HUAWEICLOUD_SDK_AK .*\n.*environment: .*\n.*credentials file: .* does not exist/s,
+    );
   });
 });

@@ -11,7 +11,10 @@ const spec = (name: string) => fileURLToPath(new URL(`../../spec/${name}`, impor
 let iam: PrismServer;
 let metadata: PrismServer;
 beforeAll(async () => {
-  [iam, metadata] = await Promise.all([startPrism({ spec: spec('iam-projects.yaml') }), startPrism({ spec: spec('ecs-metadata.yaml') })]);
+  [iam, metadata] = await Promise.all([
+    startPrism({ spec: spec('iam-projects.yaml') }),
+    startPrism({ spec: spec('ecs-metadata.yaml') }),
+  ]);
 });
 afterAll(async () => {
   await Promise.all([iam?.stop(), metadata?.stop()]);
@@ -35,7 +38,12 @@ describe('KeystoneListProjects on Prism (spec/iam-projects.yaml)', () => {
     clearProjectIdCache();
     const wire = recording();
     // The Live call itself goes nowhere: only the project id is asked for.
-    const live = createLiveClient({ iamEndpoint: iam.url, credentials: { accessKey: 'PRISMIAMAK', secretKey: 'prism-iam-secret-key' }, fetch: wire.fetch, retries: 0 });
+    const live = createLiveClient({
+      iamEndpoint: iam.url,
+      credentials: { accessKey: 'PRISMIAMAK', secretKey: 'prism-iam-secret-key' },
+      fetch: wire.fetch,
+      retries: 0,
+    });
     await expect(live.resolveProjectId()).resolves.toBe('0123456789abcdef0123456789abcdef');
     expect(wire.seen).toEqual([{ url: `${iam.url}/v3/projects?name=cn-north-4`, status: 200, violations: null }]);
   });
@@ -50,10 +58,15 @@ describe('KeystoneListProjects on Prism (spec/iam-projects.yaml)', () => {
     const live = createLiveClient({
       iamEndpoint: iam.url,
       credentials: { accessKey: 'PRISMIAMAK2', secretKey: 'prism-iam-secret-key' },
-      fetch: (input, init) => fetch(input, { ...init, headers: { ...(init?.headers as Record<string, string>), prefer: 'code=403' } }),
+      fetch: (input, init) =>
+        fetch(input, { ...init, headers: { ...(init?.headers as Record<string, string>), prefer: 'code=403' } }),
       retries: 0,
     });
-    await expect(live.resolveProjectId()).rejects.toMatchObject({ name: 'LiveApiError', status: 403, operation: 'KeystoneListProjects' });
+    await expect(live.resolveProjectId()).rejects.toMatchObject({
+      name: 'LiveApiError',
+      status: 403,
+      operation: 'KeystoneListProjects',
+    });
   });
 });
 
@@ -61,7 +74,11 @@ describe('the metadata service on Prism (spec/ecs-metadata.yaml)', () => {
   it('the session token, then the security key: valid requests, the documented credentials', async () => {
     const wire = recording();
     const found = await metadataCredentials({ endpoint: metadata.url, fetch: wire.fetch as never, timeoutMs: 5000 })();
-    expect(found).toMatchObject({ accessKey: 'EXAMPLETEMPORARYACCESSKEY', secretKey: 'example-temporary-secret-key-placeholder', securityToken: 'example-security-token-placeholder' });
+    expect(found).toMatchObject({
+      accessKey: 'EXAMPLETEMPORARYACCESSKEY',
+      secretKey: 'example-temporary-secret-key-placeholder',
+      securityToken: 'example-security-token-placeholder',
+    });
     expect(found.expiresAt?.toISOString()).toBe('2099-01-01T00:00:00.000Z');
     expect(wire.seen).toEqual([
       { url: `${metadata.url}/meta-data/latest/api/token`, status: 200, violations: null },

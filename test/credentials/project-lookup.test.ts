@@ -23,7 +23,13 @@ afterEach(async () => {
 });
 
 function client(overrides: Partial<LiveClientOptions> = {}) {
-  return createLiveClient({ endpoint: server!.url, iamEndpoint: server!.url, credentials: { accessKey: AK, secretKey: SK }, retries: 0, ...overrides });
+  return createLiveClient({
+    endpoint: server!.url,
+    iamEndpoint: server!.url,
+    credentials: { accessKey: AK, secretKey: SK },
+    retries: 0,
+    ...overrides,
+  });
 }
 const iamCalls = () => server!.received.filter((r) => r.url.startsWith('/v3/projects'));
 const liveCalls = () => server!.received.filter((r) => r.url.startsWith('/v1/'));
@@ -39,18 +45,25 @@ describe('one project: found, signed, used', () => {
     expect(iam).toMatchObject({ method: 'GET', url: '/v3/projects?name=cn-east-3', verdict: 'ok', accessKey: AK });
     // An IAM call names no project.
     expect(iam?.headers['x-project-id']).toBeUndefined();
-    expect(liveCalls().map((r) => [r.url, r.verdict, r.headers['x-project-id']])).toEqual([[`/v1/${ID}/guard/https-cert?domain=play.example.com`, 'ok', ID]]);
+    expect(liveCalls().map((r) => [r.url, r.verdict, r.headers['x-project-id']])).toEqual([
+      [`/v1/${ID}/guard/https-cert?domain=play.example.com`, 'ok', ID],
+    ]);
   });
 
   it('SM3 signs the lookup too', async () => {
     server = await startVerifyingServer({ keys: { [AK]: SK }, projects: { 'cn-north-4': [ID] } });
     await client({ signingAlgorithm: 'SDK-HMAC-SM3' }).showDomainHttpsCert({ domain: 'play.example.com' });
-    expect(server.received.map((r) => [r.algorithm, r.verdict])).toEqual([['SDK-HMAC-SM3', 'ok'], ['SDK-HMAC-SM3', 'ok']]);
+    expect(server.received.map((r) => [r.algorithm, r.verdict])).toEqual([
+      ['SDK-HMAC-SM3', 'ok'],
+      ['SDK-HMAC-SM3', 'ok'],
+    ]);
   });
 
   it('a lookup whose signature the server refuses is a LiveApiError of KeystoneListProjects, nothing sent to Live', async () => {
     server = await startVerifyingServer({ keys: { [AK]: SK }, projects: { 'cn-north-4': [ID] } });
-    const error = await client({ credentials: { accessKey: AK, secretKey: 'wrong-secret-key' } }).showDomainHttpsCert({ domain: 'play.example.com' }).catch((e: unknown) => e);
+    const error = await client({ credentials: { accessKey: AK, secretKey: 'wrong-secret-key' } })
+      .showDomainHttpsCert({ domain: 'play.example.com' })
+      .catch((e: unknown) => e);
     expect(error).toBeInstanceOf(LiveApiError);
     expect(error).toMatchObject({ status: 401, operation: 'KeystoneListProjects', errorCode: 'APIGW.0301' });
     expect((error as Error).message).toMatch(/^KeystoneListProjects failed with HTTP 401/);
@@ -61,30 +74,46 @@ describe('one project: found, signed, used', () => {
 describe('zero or several projects: a clear error with X-IAM-Trace-Id, nothing sent to Live', () => {
   it('zero', async () => {
     server = await startVerifyingServer({ keys: { [AK]: SK }, projects: {} });
-    const error = await client({ region: 'ap-southeast-3' }).showDomainHttpsCert({ domain: 'play.example.com' }).catch((e: unknown) => e);
+    const error = await client({ region: 'ap-southeast-3' })
+      .showDomainHttpsCert({ domain: 'play.example.com' })
+      .catch((e: unknown) => e);
     expect(error).toBeInstanceOf(ConfigurationError);
     expect(error).toMatchObject({ option: 'projectId' });
-    expect((error as Error).message).toMatch(/no project named "ap-southeast-3" in this account \(X-IAM-Trace-Id=trace-ap-southeast-3\); .*--project-id/);
+    expect((error as Error).message).toMatch(
+      /no project named "ap-southeast-3" in this account \(X-IAM-Trace-Id=trace-ap-southeast-3\); .*--project-id/,
+    );
     expect(liveCalls()).toEqual([]);
   });
 
   it('several', async () => {
     server = await startVerifyingServer({ keys: { [AK]: SK }, projects: { 'cn-north-4': [ID, OTHER] } });
-    const error = await client().showDomainHttpsCert({ domain: 'play.example.com' }).catch((e: unknown) => e);
+    const error = await client()
+      .showDomainHttpsCert({ domain: 'play.example.com' })
+      .catch((e: unknown) => e);
     expect(error).toBeInstanceOf(ConfigurationError);
-    expect((error as Error).message).toMatch(new RegExp(`several projects match region "cn-north-4": ${ID}, ${OTHER} \\(X-IAM-Trace-Id=trace-cn-north-4\\); choose one`));
+    expect((error as Error).message).toMatch(
+      new RegExp(
+        `several projects match region "cn-north-4": ${ID}, ${OTHER} \\(X-IAM-Trace-Id=trace-cn-north-4\\); choose one`,
+      ),
+    );
     expect(liveCalls()).toEqual([]);
   });
 
   it('an answer the spec does not vouch for (a project id that is not 32 hex digits) is refused', async () => {
     server = await startVerifyingServer({ keys: { [AK]: SK }, projects: { 'cn-north-4': ['..'] } });
-    const error = await client().showDomainHttpsCert({ domain: 'play.example.com' }).catch((e: unknown) => e);
-    expect((error as Error).message).toMatch(/not a project list \(projects\.0\.id must match the spec's pattern \^\[0-9a-f\]\{32\}\$, got "\.\."; X-IAM-Trace-Id=trace-cn-north-4\)/);
+    const error = await client()
+      .showDomainHttpsCert({ domain: 'play.example.com' })
+      .catch((e: unknown) => e);
+    expect((error as Error).message).toMatch(
+      /not a project list \(projects\.0\.id must match the spec's pattern \^\[0-9a-f\]\{32\}\$, got "\.\."; X-IAM-Trace-Id=trace-cn-north-4\)/,
+    );
     expect(liveCalls()).toEqual([]);
   });
 
   it('token credentials cannot look it up: refused at creation', () => {
-    expect(() => createLiveClient({ credentials: { token: 'token-value' } })).toThrow(expect.objectContaining({ option: 'projectId' }));
+    expect(() => createLiveClient({ credentials: { token: 'token-value' } })).toThrow(
+      expect.objectContaining({ option: 'projectId' }),
+    );
   });
 });
 
@@ -132,10 +161,15 @@ describe('where IAM is', () => {
       chmodSync(withId, 0o600);
       chmodSync(withoutId, 0o600);
       const options = { endpoint: server.url, retries: 0 };
-      await createNodeLiveClient({ ...options, credentials: profileCredentials({ file: withId }) }).showDomainHttpsCert({ domain: 'a.example.com' });
+      await createNodeLiveClient({ ...options, credentials: profileCredentials({ file: withId }) }).showDomainHttpsCert(
+        { domain: 'a.example.com' },
+      );
       expect(iamCalls()).toHaveLength(0);
       expect(liveCalls()[0]?.url).toContain(`/v1/${ID}/`);
-      await createNodeLiveClient({ ...options, credentials: profileCredentials({ file: withoutId }) }).showDomainHttpsCert({ domain: 'b.example.com' });
+      await createNodeLiveClient({
+        ...options,
+        credentials: profileCredentials({ file: withoutId }),
+      }).showDomainHttpsCert({ domain: 'b.example.com' });
       expect(iamCalls()).toHaveLength(1);
       expect(liveCalls()[1]?.url).toContain(`/v1/${OTHER}/`);
     } finally {
@@ -145,6 +179,8 @@ describe('where IAM is', () => {
 
   it('an IAM endpoint that is not a URL is a configuration error naming iamEndpoint', async () => {
     server = await startVerifyingServer({ keys: { [AK]: SK } });
-    await expect(client({ iamEndpoint: 'not a url' }).showDomainHttpsCert({ domain: 'play.example.com' })).rejects.toMatchObject({ option: 'iamEndpoint' });
+    await expect(
+      client({ iamEndpoint: 'not a url' }).showDomainHttpsCert({ domain: 'play.example.com' }),
+    ).rejects.toMatchObject({ option: 'iamEndpoint' });
   });
 });

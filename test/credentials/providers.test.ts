@@ -55,24 +55,46 @@ const hourFromNow = () => new Date(Date.now() + 3600_000);
 
 describe('envCredentials', () => {
   it('reads the official names, with the project id and a security token', async () => {
-    const env = { HUAWEICLOUD_SDK_AK: 'ENVAK', HUAWEICLOUD_SDK_SK: 'env-sk-value', HUAWEICLOUD_SDK_SECURITY_TOKEN: 'env-security-token', HUAWEICLOUD_SDK_PROJECT_ID: PROJECT };
-    await expect(envCredentials({ env })()).resolves.toEqual({ accessKey: 'ENVAK', secretKey: 'env-sk-value', securityToken: 'env-security-token', projectId: PROJECT });
+    const env = {
+      HUAWEICLOUD_SDK_AK: 'ENVAK',
+      HUAWEICLOUD_SDK_SK: 'env-sk-value',
+      HUAWEICLOUD_SDK_SECURITY_TOKEN: 'env-security-token',
+      HUAWEICLOUD_SDK_PROJECT_ID: PROJECT,
+    };
+    await expect(envCredentials({ env })()).resolves.toEqual({
+      accessKey: 'ENVAK',
+      secretKey: 'env-sk-value',
+      securityToken: 'env-security-token',
+      projectId: PROJECT,
+    });
   });
 
   it('an IAM token from HUAWEICLOUD_SDK_AUTH_TOKEN; nothing set is "not found"; half a pair or both kinds are errors', async () => {
-    await expect(envCredentials({ env: { HUAWEICLOUD_SDK_AUTH_TOKEN: 'env-token-value' } })()).resolves.toEqual({ token: 'env-token-value' });
+    await expect(envCredentials({ env: { HUAWEICLOUD_SDK_AUTH_TOKEN: 'env-token-value' } })()).resolves.toEqual({
+      token: 'env-token-value',
+    });
     await expect(envCredentials({ env: {} })()).rejects.toBeInstanceOf(CredentialsNotFoundError);
-    await expect(envCredentials({ env: { HUAWEICLOUD_SDK_AK: 'A' } })()).rejects.toThrow(/HUAWEICLOUD_SDK_SK is not set/);
-    const both = envCredentials({ env: { HUAWEICLOUD_SDK_AK: 'A', HUAWEICLOUD_SDK_SK: 'sk-value', HUAWEICLOUD_SDK_AUTH_TOKEN: 't' } })();
+    await expect(envCredentials({ env: { HUAWEICLOUD_SDK_AK: 'A' } })()).rejects.toThrow(
+      /HUAWEICLOUD_SDK_SK is not set/,
+    );
+    const both = envCredentials({
+      env: { HUAWEICLOUD_SDK_AK: 'A', HUAWEICLOUD_SDK_SK: 'sk-value', HUAWEICLOUD_SDK_AUTH_TOKEN: 't' },
+    })();
     await expect(both).rejects.toThrow(/both HUAWEICLOUD_SDK_AK\/SK and HUAWEICLOUD_SDK_AUTH_TOKEN/);
   });
 });
 
 describe('profileCredentials', () => {
   it('a file with project_id, security_token and iam_endpoint ([basic], comments, both separators)', async () => {
-    const file = profile('# Huawei Cloud\n[basic]\nak = FILEAK\nsk: file-sk-value\nsecurity_token = file-token\nproject_id = 0123456789abcdef0123456789abcdef\niam_endpoint = https://iam.example.test\n\n[global]\nak = OTHER\n');
+    const file = profile(
+      '# Huawei Cloud\n[basic]\nak = FILEAK\nsk: file-sk-value\nsecurity_token = file-token\nproject_id = 0123456789abcdef0123456789abcdef\niam_endpoint = https://iam.example.test\n\n[global]\nak = OTHER\n',
+    );
     await expect(profileCredentials({ file })()).resolves.toEqual({
-      accessKey: 'FILEAK', secretKey: 'file-sk-value', securityToken: 'file-token', projectId: PROJECT, iamEndpoint: 'https://iam.example.test',
+      accessKey: 'FILEAK',
+      secretKey: 'file-sk-value',
+      securityToken: 'file-token',
+      projectId: PROJECT,
+      iamEndpoint: 'https://iam.example.test',
     });
   });
 
@@ -83,10 +105,14 @@ describe('profileCredentials', () => {
 
   it('HUAWEICLOUD_SDK_CREDENTIALS_FILE names the file; else ~/.huaweicloud/credentials', async () => {
     const file = profile('[basic]\nak = FILEAK\nsk = file-sk-value\n');
-    await expect(profileCredentials({ env: { HUAWEICLOUD_SDK_CREDENTIALS_FILE: file } })()).resolves.toMatchObject({ accessKey: 'FILEAK' });
+    await expect(profileCredentials({ env: { HUAWEICLOUD_SDK_CREDENTIALS_FILE: file } })()).resolves.toMatchObject({
+      accessKey: 'FILEAK',
+    });
     await expect(profileCredentials({ env: {} })()).rejects.toBeInstanceOf(CredentialsNotFoundError);
     mkdirSync(join(dir, '.huaweicloud'));
-    writeFileSync(join(dir, '.huaweicloud', 'credentials'), '[basic]\nak = HOMEAK\nsk = home-sk-value\n', { mode: 0o600 });
+    writeFileSync(join(dir, '.huaweicloud', 'credentials'), '[basic]\nak = HOMEAK\nsk = home-sk-value\n', {
+      mode: 0o600,
+    });
     await expect(profileCredentials({ env: {} })()).resolves.toMatchObject({ accessKey: 'HOMEAK' });
   });
 
@@ -105,39 +131,70 @@ describe('profileCredentials', () => {
     const missing = profileCredentials({ file: join(dir, 'nope') })();
     await expect(missing).rejects.toThrow(/cannot read the credentials file .*nope: ENOENT/);
     await expect(missing).rejects.not.toBeInstanceOf(CredentialsNotFoundError);
-    await expect(profileCredentials({ file: profile('[global]\nak = A\nsk = b\n') })()).rejects.toThrow(/no \[basic\] section/);
+    await expect(profileCredentials({ file: profile('[global]\nak = A\nsk = b\n') })()).rejects.toThrow(
+      /no \[basic\] section/,
+    );
     await expect(profileCredentials({ file: profile('[basic]\nak = A\n') })()).rejects.toThrow(/needs both ak and sk/);
-    await expect(profileCredentials({ file: profile('[basic]\nak = A\nsk = two words\n') })()).rejects.toThrow(/secretKey must be text without spaces/);
+    await expect(profileCredentials({ file: profile('[basic]\nak = A\nsk = two words\n') })()).rejects.toThrow(
+      /secretKey must be text without spaces/,
+    );
   });
 });
 
 describe('metadataCredentials', () => {
   it('asks for a session token, then reads the security key with it', async () => {
-    metadata = await startMetadataServer({ access: 'METADATAAK', secret: 'metadata-sk', securitytoken: 'metadata-security-token', expiresAt: hourFromNow() });
+    metadata = await startMetadataServer({
+      access: 'METADATAAK',
+      secret: 'metadata-sk',
+      securitytoken: 'metadata-security-token',
+      expiresAt: hourFromNow(),
+    });
     const found = await metadataCredentials({ endpoint: metadata.url })();
-    expect(found).toMatchObject({ accessKey: 'METADATAAK', secretKey: 'metadata-sk', securityToken: 'metadata-security-token' });
+    expect(found).toMatchObject({
+      accessKey: 'METADATAAK',
+      secretKey: 'metadata-sk',
+      securityToken: 'metadata-security-token',
+    });
     expect(found.expiresAt?.getTime()).toBe(metadata.key.expiresAt.getTime());
-    expect(metadata.calls).toEqual([{ what: 'PUT token', token: undefined }, { what: 'GET securitykey', token: 'session-token-1' }]);
+    expect(metadata.calls).toEqual([
+      { what: 'PUT token', token: undefined },
+      { what: 'GET securitykey', token: 'session-token-1' },
+    ]);
   });
 
   it('an expired session token: a new one, and the read again', async () => {
-    metadata = await startMetadataServer({ access: 'METADATAAK', secret: 'metadata-sk', securitytoken: 't', expiresAt: hourFromNow() });
+    metadata = await startMetadataServer({
+      access: 'METADATAAK',
+      secret: 'metadata-sk',
+      securitytoken: 't',
+      expiresAt: hourFromNow(),
+    });
     const provider = metadataCredentials({ endpoint: metadata.url });
     await provider();
     metadata.expireTokens();
     await expect(provider()).resolves.toMatchObject({ accessKey: 'METADATAAK' });
     expect(metadata.calls.map((c) => `${c.what} ${c.token ?? '-'}`)).toEqual([
-      'PUT token -', 'GET securitykey session-token-1', 'GET securitykey session-token-1', 'PUT token -', 'GET securitykey session-token-2',
+      'PUT token -',
+      'GET securitykey session-token-1',
+      'GET securitykey session-token-1',
+      'PUT token -',
+      'GET securitykey session-token-2',
     ]);
   });
 
   it('a service without session tokens (404) is read without one', async () => {
-    metadata = await startMetadataServer({ access: 'METADATAAK', secret: 'metadata-sk', securitytoken: 't', expiresAt: hourFromNow() }, { tokens: false });
+    metadata = await startMetadataServer(
+      { access: 'METADATAAK', secret: 'metadata-sk', securitytoken: 't', expiresAt: hourFromNow() },
+      { tokens: false },
+    );
     await expect(metadataCredentials({ endpoint: metadata.url })()).resolves.toMatchObject({ accessKey: 'METADATAAK' });
   });
 
   it('an instance without an agency is "not found", with the fix', async () => {
-    metadata = await startMetadataServer({ access: 'A', secret: 's', securitytoken: 't', expiresAt: hourFromNow() }, { noAgency: true });
+    metadata = await startMetadataServer(
+      { access: 'A', secret: 's', securitytoken: 't', expiresAt: hourFromNow() },
+      { noAgency: true },
+    );
     const error = await metadataCredentials({ endpoint: metadata.url })().catch((e: unknown) => e);
     expect(error).toBeInstanceOf(CredentialsNotFoundError);
     expect((error as Error).message).toMatch(/no agency; bind one/);
@@ -151,12 +208,17 @@ describe('metadataCredentials', () => {
         s.close(() => resolve(port));
       });
     });
-    await expect(metadataCredentials({ endpoint: `http://127.0.0.1:${closed}` })()).rejects.toBeInstanceOf(CredentialsNotFoundError);
+    await expect(metadataCredentials({ endpoint: `http://127.0.0.1:${closed}` })()).rejects.toBeInstanceOf(
+      CredentialsNotFoundError,
+    );
     const silent: Server = createServer(() => {});
     await new Promise<void>((resolve) => silent.listen(0, '127.0.0.1', resolve));
     try {
       const started = Date.now();
-      const error = await metadataCredentials({ endpoint: `http://127.0.0.1:${(silent.address() as AddressInfo).port}`, timeoutMs: 200 })().catch((e: unknown) => e);
+      const error = await metadataCredentials({
+        endpoint: `http://127.0.0.1:${(silent.address() as AddressInfo).port}`,
+        timeoutMs: 200,
+      })().catch((e: unknown) => e);
       expect(error).toBeInstanceOf(CredentialsNotFoundError);
       expect((error as Error).message).toMatch(/nothing answered .* within 200 ms/);
       // Bounded by the timeout, not by the operating system's connect timeout (minutes).
@@ -169,13 +231,27 @@ describe('metadataCredentials', () => {
 });
 
 describe('precedence: explicit > env > credentials file > metadata', () => {
-  async function signerOf(options: { explicit?: boolean; env?: boolean; file?: boolean; metadata?: boolean }): Promise<string | undefined> {
+  async function signerOf(options: {
+    explicit?: boolean;
+    env?: boolean;
+    file?: boolean;
+    metadata?: boolean;
+  }): Promise<string | undefined> {
     server = await startVerifyingServer({ keys: KEYS });
-    metadata = await startMetadataServer({ access: 'METADATAAK', secret: KEYS.METADATAAK, securitytoken: 'metadata-security-token', expiresAt: hourFromNow() });
-    const env: Record<string, string> = options.env ? { HUAWEICLOUD_SDK_AK: 'ENVAK', HUAWEICLOUD_SDK_SK: KEYS.ENVAK } : {};
+    metadata = await startMetadataServer({
+      access: 'METADATAAK',
+      secret: KEYS.METADATAAK,
+      securitytoken: 'metadata-security-token',
+      expiresAt: hourFromNow(),
+    });
+    const env: Record<string, string> = options.env
+      ? { HUAWEICLOUD_SDK_AK: 'ENVAK', HUAWEICLOUD_SDK_SK: KEYS.ENVAK }
+      : {};
     if (options.file) {
       mkdirSync(join(dir, '.huaweicloud'));
-      writeFileSync(join(dir, '.huaweicloud', 'credentials'), `[basic]\nak = FILEAK\nsk = ${KEYS.FILEAK}\n`, { mode: 0o600 });
+      writeFileSync(join(dir, '.huaweicloud', 'credentials'), `[basic]\nak = FILEAK\nsk = ${KEYS.FILEAK}\n`, {
+        mode: 0o600,
+      });
     }
     const chain = defaultCredentials({ env, metadata: options.metadata ? { endpoint: metadata.url } : false });
     const live = createNodeLiveClient({
@@ -207,7 +283,9 @@ describe('precedence: explicit > env > credentials file > metadata', () => {
     process.env['HUAWEICLOUD_SDK_AK'] = 'ENVAK';
     process.env['HUAWEICLOUD_SDK_SK'] = KEYS.ENVAK;
     try {
-      await createNodeLiveClient({ projectId: PROJECT, endpoint: server.url, retries: 0 }).showDomainHttpsCert({ domain: 'play.example.com' });
+      await createNodeLiveClient({ projectId: PROJECT, endpoint: server.url, retries: 0 }).showDomainHttpsCert({
+        domain: 'play.example.com',
+      });
     } finally {
       delete process.env['HUAWEICLOUD_SDK_AK'];
       delete process.env['HUAWEICLOUD_SDK_SK'];
@@ -217,7 +295,11 @@ describe('precedence: explicit > env > credentials file > metadata', () => {
 
   it('nothing anywhere: one error listing where it looked, before anything is sent', async () => {
     server = await startVerifyingServer({ keys: KEYS });
-    const live = createNodeLiveClient({ projectId: PROJECT, endpoint: server.url, credentials: defaultCredentials({ env: {}, metadata: false }) });
+    const live = createNodeLiveClient({
+      projectId: PROJECT,
+      endpoint: server.url,
+      credentials: defaultCredentials({ env: {}, metadata: false }),
+    });
     const error = await live.showDomainHttpsCert({ domain: 'play.example.com' }).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(ConfigurationError);
     expect((error as Error).message).toMatch(/no credentials found:\n.*environment.*\n.*credentials file/s);

@@ -39,13 +39,21 @@ describe('a provider (an async function) rotates them', () => {
     let calls = 0;
     server = await startVerifyingServer({
       tokens,
-      reply: (received) => ({ status: 400, body: { error_code: 'LIVE.400', error_msg: `bad request with token ${received.headers['x-auth-token']}` } }),
+      reply: (received) => ({
+        status: 400,
+        body: { error_code: 'LIVE.400', error_msg: `bad request with token ${received.headers['x-auth-token']}` },
+      }),
     });
     // Expires at once: every request asks the provider again.
-    const provider: CredentialsProvider = async () => ({ token: tokens[Math.min(calls++, 1)]!, expiresAt: new Date(Date.now() - 1) });
+    const provider: CredentialsProvider = async () => ({
+      token: tokens[Math.min(calls++, 1)]!,
+      expiresAt: new Date(Date.now() - 1),
+    });
     const live = createLiveClient({ projectId: PROJECT, endpoint: server.url, credentials: provider, retries: 0 });
     for (const token of tokens) {
-      const error = (await live.showDomainHttpsCert({ domain: 'play.example.com' }).catch((e: unknown) => e)) as LiveApiError;
+      const error = (await live
+        .showDomainHttpsCert({ domain: 'play.example.com' })
+        .catch((e: unknown) => e)) as LiveApiError;
       expect(error).toBeInstanceOf(LiveApiError);
       expect(server.received.at(-1)?.headers['x-auth-token']).toBe(token);
       const shown = `${error.message} ${error.errorMsg} ${error.body} ${JSON.stringify(error)}`;
@@ -71,21 +79,40 @@ describe('a provider (an async function) rotates them', () => {
 
   it('what a provider returns is checked like plain credentials: an SK of spaces is refused, nothing sent', async () => {
     server = await startVerifyingServer({ keys: {} });
-    const live = createLiveClient({ projectId: PROJECT, endpoint: server.url, credentials: async () => ({ accessKey: 'AK', secretKey: '   ' }) });
-    await expect(live.showDomainHttpsCert({ domain: 'play.example.com' })).rejects.toThrow(/credentials\.secretKey .*from the credentials provider/);
+    const live = createLiveClient({
+      projectId: PROJECT,
+      endpoint: server.url,
+      credentials: async () => ({ accessKey: 'AK', secretKey: '   ' }),
+    });
+    await expect(live.showDomainHttpsCert({ domain: 'play.example.com' })).rejects.toThrow(
+      /credentials\.secretKey .*from the credentials provider/,
+    );
     expect(server.received).toEqual([]);
   });
 });
 
 describe('metadata credentials with expiry and refresh (a local metadata service that rotates them)', () => {
   it('the next request after expiry is signed with the new ones; the old SK is never used again', async () => {
-    const OLD = { access: 'METAOLDAK', secret: 'metadata-old-secret-key', securitytoken: 'metadata-old-security-token' };
-    const NEW = { access: 'METANEWAK', secret: 'metadata-new-secret-key', securitytoken: 'metadata-new-security-token' };
+    const OLD = {
+      access: 'METAOLDAK',
+      secret: 'metadata-old-secret-key',
+      securitytoken: 'metadata-old-security-token',
+    };
+    const NEW = {
+      access: 'METANEWAK',
+      secret: 'metadata-new-secret-key',
+      securitytoken: 'metadata-new-security-token',
+    };
     const keys: Record<string, string> = { [OLD.access]: OLD.secret, [NEW.access]: NEW.secret };
     server = await startVerifyingServer({ keys });
     // The first key lives 1.2 s: the client refreshes at the latest half-way (0.6 s).
     metadata = await startMetadataServer({ ...OLD, expiresAt: new Date(Date.now() + 1200) });
-    const live = createLiveClient({ projectId: PROJECT, endpoint: server.url, credentials: metadataCredentials({ endpoint: metadata.url }), retries: 0 });
+    const live = createLiveClient({
+      projectId: PROJECT,
+      endpoint: server.url,
+      credentials: metadataCredentials({ endpoint: metadata.url }),
+      retries: 0,
+    });
 
     await live.showDomainHttpsCert({ domain: 'play.example.com' });
     await live.showDomainHttpsCert({ domain: 'play.example.com' });
@@ -111,7 +138,11 @@ describe('credentials that cannot work are refused at creation (issue 8, item 14
     ['an SK of only spaces', { accessKey: 'AK', secretKey: '    ' }, 'credentials.secretKey'],
     ['an SK ending in a newline', { accessKey: 'AK', secretKey: 'secret-key-value\n' }, 'credentials.secretKey'],
     ['an SK with a tab inside', { accessKey: 'AK', secretKey: 'secret\tkey' }, 'credentials.secretKey'],
-    ['a token and an AK/SK both', { accessKey: 'AK', secretKey: 'secret-key-value', token: 'token-value' }, 'credentials'],
+    [
+      'a token and an AK/SK both',
+      { accessKey: 'AK', secretKey: 'secret-key-value', token: 'token-value' },
+      'credentials',
+    ],
   ])('%s', (_name, credentials, option) => {
     const create = () => createLiveClient({ projectId: PROJECT, credentials: credentials as never });
     expect(create).toThrow(ConfigurationError);

@@ -4,7 +4,18 @@ import { brotliCompressSync, deflateSync, gzipSync } from 'node:zlib';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createTransport, LiveApiError, LiveNetworkError, LiveResponseError } from '../../src/index.js';
 import { type FaultHandler, type FaultServer, startFaultServer } from '../support/fault-server.js';
-import { CERT_BODY, everyForm, expectNoSecretIn, failure, hostileClient, IAM_TOKEN, outcomeOf, printOutcomesAfterAll, record, SENDERS } from './support.js';
+import {
+  CERT_BODY,
+  everyForm,
+  expectNoSecretIn,
+  failure,
+  hostileClient,
+  IAM_TOKEN,
+  outcomeOf,
+  printOutcomesAfterAll,
+  record,
+  SENDERS,
+} from './support.js';
 
 const servers: FaultServer[] = [];
 afterEach(async () => {
@@ -29,19 +40,30 @@ function sdkDateMs(value: string | string[] | undefined): number {
 }
 
 describe.each(SENDERS)('responses over $name', (sender) => {
-  it.each([600, 999])('status %i: LiveResponseError (not a RangeError), not retried; an update says it may have been applied', async (status) => {
-    const server = await serve((_req, res) => res.writeHead(status, { 'x-request-id': 'odd-1' }).end(`weird ${IAM_TOKEN}`));
-    const show = await failure(hostileClient(sender, server.url, { credentials: { token: IAM_TOKEN } }).showDomainHttpsCert({ domain: 'a.example.com' }));
-    expect(show).toBeInstanceOf(LiveResponseError);
-    expect(show).toMatchObject({ status, requestId: 'odd-1', operation: 'ShowDomainHttpsCert' });
-    expect((show as LiveResponseError).excerpt).toContain('weird');
-    const update = await failure(hostileClient(sender, server.url).updateDomainHttpsCert({ domain: 'a.example.com', body: CERT_BODY }));
-    expect(update).toBeInstanceOf(LiveResponseError);
-    expect(update.message).toMatch(/may or may not have been applied/);
-    expect(server.count).toBe(2);
-    expectNoSecretIn(everyForm(show));
-    record(`status ${status}`, sender.name, outcomeOf(show, 'sent once'));
-  });
+  it.each([600, 999])(
+    'status %i: LiveResponseError (not a RangeError), not retried; an update says it may have been applied',
+    async (status) => {
+      const server = await serve((_req, res) =>
+        res.writeHead(status, { 'x-request-id': 'odd-1' }).end(`weird ${IAM_TOKEN}`),
+      );
+      const show = await failure(
+        hostileClient(sender, server.url, { credentials: { token: IAM_TOKEN } }).showDomainHttpsCert({
+          domain: 'a.example.com',
+        }),
+      );
+      expect(show).toBeInstanceOf(LiveResponseError);
+      expect(show).toMatchObject({ status, requestId: 'odd-1', operation: 'ShowDomainHttpsCert' });
+      expect((show as LiveResponseError).excerpt).toContain('weird');
+      const update = await failure(
+        hostileClient(sender, server.url).updateDomainHttpsCert({ domain: 'a.example.com', body: CERT_BODY }),
+      );
+      expect(update).toBeInstanceOf(LiveResponseError);
+      expect(update.message).toMatch(/may or may not have been applied/);
+      expect(server.count).toBe(2);
+      expectNoSecretIn(everyForm(show));
+      record(`status ${status}`, sender.name, outcomeOf(show, 'sent once'));
+    },
+  );
 
   it.each([
     ['gzip', gzipSync],
@@ -50,7 +72,9 @@ describe.each(SENDERS)('responses over $name', (sender) => {
   ] as const)('a %s answer is decoded: show resolves with the object', async (coding, encode) => {
     const server = await serve((req, res) => {
       expect(String(req.headers['accept-encoding'])).toContain('gzip');
-      res.writeHead(200, { 'content-type': 'application/json', 'content-encoding': coding }).end(encode(Buffer.from(JSON.stringify(INFO))));
+      res
+        .writeHead(200, { 'content-type': 'application/json', 'content-encoding': coding })
+        .end(encode(Buffer.from(JSON.stringify(INFO))));
     });
     const info = await hostileClient(sender, server.url).showDomainHttpsCert({ domain: 'a.example.com' });
     expect(info).toEqual(INFO);
@@ -59,7 +83,9 @@ describe.each(SENDERS)('responses over $name', (sender) => {
 
   it('a gzip error body is decoded for the error', async () => {
     const server = await serve((_req, res) =>
-      res.writeHead(400, { 'content-type': 'application/json', 'content-encoding': 'gzip' }).end(gzipSync(JSON.stringify({ error_code: 'LIVE.1', error_msg: 'zipped' }))),
+      res
+        .writeHead(400, { 'content-type': 'application/json', 'content-encoding': 'gzip' })
+        .end(gzipSync(JSON.stringify({ error_code: 'LIVE.1', error_msg: 'zipped' }))),
     );
     const error = await failure(hostileClient(sender, server.url).showDomainHttpsCert({ domain: 'a.example.com' }));
     expect(error).toMatchObject({ name: 'LiveApiError', status: 400, errorCode: 'LIVE.1', errorMsg: 'zipped' });
@@ -67,7 +93,9 @@ describe.each(SENDERS)('responses over $name', (sender) => {
   });
 
   it('a gzip bomb (64 kB -> 64 MiB) as a 200: cut at the 4 MiB decoded limit, a network error', async () => {
-    const server = await serve((_req, res) => res.writeHead(200, { 'content-type': 'application/json', 'content-encoding': 'gzip' }).end(BOMB));
+    const server = await serve((_req, res) =>
+      res.writeHead(200, { 'content-type': 'application/json', 'content-encoding': 'gzip' }).end(BOMB),
+    );
     const start = performance.now();
     const error = await failure(hostileClient(sender, server.url).showDomainHttpsCert({ domain: 'a.example.com' }));
     expect(error).toBeInstanceOf(LiveNetworkError);
@@ -78,8 +106,12 @@ describe.each(SENDERS)('responses over $name', (sender) => {
   });
 
   it('a gzip bomb as a 500: the error body is cut at 64 kB decoded', async () => {
-    const server = await serve((_req, res) => res.writeHead(500, { 'content-type': 'text/plain', 'content-encoding': 'gzip' }).end(BOMB));
-    const error = await failure(hostileClient(sender, server.url, { retries: 0 }).showDomainHttpsCert({ domain: 'a.example.com' }));
+    const server = await serve((_req, res) =>
+      res.writeHead(500, { 'content-type': 'text/plain', 'content-encoding': 'gzip' }).end(BOMB),
+    );
+    const error = await failure(
+      hostileClient(sender, server.url, { retries: 0 }).showDomainHttpsCert({ domain: 'a.example.com' }),
+    );
     expect(error).toBeInstanceOf(LiveApiError);
     expect((error as LiveApiError).body.length).toBe(2048);
     record('gzip bomb as a 500', sender.name, outcomeOf(error, 'body cut'));
@@ -116,7 +148,10 @@ describe.each(SENDERS)('responses over $name', (sender) => {
     const server = await serve((req, res) => {
       dates.push(sdkDateMs(req.headers['x-sdk-date']));
       const ahead = new Date(Date.now() + 3_600_000).toUTCString();
-      if (dates.length === 1) res.writeHead(401, { date: ahead, 'content-type': 'application/json' }).end('{"error_code":"APIGW.0303","error_msg":"signature expired"}');
+      if (dates.length === 1)
+        res
+          .writeHead(401, { date: ahead, 'content-type': 'application/json' })
+          .end('{"error_code":"APIGW.0303","error_msg":"signature expired"}');
       else res.writeHead(204, { date: ahead }).end();
     });
     await hostileClient(sender, server.url).deleteDomainHttpsCert({ domain: 'a.example.com' });
@@ -129,7 +164,9 @@ describe.each(SENDERS)('responses over $name', (sender) => {
     const dates: number[] = [];
     const server = await serve((req, res) => {
       dates.push(sdkDateMs(req.headers['x-sdk-date']));
-      res.writeHead(401, { date: 'Sat, 01 Jan 0001 00:00:00 GMT', 'content-type': 'application/json' }).end('{"error_code":"APIGW.0301","error_msg":"bad signature"}');
+      res
+        .writeHead(401, { date: 'Sat, 01 Jan 0001 00:00:00 GMT', 'content-type': 'application/json' })
+        .end('{"error_code":"APIGW.0301","error_msg":"bad signature"}');
     });
     const error = await failure(hostileClient(sender, server.url).deleteDomainHttpsCert({ domain: 'a.example.com' }));
     expect(error).toMatchObject({ name: 'LiveApiError', status: 401, attempts: 1 });
@@ -137,20 +174,28 @@ describe.each(SENDERS)('responses over $name', (sender) => {
     record('401 with Date: 01 Jan 0001', sender.name, outcomeOf(error, 'clock unchanged'));
   });
 
-  it.each(['1.5', '-5', '1 2', 'soon', 'Thu, 01 Jan 1970 00:00:00'])('Retry-After: %s is not RFC 9110: backoff decides, not "at once"', async (value) => {
-    const times: number[] = [];
-    const server = await serve((_req, res) => {
-      times.push(performance.now());
-      if (times.length === 1) res.writeHead(503, { 'retry-after': value }).end();
-      else res.writeHead(204).end();
-    });
-    // The transport under the client, with the jitter pinned to its top: the backoff is ~400 ms.
-    const transport = createTransport({ authorize: () => undefined, ...sender.options(), random: () => 0.999, retry: { baseDelayMs: 400, maxDelayMs: 400 } });
-    const response = await transport.fetch(`${server.url}/x`, { method: 'DELETE' });
-    expect(response.status).toBe(204);
-    expect(times).toHaveLength(2);
-    const waited = times[1]! - times[0]!;
-    expect(waited).toBeGreaterThanOrEqual(380);
-    record(`Retry-After: ${value}`, sender.name, `backoff (${Math.round(waited / 100) / 10} s), then success`);
-  });
+  it.each(['1.5', '-5', '1 2', 'soon', 'Thu, 01 Jan 1970 00:00:00'])(
+    'Retry-After: %s is not RFC 9110: backoff decides, not "at once"',
+    async (value) => {
+      const times: number[] = [];
+      const server = await serve((_req, res) => {
+        times.push(performance.now());
+        if (times.length === 1) res.writeHead(503, { 'retry-after': value }).end();
+        else res.writeHead(204).end();
+      });
+      // The transport under the client, with the jitter pinned to its top: the backoff is ~400 ms.
+      const transport = createTransport({
+        authorize: () => undefined,
+        ...sender.options(),
+        random: () => 0.999,
+        retry: { baseDelayMs: 400, maxDelayMs: 400 },
+      });
+      const response = await transport.fetch(`${server.url}/x`, { method: 'DELETE' });
+      expect(response.status).toBe(204);
+      expect(times).toHaveLength(2);
+      const waited = times[1]! - times[0]!;
+      expect(waited).toBeGreaterThanOrEqual(380);
+      record(`Retry-After: ${value}`, sender.name, `backoff (${Math.round(waited / 100) / 10} s), then success`);
+    },
+  );
 });

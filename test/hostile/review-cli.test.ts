@@ -28,7 +28,10 @@ function withUnreadableNotAfter(pem: string): string {
       break;
     }
   }
-  return `-----BEGIN CERTIFICATE-----\n${der.toString('base64').match(/.{1,64}/g)!.join('\n')}\n-----END CERTIFICATE-----\n`;
+  return `-----BEGIN CERTIFICATE-----\n${der
+    .toString('base64')
+    .match(/.{1,64}/g)!
+    .join('\n')}\n-----END CERTIFICATE-----\n`;
 }
 
 beforeAll(async () => {
@@ -39,7 +42,13 @@ beforeAll(async () => {
   expect(new X509Certificate(badPem).validTo).toBe('Bad time value');
   api = await startVerifyingServer({
     tokens: [TOKEN],
-    reply: (r) => (r.method === 'GET' ? { status: 200, body: { certificate_format: 'PEM', certificate: badPem, certificate_key: '', force_redirect: false } } : { status: 204 }),
+    reply: (r) =>
+      r.method === 'GET'
+        ? {
+            status: 200,
+            body: { certificate_format: 'PEM', certificate: badPem, certificate_key: '', force_redirect: false },
+          }
+        : { status: 204 },
   });
 });
 afterAll(async () => {
@@ -51,7 +60,15 @@ const noRawError = (text: string) => expect(text).not.toMatch(/Invalid time valu
 
 describe('a certificate whose validity date cannot be read', () => {
   it('check: a failed certificate-parses finding, exit 2 (not a RangeError, exit 1)', async () => {
-    const r = await runCli(['check', '--domain', 'play.example.com', '--cert', pki.path('bad.crt'), '--key', pki.path('leaf.key')]);
+    const r = await runCli([
+      'check',
+      '--domain',
+      'play.example.com',
+      '--cert',
+      pki.path('bad.crt'),
+      '--key',
+      pki.path('leaf.key'),
+    ]);
     noRawError(r.stdout + r.stderr);
     expect(r.stdout).toMatch(/FAIL\s+\S+\s+certificate-parses/);
     expect(r.code).toBe(2);
@@ -65,7 +82,21 @@ describe('a certificate whose validity date cannot be read', () => {
   });
 
   it('update reads it as deployed and still uploads the good local certificate', async () => {
-    const r = await runCli(['update', '--domain', 'play.example.com', '--cert', pki.path('leaf.crt'), '--key', pki.path('leaf.key'), '--skip-checks', '--endpoint', api.url], ENV);
+    const r = await runCli(
+      [
+        'update',
+        '--domain',
+        'play.example.com',
+        '--cert',
+        pki.path('leaf.crt'),
+        '--key',
+        pki.path('leaf.key'),
+        '--skip-checks',
+        '--endpoint',
+        api.url,
+      ],
+      ENV,
+    );
     noRawError(r.stdout + r.stderr);
     expect(r.code).toBe(0);
     expect(api.received.some((x) => x.method === 'PUT')).toBe(true);
@@ -76,7 +107,15 @@ describe('a certificate whose validity date cannot be read', () => {
     await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
     try {
       const port = (server.address() as AddressInfo).port;
-      const r = await runCli(['verify', '--domain', 'play.example.com', '--cert', pki.path('leaf.crt'), '--connect', `127.0.0.1:${port}`]);
+      const r = await runCli([
+        'verify',
+        '--domain',
+        'play.example.com',
+        '--cert',
+        pki.path('leaf.crt'),
+        '--connect',
+        `127.0.0.1:${port}`,
+      ]);
       noRawError(r.stdout + r.stderr);
       expect(r.stdout + r.stderr).toMatch(/cannot be read|failed/);
       expect(r.code).toBe(4);
@@ -87,9 +126,18 @@ describe('a certificate whose validity date cannot be read', () => {
 });
 
 /** The CLI, killed after `ms` (a regression here would otherwise read /dev/zero until memory runs out). */
-function runCliBounded(args: string[], env: Record<string, string>, ms: number): Promise<{ code: number | null; stderr: string }> {
+function runCliBounded(
+  args: string[],
+  env: Record<string, string>,
+  ms: number,
+): Promise<{ code: number | null; stderr: string }> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [CLI, ...args], { env: { PATH: process.env['PATH'] ?? '', ...env }, stdio: ['ignore', 'ignore', 'pipe'], timeout: ms, killSignal: 'SIGKILL' });
+    const child = spawn(process.execPath, [CLI, ...args], {
+      env: { PATH: process.env['PATH'] ?? '', ...env },
+      stdio: ['ignore', 'ignore', 'pipe'],
+      timeout: ms,
+      killSignal: 'SIGKILL',
+    });
     let stderr = '';
     child.stderr.on('data', (c: Buffer) => (stderr += c.toString()));
     child.on('error', reject);
@@ -99,7 +147,11 @@ function runCliBounded(args: string[], env: Record<string, string>, ms: number):
 
 describe('files that never end', () => {
   it('--cert /dev/zero is refused at 1 MB with exit 2, not read until memory runs out', async () => {
-    const r = await runCliBounded(['check', '--domain', 'play.example.com', '--cert', '/dev/zero', '--key', pki.path('leaf.key')], {}, 10_000);
+    const r = await runCliBounded(
+      ['check', '--domain', 'play.example.com', '--cert', '/dev/zero', '--key', pki.path('leaf.key')],
+      {},
+      10_000,
+    );
     expect(r.stderr).toMatch(/--cert \/dev\/zero: gives more than 1 MB/);
     expect(r.code).toBe(2);
   }, 20_000);
@@ -113,7 +165,14 @@ describe('files that never end', () => {
   }, 20_000);
 
   it('a key from a pipe (process substitution) still works', async () => {
-    const child = spawn('bash', ['-c', `"${process.execPath}" "${CLI}" check --domain play.example.com --cert "${pki.path('leaf.crt')}" --key <(cat "${pki.path('leaf.key')}")`], { stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(
+      'bash',
+      [
+        '-c',
+        `"${process.execPath}" "${CLI}" check --domain play.example.com --cert "${pki.path('leaf.crt')}" --key <(cat "${pki.path('leaf.key')}")`,
+      ],
+      { stdio: ['ignore', 'pipe', 'pipe'] },
+    );
     let out = '';
     child.stdout.on('data', (c: Buffer) => (out += c.toString()));
     const code = await new Promise((resolve) => child.on('close', resolve));
@@ -124,7 +183,21 @@ describe('files that never end', () => {
 
 describe('--report that fails mid-run', () => {
   it('/dev/full: every domain is still reported on stdout, with a warning, and the run is not called an API refusal', async () => {
-    const r = await runCli(['show', '--domain', 'a.example.com', '--domain', 'b.example.com', '--report', '/dev/full', '--json', '--endpoint', api.url], ENV);
+    const r = await runCli(
+      [
+        'show',
+        '--domain',
+        'a.example.com',
+        '--domain',
+        'b.example.com',
+        '--report',
+        '/dev/full',
+        '--json',
+        '--endpoint',
+        api.url,
+      ],
+      ENV,
+    );
     expect(r.stderr).toMatch(/--report \/dev\/full: ENOSPC/);
     const doc = JSON.parse(r.stdout);
     expect(doc.summary.total).toBe(2);
@@ -148,7 +221,17 @@ describe('verify --timeout', () => {
 
   it('a handshake that stalls is given up after --timeout, not a fixed 10 s', async () => {
     const port = (stall.address() as AddressInfo).port;
-    const r = await runCli(['verify', '--domain', 'play.example.com', '--cert', pki.path('leaf.crt'), '--connect', `127.0.0.1:${port}`, '--timeout', '0.5']);
+    const r = await runCli([
+      'verify',
+      '--domain',
+      'play.example.com',
+      '--cert',
+      pki.path('leaf.crt'),
+      '--connect',
+      `127.0.0.1:${port}`,
+      '--timeout',
+      '0.5',
+    ]);
     expect(`${r.stdout}${r.stderr}`).toMatch(/no TLS handshake with 127\.0\.0\.1:\d+ within 500 ms/);
     // Nothing was served: a network failure (3), not "another certificate is served" (4).
     expect(r.code).toBe(3);
@@ -161,15 +244,35 @@ describe('verify --timeout', () => {
     const unused = (closed.address() as AddressInfo).port;
     await new Promise<void>((resolve) => closed.close(() => resolve()));
     expect(unused).not.toBe(port);
-    const r = await runCli(['verify', '--domain', 'play.example.com', '--cert', pki.path('leaf.crt'), '--connect', `127.0.0.1:${unused}`, '--timeout', '2', '--json']);
+    const r = await runCli([
+      'verify',
+      '--domain',
+      'play.example.com',
+      '--cert',
+      pki.path('leaf.crt'),
+      '--connect',
+      `127.0.0.1:${unused}`,
+      '--timeout',
+      '2',
+      '--json',
+    ]);
     expect(r.stdout).toMatch(/ECONNREFUSED/);
     expect(r.code).toBe(3);
   });
 
   it('a bad --timeout is a usage error (exit 2) even when no API call is needed', async () => {
-    const r = await runCli(['verify', '--domain', 'play.example.com', '--cert', pki.path('leaf.crt'), '--connect', '127.0.0.1:1', '--timeout', 'NaN']);
+    const r = await runCli([
+      'verify',
+      '--domain',
+      'play.example.com',
+      '--cert',
+      pki.path('leaf.crt'),
+      '--connect',
+      '127.0.0.1:1',
+      '--timeout',
+      'NaN',
+    ]);
     expect(r.stderr).toMatch(/--timeout NaN: give a number/);
     expect(r.code).toBe(2);
   });
 });
-

@@ -13,14 +13,28 @@ let server: VerifyingServer;
 beforeAll(async () => {
   server = await startVerifyingServer({
     tokens: [TOKEN],
-    reply: (r) => (r.method === 'GET'
-      ? { status: 200, body: { certificate_format: 'PEM', certificate_key: '', force_redirect: false, tls_certificate: { source: 'scm', cert_id: `scs1${FAKE}`, cert_name: `name${FAKE}` } } }
-      : { status: 204 }),
+    reply: (r) =>
+      r.method === 'GET'
+        ? {
+            status: 200,
+            body: {
+              certificate_format: 'PEM',
+              certificate_key: '',
+              force_redirect: false,
+              tls_certificate: { source: 'scm', cert_id: `scs1${FAKE}`, cert_name: `name${FAKE}` },
+            },
+          }
+        : { status: 204 },
   });
 });
 afterAll(() => server.stop());
 
-const client = () => createNodeLiveClient({ projectId: '0a1b2c3d4e5f60718293a4b5c6d7e8f9', endpoint: server.url, credentials: { token: TOKEN } });
+const client = () =>
+  createNodeLiveClient({
+    projectId: '0a1b2c3d4e5f60718293a4b5c6d7e8f9',
+    endpoint: server.url,
+    credentials: { token: TOKEN },
+  });
 // eslint-disable-next-line no-control-regex
 const CONTROLS = /[\u0000-\u001f\u007f-\u009f]/;
 
@@ -35,7 +49,11 @@ describe('server names and ids in library results', () => {
   });
 
   it('readCompareWrite: the deployed cert_id in the result and its differences, without controls; still compared (updated)', async () => {
-    const r = await readCompareWrite({ client: client(), domain: 'play.example.com', body: { tls_certificate: { source: 'scm', cert_id: 'scs2' } } });
+    const r = await readCompareWrite({
+      client: client(),
+      domain: 'play.example.com',
+      body: { tls_certificate: { source: 'scm', cert_id: 'scs2' } },
+    });
     expect(r.action).toBe('updated');
     expect(r.deployed?.certId).toMatch(/^scs1/);
     expect(JSON.stringify(r)).not.toMatch(/\\u00(1b|07|9b)|\\r/i);

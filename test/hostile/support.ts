@@ -28,9 +28,16 @@ export const IAM_TOKEN = longSecret(2700, 'MIIhostileIAMtoken'); // ~3.6 kB
 export const SECURITY_TOKEN = longSecret(2175, 'gQpzHostileSecurityToken'); // ~2.9 kB
 export const SECRET_KEY = longSecret(30, 'HostileSecretKey');
 export const AKSK = { accessKey: 'HOSTILEAK0123456789', secretKey: SECRET_KEY, securityToken: SECURITY_TOKEN };
-export const CERT_BODY = { certificate: '-----BEGIN CERTIFICATE-----\nMIIB\n-----END CERTIFICATE-----', certificate_key: 'k' };
+export const CERT_BODY = {
+  certificate: '-----BEGIN CERTIFICATE-----\nMIIB\n-----END CERTIFICATE-----',
+  certificate_key: 'k',
+};
 
-export function hostileClient(sender: SenderCase, endpoint: string, overrides: Partial<LiveClientOptions> = {}): LiveClient {
+export function hostileClient(
+  sender: SenderCase,
+  endpoint: string,
+  overrides: Partial<LiveClientOptions> = {},
+): LiveClient {
   return createLiveClient({
     projectId: '0123456789abcdef0123456789abcdef',
     endpoint,
@@ -60,16 +67,20 @@ export function everyForm(error: unknown): string {
     inspect(e, { depth: 10, showHidden: true }),
     String(e.cause ?? ''),
     JSON.stringify(e.cause ?? null),
-    ...Object.values(e).map((v) => (typeof v === 'string' ? v : JSON.stringify(v) ?? '')),
+    ...Object.values(e).map((v) => (typeof v === 'string' ? v : (JSON.stringify(v) ?? ''))),
   ].join('\n');
 }
 
 /** No piece of any secret as long as a redaction fragment (16 characters) survives anywhere. */
-export function expectNoSecretIn(text: string, secrets: readonly string[] = [IAM_TOKEN, SECURITY_TOKEN, SECRET_KEY]): void {
+export function expectNoSecretIn(
+  text: string,
+  secrets: readonly string[] = [IAM_TOKEN, SECURITY_TOKEN, SECRET_KEY],
+): void {
   for (const secret of secrets) {
     for (let i = 0; i + MIN_FRAGMENT <= secret.length; i += 4) {
       const piece = secret.slice(i, i + MIN_FRAGMENT);
-      if (text.includes(piece)) expect.unreachable(`a ${MIN_FRAGMENT}-character piece of a secret (offset ${i}) survived`);
+      if (text.includes(piece))
+        expect.unreachable(`a ${MIN_FRAGMENT}-character piece of a secret (offset ${i}) survived`);
     }
   }
 }
@@ -85,7 +96,8 @@ export function printOutcomesAfterAll(title: string): void {
   afterAll(() => {
     const names = SENDERS.map((s) => s.name);
     const lines = [`| ${title} | ${names.join(' | ')} |`, `|---|${names.map(() => '---').join('|')}|`];
-    for (const [hostileCase, bySender] of outcomes) lines.push(`| ${hostileCase} | ${names.map((n) => bySender.get(n) ?? '-').join(' | ')} |`);
+    for (const [hostileCase, bySender] of outcomes)
+      lines.push(`| ${hostileCase} | ${names.map((n) => bySender.get(n) ?? '-').join(' | ')} |`);
     console.log(lines.join('\n'));
   });
 }
@@ -93,6 +105,12 @@ export function printOutcomesAfterAll(title: string): void {
 /** A short outcome: the error's class and its key fields. */
 export function outcomeOf(error: unknown, extra = ''): string {
   const e = error as Error & { status?: number; attempts?: number; code?: string };
-  const parts = [e.name, e.status !== undefined ? `${e.status}` : '', e.code ?? '', e.attempts !== undefined ? `${e.attempts} attempt(s)` : '', extra];
+  const parts = [
+    e.name,
+    e.status !== undefined ? `${e.status}` : '',
+    e.code ?? '',
+    e.attempts !== undefined ? `${e.attempts} attempt(s)` : '',
+    extra,
+  ];
   return parts.filter(Boolean).join(', ');
 }

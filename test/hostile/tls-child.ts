@@ -12,7 +12,13 @@ const senders = {
 const results: Record<string, unknown>[] = [];
 for (const [label, url] of Object.entries(urls)) {
   for (const [sender, options] of Object.entries(senders)) {
-    const client = createLiveClient({ projectId: '0123456789abcdef0123456789abcdef', endpoint: url, credentials: { token: 'tls-child-token-0123456789' }, retry: { baseDelayMs: 10, maxDelayMs: 20 }, ...options });
+    const client = createLiveClient({
+      projectId: '0123456789abcdef0123456789abcdef',
+      endpoint: url,
+      credentials: { token: 'tls-child-token-0123456789' },
+      retry: { baseDelayMs: 10, maxDelayMs: 20 },
+      ...options,
+    });
     try {
       const info = await client.showDomainHttpsCert({ domain: 'a.example.com' });
       results.push({ label, sender, ok: true, info });

@@ -23,7 +23,8 @@ describe('serverText', () => {
   });
 
   it('strips ANSI colours, cursor moves, OSC titles, carriage returns and bidi overrides', () => {
-    const hostile = 'bad\r\u001b[2K\u001b[32mUpdated play.example.com\u001b[0m\u001b]0;owned\u0007 \u202eevil\u0007\u009b31m';
+    const hostile =
+      'bad\r\u001b[2K\u001b[32mUpdated play.example.com\u001b[0m\u001b]0;owned\u0007 \u202eevil\u0007\u009b31m';
     const text = stripControls(hostile);
     // eslint-disable-next-line no-control-regex
     expect(text).not.toMatch(/[\u0000-\u001f\u007f-\u009f\u202e]/);

@@ -19,18 +19,28 @@ let api: VerifyingServer;
 let browser: Browser;
 
 beforeAll(async () => {
-  if (!existsSync(CHROMIUM)) throw new Error(`${CHROMIUM} is missing: install Debian's chromium (apt-get install chromium); .ci/run and npm run setup do`);
+  if (!existsSync(CHROMIUM))
+    throw new Error(
+      `${CHROMIUM} is missing: install Debian's chromium (apt-get install chromium); .ci/run and npm run setup do`,
+    );
   const bundle = await build({
     entryPoints: [fileURLToPath(new URL('../../src/index.ts', import.meta.url))],
-    bundle: true, minify: true, platform: 'browser', format: 'esm', write: false, logLevel: 'silent',
+    bundle: true,
+    minify: true,
+    platform: 'browser',
+    format: 'esm',
+    write: false,
+    logLevel: 'silent',
   });
   const script = bundle.outputFiles[0]!.text;
   page = createServer((req, res) => {
     if (req.url === '/client.js') res.writeHead(200, { 'content-type': 'text/javascript' }).end(script);
     else {
-      res.writeHead(200, { 'content-type': 'text/html' }).end(
-        '<!doctype html><title>live-https-cert</title><script type="module">import * as live from "/client.js"; window.live = live;</script>',
-      );
+      res
+        .writeHead(200, { 'content-type': 'text/html' })
+        .end(
+          '<!doctype html><title>live-https-cert</title><script type="module">import * as live from "/client.js"; window.live = live;</script>',
+        );
     }
   });
   await new Promise<void>((resolve) => page.listen(0, '127.0.0.1', resolve));
@@ -38,7 +48,15 @@ beforeAll(async () => {
   api = await startVerifyingServer({ keys: { [AK]: SK }, tokens: ['browser-token-value'], cors: true });
   browser = await chromium.launch({
     executablePath: CHROMIUM,
-    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+    ],
   });
 }, 60_000);
 
@@ -57,16 +75,31 @@ describe('the client entry in headless Chromium', () => {
       async ({ apiUrl, ak, sk }) => {
         // eslint-disable-next-line @typescript-eslint/no-explicit-any
         const { createLiveClient, LiveApiError } = (window as any).live;
-        const byToken = createLiveClient({ projectId: '0123456789abcdef0123456789abcdef', endpoint: apiUrl, credentials: { token: 'browser-token-value' } });
-        const bySignature = createLiveClient({ projectId: '0123456789abcdef0123456789abcdef', endpoint: apiUrl, credentials: { accessKey: ak, secretKey: sk } });
-        const wrongKey = createLiveClient({ projectId: '0123456789abcdef0123456789abcdef', endpoint: apiUrl, credentials: { accessKey: ak, secretKey: 'wrong' } });
+        const byToken = createLiveClient({
+          projectId: '0123456789abcdef0123456789abcdef',
+          endpoint: apiUrl,
+          credentials: { token: 'browser-token-value' },
+        });
+        const bySignature = createLiveClient({
+          projectId: '0123456789abcdef0123456789abcdef',
+          endpoint: apiUrl,
+          credentials: { accessKey: ak, secretKey: sk },
+        });
+        const wrongKey = createLiveClient({
+          projectId: '0123456789abcdef0123456789abcdef',
+          endpoint: apiUrl,
+          credentials: { accessKey: ak, secretKey: 'wrong' },
+        });
         const token = await byToken.showDomainHttpsCert({ domain: 'play.example.com' });
         const signed = await bySignature.showDomainHttpsCert({ domain: 'play.example.com' });
         const refused = await wrongKey.showDomainHttpsCert({ domain: 'play.example.com' }).catch((e: unknown) => e);
         return {
           token: token.certificate_format,
           signed: signed.certificate_format,
-          refused: refused instanceof LiveApiError ? `${refused.status} ${refused.errorCode} ${refused.requestId}` : String(refused),
+          refused:
+            refused instanceof LiveApiError
+              ? `${refused.status} ${refused.errorCode} ${refused.requestId}`
+              : String(refused),
           secure: globalThis.isSecureContext,
           node: typeof (globalThis as { process?: unknown }).process,
         };
@@ -74,9 +107,17 @@ describe('the client entry in headless Chromium', () => {
       { apiUrl: api.url, ak: AK, sk: SK },
     );
     // Request ids count the CORS preflights too.
-    expect(results).toEqual({ token: 'PEM', signed: 'PEM', refused: expect.stringMatching(/^401 APIGW\.0301 verify-\d+$/), secure: true, node: 'undefined' });
+    expect(results).toEqual({
+      token: 'PEM',
+      signed: 'PEM',
+      refused: expect.stringMatching(/^401 APIGW\.0301 verify-\d+$/),
+      secure: true,
+      node: 'undefined',
+    });
     expect(api.received.map((r) => r.verdict)).toEqual(['ok', 'ok', 'bad-signature']);
-    expect(api.received[1]?.headers['authorization']).toMatch(/^SDK-HMAC-SHA256 Access=BROWSERTESTAK, SignedHeaders=host;x-project-id;x-sdk-date, Signature=/);
+    expect(api.received[1]?.headers['authorization']).toMatch(
+      /^SDK-HMAC-SHA256 Access=BROWSERTESTAK, SignedHeaders=host;x-project-id;x-sdk-date, Signature=/,
+    );
     expect(api.received[1]?.headers['origin']).toBe(pageUrl.slice(0, -1));
   });
 });

@@ -15,16 +15,24 @@ describe('proxy variables', () => {
   });
 
   it('the lowercase name wins over the uppercase one (as curl); an empty one falls through', () => {
-    expect(to(proxyChoice(undefined, { https_proxy: 'http://lower:1', HTTPS_PROXY: 'http://upper:2' }), 'https://h/')).toBe('http://lower:1/');
-    expect(to(proxyChoice(undefined, { http_proxy: 'http://lower:1', HTTP_PROXY: 'http://upper:2' }), 'http://h/')).toBe('http://lower:1/');
-    expect(to(proxyChoice(undefined, { https_proxy: '', HTTPS_PROXY: 'http://upper:2' }), 'https://h/')).toBe('http://upper:2/');
+    expect(
+      to(proxyChoice(undefined, { https_proxy: 'http://lower:1', HTTPS_PROXY: 'http://upper:2' }), 'https://h/'),
+    ).toBe('http://lower:1/');
+    expect(
+      to(proxyChoice(undefined, { http_proxy: 'http://lower:1', HTTP_PROXY: 'http://upper:2' }), 'http://h/'),
+    ).toBe('http://lower:1/');
+    expect(to(proxyChoice(undefined, { https_proxy: '', HTTPS_PROXY: 'http://upper:2' }), 'https://h/')).toBe(
+      'http://upper:2/',
+    );
     const bypass = proxyChoice(undefined, { HTTPS_PROXY: 'http://p:1', no_proxy: 'h', NO_PROXY: 'other' });
     expect(to(bypass, 'https://h/')).toBeUndefined();
     expect(to(bypass, 'https://other/')).toBe('http://p:1/');
   });
 
   it('a proxy without a scheme is http, as curl takes it', () => {
-    expect(to(proxyChoice(undefined, { HTTPS_PROXY: 'proxy.corp:3128' }), 'https://h/')).toBe('http://proxy.corp:3128/');
+    expect(to(proxyChoice(undefined, { HTTPS_PROXY: 'proxy.corp:3128' }), 'https://h/')).toBe(
+      'http://proxy.corp:3128/',
+    );
   });
 
   it.each([
@@ -87,7 +95,9 @@ describe('the proxy option', () => {
   });
 
   it('a bad variable is named, its value not echoed', () => {
-    expect(() => proxyChoice(undefined, { https_proxy: 'socks5://u:pw-secret-123@p:1' })).toThrow(/https_proxy uses socks5/);
+    expect(() => proxyChoice(undefined, { https_proxy: 'socks5://u:pw-secret-123@p:1' })).toThrow(
+      /https_proxy uses socks5/,
+    );
   });
 
   it('redactProxyUrl drops user and password', () => {

@@ -30,11 +30,32 @@ beforeAll(async () => {
   writeFileSync(pki.path('server.ext'), 'basicConstraints=CA:FALSE\nsubjectAltName=IP:127.0.0.1\n');
   run(pki, ['genpkey', '-algorithm', 'EC', '-pkeyopt', 'ec_paramgen_curve:P-256', '-out', 'server.key']);
   run(pki, ['req', '-new', '-key', 'server.key', '-subj', '/CN=127.0.0.1', '-out', 'server.csr']);
-  run(pki, ['x509', '-req', '-in', 'server.csr', '-CA', 'ca.crt', '-CAkey', 'ca.key', '-CAcreateserial', '-days', '2', '-extfile', 'server.ext', '-out', 'server.crt']);
+  run(pki, [
+    'x509',
+    '-req',
+    '-in',
+    'server.csr',
+    '-CA',
+    'ca.crt',
+    '-CAkey',
+    'ca.key',
+    '-CAcreateserial',
+    '-days',
+    '2',
+    '-extfile',
+    'server.ext',
+    '-out',
+    'server.crt',
+  ]);
   server = createServer({ key: pki.read('server.key'), cert: pki.read('server.crt') }, (req, res) => {
     req.resume();
     req.on('end', () => {
-      received.push({ method: req.method ?? '', url: req.url ?? '', host: req.headers.host, token: req.headers['x-auth-token'] as string | undefined });
+      received.push({
+        method: req.method ?? '',
+        url: req.url ?? '',
+        host: req.headers.host,
+        token: req.headers['x-auth-token'] as string | undefined,
+      });
       res.writeHead(204, { 'x-request-id': 'via-proxy' }).end();
     });
   });
@@ -54,7 +75,12 @@ afterEach(async () => {
   received.length = 0;
 });
 
-const env = (extra: Record<string, string>) => ({ HUAWEICLOUD_SDK_AUTH_TOKEN: TOKEN, HUAWEICLOUD_SDK_PROJECT_ID: PROJECT_ID, NODE_EXTRA_CA_CERTS: pki.path('ca.crt'), ...extra });
+const env = (extra: Record<string, string>) => ({
+  HUAWEICLOUD_SDK_AUTH_TOKEN: TOKEN,
+  HUAWEICLOUD_SDK_PROJECT_ID: PROJECT_ID,
+  NODE_EXTRA_CA_CERTS: pki.path('ca.crt'),
+  ...extra,
+});
 const remove = ['delete', '--domain', 'play.example.com'];
 
 function expectNoProxySecret(text: string) {
@@ -66,26 +92,50 @@ function expectNoProxySecret(text: string) {
 describe('CLI behind a proxy', () => {
   it('HTTPS_PROXY with credentials: the request goes through a CONNECT tunnel to the https server', async () => {
     proxy = await startTestProxy({ auth: { user: 'bob', password: PASSWORD } });
-    const r = await runCli([...remove, '--endpoint', endpoint, '--json'], env({ HTTPS_PROXY: `http://bob:${PASSWORD}@127.0.0.1:${proxy.port}` }));
+    const r = await runCli(
+      [...remove, '--endpoint', endpoint, '--json'],
+      env({ HTTPS_PROXY: `http://bob:${PASSWORD}@127.0.0.1:${proxy.port}` }),
+    );
     expect(r.code).toBe(0);
-    expect(proxy.seen).toEqual([{ method: 'CONNECT', target: `127.0.0.1:${new URL(endpoint).port}`, proxyAuthorization: `Basic ${BASIC}` }]);
+    expect(proxy.seen).toEqual([
+      { method: 'CONNECT', target: `127.0.0.1:${new URL(endpoint).port}`, proxyAuthorization: `Basic ${BASIC}` },
+    ]);
     expect(received).toHaveLength(1);
     expect(received[0]).toMatchObject({ method: 'DELETE', host: new URL(endpoint).host, token: TOKEN });
     expectNoProxySecret(r.stdout + r.stderr);
   });
 
   it('an https:// proxy (TLS to the proxy, then CONNECT and TLS to the server inside it), its CA from NODE_EXTRA_CA_CERTS', async () => {
-    proxy = await startTestProxy({ tls: { key: pki.read('server.key'), cert: pki.read('server.crt') }, auth: { user: 'bob', password: PASSWORD } });
-    const r = await runCli([...remove, '--endpoint', endpoint], env({ HTTPS_PROXY: `https://bob:${PASSWORD}@127.0.0.1:${proxy.port}` }));
+    proxy = await startTestProxy({
+      tls: { key: pki.read('server.key'), cert: pki.read('server.crt') },
+      auth: { user: 'bob', password: PASSWORD },
+    });
+    const r = await runCli(
+      [...remove, '--endpoint', endpoint],
+      env({ HTTPS_PROXY: `https://bob:${PASSWORD}@127.0.0.1:${proxy.port}` }),
+    );
     expect(r.stderr).toBe('');
     expect(r.code).toBe(0);
-    expect(proxy.seen).toEqual([{ method: 'CONNECT', target: `127.0.0.1:${new URL(endpoint).port}`, proxyAuthorization: `Basic ${BASIC}` }]);
+    expect(proxy.seen).toEqual([
+      { method: 'CONNECT', target: `127.0.0.1:${new URL(endpoint).port}`, proxyAuthorization: `Basic ${BASIC}` },
+    ]);
     expect(received).toHaveLength(1);
   });
 
   it('a fleet through the proxy reuses its tunnel (keep-alive): one CONNECT for three domains one at a time', async () => {
     proxy = await startTestProxy();
-    const fleet = ['delete', '--domain', 'a.example.com', '--domain', 'b.example.com', '--domain', 'c.example.com', '--concurrency', '1', '--yes'];
+    const fleet = [
+      'delete',
+      '--domain',
+      'a.example.com',
+      '--domain',
+      'b.example.com',
+      '--domain',
+      'c.example.com',
+      '--concurrency',
+      '1',
+      '--yes',
+    ];
     const r = await runCli([...fleet, '--endpoint', endpoint], env({ HTTPS_PROXY: proxy.url }));
     expect(r.code).toBe(0);
     expect(received).toHaveLength(3);
@@ -94,14 +144,20 @@ describe('CLI behind a proxy', () => {
 
   it('lowercase https_proxy wins over HTTPS_PROXY, as in curl', async () => {
     proxy = await startTestProxy();
-    const r = await runCli([...remove, '--endpoint', endpoint], env({ https_proxy: proxy.url, HTTPS_PROXY: 'http://127.0.0.1:1' }));
+    const r = await runCli(
+      [...remove, '--endpoint', endpoint],
+      env({ https_proxy: proxy.url, HTTPS_PROXY: 'http://127.0.0.1:1' }),
+    );
     expect(r.code).toBe(0);
     expect(proxy.connects).toBe(1);
   });
 
   it('NO_PROXY lists the endpoint: straight to the server, the proxy sees nothing', async () => {
     proxy = await startTestProxy();
-    const r = await runCli([...remove, '--endpoint', endpoint], env({ HTTPS_PROXY: proxy.url, NO_PROXY: 'example.test,127.0.0.1' }));
+    const r = await runCli(
+      [...remove, '--endpoint', endpoint],
+      env({ HTTPS_PROXY: proxy.url, NO_PROXY: 'example.test,127.0.0.1' }),
+    );
     expect(r.code).toBe(0);
     expect(proxy.seen).toHaveLength(0);
     expect(received).toHaveLength(1);
@@ -110,7 +166,10 @@ describe('CLI behind a proxy', () => {
   it('a wrong proxy password: exit 3 with the proxy named (user info removed), one CONNECT, nothing printed of the password', async () => {
     proxy = await startTestProxy({ auth: { user: 'bob', password: 'another-password-1' } });
     for (const json of [false, true]) {
-      const r = await runCli([...remove, '--endpoint', endpoint, ...(json ? ['--json'] : [])], env({ HTTPS_PROXY: `http://bob:${PASSWORD}@127.0.0.1:${proxy.port}` }));
+      const r = await runCli(
+        [...remove, '--endpoint', endpoint, ...(json ? ['--json'] : [])],
+        env({ HTTPS_PROXY: `http://bob:${PASSWORD}@127.0.0.1:${proxy.port}` }),
+      );
       expect(r.code).toBe(3);
       expect(r.stdout + r.stderr).toContain(`http://***@127.0.0.1:${proxy.port}`);
       expect(r.stdout + r.stderr).toContain('407');
@@ -142,27 +201,43 @@ describe('CLI behind a proxy', () => {
 
   it('a proxy that never answers CONNECT: the timeout ends it and the process exits', async () => {
     proxy = await startTestProxy({ mode: { kind: 'stall' } });
-    const r = await runCli([...remove, '--endpoint', endpoint, '--timeout', '1', '--retries', '0'], env({ HTTPS_PROXY: proxy.url }));
+    const r = await runCli(
+      [...remove, '--endpoint', endpoint, '--timeout', '1', '--retries', '0'],
+      env({ HTTPS_PROXY: proxy.url }),
+    );
     expect(r.code).toBe(3);
     expect(proxy.connects).toBe(1);
   });
 
-  it.each(['esm', 'cjs'])('the built %s client entry loads the proxy agents and meets the refusing proxy', async (format) => {
-    proxy = await startTestProxy({ mode: { kind: 'refuse', status: 403 } });
-    const entry = fileURLToPath(new URL(`../../dist/${format}/src/index.js`, import.meta.url));
-    const script = format === 'esm' ? `import { createLiveClient } from ${JSON.stringify(pathToFileURL(entry).href)};` : `const { createLiveClient } = require(${JSON.stringify(entry)});`;
-    const body = `${script}
+  it.each(['esm', 'cjs'])(
+    'the built %s client entry loads the proxy agents and meets the refusing proxy',
+    async (format) => {
+      proxy = await startTestProxy({ mode: { kind: 'refuse', status: 403 } });
+      const entry = fileURLToPath(new URL(`../../dist/${format}/src/index.js`, import.meta.url));
+      const script =
+        format === 'esm'
+          ? `import { createLiveClient } from ${JSON.stringify(pathToFileURL(entry).href)};`
+          : `const { createLiveClient } = require(${JSON.stringify(entry)});`;
+      const body = `${script}
 createLiveClient({ projectId: '${PROJECT_ID}', endpoint: ${JSON.stringify(endpoint)}, credentials: { token: ${JSON.stringify(TOKEN)} } })
   .deleteDomainHttpsCert({ domain: 'play.example.com' })
   .then(() => console.log('resolved'), (e) => console.log(e.name, e.status));`;
-    // A child process: this one runs the proxy and must stay free to answer.
-    const { stdout } = await promisify(execFile)(process.execPath, ['--input-type', format === 'esm' ? 'module' : 'commonjs', '-e', body], { env: { PATH: process.env['PATH'] ?? '', HTTPS_PROXY: proxy.url }, encoding: 'utf8' });
-    expect(stdout.trim()).toBe('LiveProxyError 403');
-    expect(proxy.connects).toBe(1);
-  });
+      // A child process: this one runs the proxy and must stay free to answer.
+      const { stdout } = await promisify(execFile)(
+        process.execPath,
+        ['--input-type', format === 'esm' ? 'module' : 'commonjs', '-e', body],
+        { env: { PATH: process.env['PATH'] ?? '', HTTPS_PROXY: proxy.url }, encoding: 'utf8' },
+      );
+      expect(stdout.trim()).toBe('LiveProxyError 403');
+      expect(proxy.connects).toBe(1);
+    },
+  );
 
   it('a proxy variable that cannot work is a usage error (exit 2) naming the variable, not its value', async () => {
-    const r = await runCli([...remove, '--endpoint', endpoint], env({ HTTPS_PROXY: `socks5://bob:${PASSWORD}@127.0.0.1:1080` }));
+    const r = await runCli(
+      [...remove, '--endpoint', endpoint],
+      env({ HTTPS_PROXY: `socks5://bob:${PASSWORD}@127.0.0.1:1080` }),
+    );
     expect(r.code).toBe(2);
     expect(r.stderr + r.stdout).toContain('HTTPS_PROXY');
     expectNoProxySecret(r.stdout + r.stderr);

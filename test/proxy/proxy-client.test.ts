@@ -53,7 +53,9 @@ describe('the default client on Node', () => {
     vi.stubEnv('http_proxy', undefined);
     vi.stubEnv('NO_PROXY', undefined);
     vi.stubEnv('no_proxy', undefined);
-    await createLiveClient({ projectId, endpoint: server.url, credentials }).deleteDomainHttpsCert({ domain: 'play.example.com' });
+    await createLiveClient({ projectId, endpoint: server.url, credentials }).deleteDomainHttpsCert({
+      domain: 'play.example.com',
+    });
     expect(proxy.seen.map((s) => s.method)).toEqual(['DELETE']);
     expect(server.received.map((r) => r.verdict)).toEqual(['ok']);
   });
@@ -61,7 +63,11 @@ describe('the default client on Node', () => {
   it('the browser bundle of the client entry holds no proxy agent', async () => {
     const out = await build({
       entryPoints: [fileURLToPath(new URL('../../src/index.ts', import.meta.url))],
-      bundle: true, platform: 'browser', format: 'esm', write: false, logLevel: 'silent',
+      bundle: true,
+      platform: 'browser',
+      format: 'esm',
+      write: false,
+      logLevel: 'silent',
     });
     const code = out.outputFiles[0]!.text;
     expect(code).toContain('HTTPS_PROXY');
@@ -76,7 +82,9 @@ describe('plain http through the proxy', () => {
     const live = viaEnv(server.url, { HTTP_PROXY: proxy.url });
     const shown = await live.showDomainHttpsCert({ domain: 'play.example.com' });
     expect(shown.certificate_format).toBe('PEM');
-    expect(proxy.seen.map((s) => `${s.method} ${s.target}`)).toEqual([`GET ${server.url}/v1/${projectId}/guard/https-cert?domain=play.example.com`]);
+    expect(proxy.seen.map((s) => `${s.method} ${s.target}`)).toEqual([
+      `GET ${server.url}/v1/${projectId}/guard/https-cert?domain=play.example.com`,
+    ]);
     expect(server.received.map((r) => r.verdict)).toEqual(['ok']);
     expect(server.received[0]?.headers['proxy-authorization']).toBeUndefined();
   });
@@ -86,7 +94,12 @@ describe('plain http through the proxy', () => {
     proxy = await startTestProxy({ auth: { user: 'alice', password: PASSWORD } });
     const other = await startTestProxy();
     try {
-      const live = createNodeLiveClient({ projectId, endpoint: server.url, credentials, proxy: `http://alice:${PASSWORD}@127.0.0.1:${proxy.port}` });
+      const live = createNodeLiveClient({
+        projectId,
+        endpoint: server.url,
+        credentials,
+        proxy: `http://alice:${PASSWORD}@127.0.0.1:${proxy.port}`,
+      });
       await live.deleteDomainHttpsCert({ domain: 'play.example.com' });
       expect(proxy.seen).toHaveLength(1);
       expect(proxy.seen[0]?.proxyAuthorization).toBe(`Basic ${Buffer.from(`alice:${PASSWORD}`).toString('base64')}`);
@@ -100,7 +113,12 @@ describe('plain http through the proxy', () => {
   it('a wrong proxy password is a LiveProxyError 407 at once (one request, no retry), password never shown', async () => {
     server = await startVerifyingServer({ keys: { [AK]: SK } });
     proxy = await startTestProxy({ auth: { user: 'alice', password: 'the-right-one-123' } });
-    const live = createNodeLiveClient({ projectId, endpoint: server.url, credentials, proxy: `http://alice:${PASSWORD}@127.0.0.1:${proxy.port}` });
+    const live = createNodeLiveClient({
+      projectId,
+      endpoint: server.url,
+      credentials,
+      proxy: `http://alice:${PASSWORD}@127.0.0.1:${proxy.port}`,
+    });
     const error = await failure(live.deleteDomainHttpsCert({ domain: 'play.example.com' }));
     expect(error).toBeInstanceOf(LiveProxyError);
     expect(error).toMatchObject({ status: 407, attempts: 1, proxy: `http://***@127.0.0.1:${proxy.port}` });
@@ -114,27 +132,43 @@ describe('plain http through the proxy', () => {
     server = await startVerifyingServer({ keys: { [AK]: SK } });
     proxy = await startTestProxy();
     const port = new URL(server.url).port;
-    await viaEnv(server.url, { http_proxy: proxy.url, no_proxy: `example.test,127.0.0.1:${port}` }).deleteDomainHttpsCert({ domain: 'play.example.com' });
+    await viaEnv(server.url, {
+      http_proxy: proxy.url,
+      no_proxy: `example.test,127.0.0.1:${port}`,
+    }).deleteDomainHttpsCert({ domain: 'play.example.com' });
     expect(proxy.seen).toHaveLength(0);
     expect(server.received).toHaveLength(1);
     // Another port of the same host is not listed: it goes through the proxy.
-    await viaEnv(server.url, { http_proxy: proxy.url, no_proxy: '127.0.0.1:1' }).deleteDomainHttpsCert({ domain: 'play.example.com' });
+    await viaEnv(server.url, { http_proxy: proxy.url, no_proxy: '127.0.0.1:1' }).deleteDomainHttpsCert({
+      domain: 'play.example.com',
+    });
     expect(proxy.seen).toHaveLength(1);
   });
 
   it('proxy: false ignores the environment', async () => {
     server = await startVerifyingServer({ keys: { [AK]: SK } });
     proxy = await startTestProxy();
-    const live = createLiveClient({ projectId, endpoint: server.url, credentials, sender: createNodeSender({ proxy: false, env: { HTTP_PROXY: proxy.url } }) });
+    const live = createLiveClient({
+      projectId,
+      endpoint: server.url,
+      credentials,
+      sender: createNodeSender({ proxy: false, env: { HTTP_PROXY: proxy.url } }),
+    });
     await live.deleteDomainHttpsCert({ domain: 'play.example.com' });
     expect(proxy.seen).toHaveLength(0);
     expect(server.received).toHaveLength(1);
   });
 
-  it('a proxy option with a caller\'s own fetch is refused, the password not echoed', () => {
+  it("a proxy option with a caller's own fetch is refused, the password not echoed", () => {
     let caught: unknown;
     try {
-      createNodeLiveClient({ projectId, endpoint: 'http://127.0.0.1:1', credentials, proxy: `http://alice:${PASSWORD}@127.0.0.1:1`, fetch: globalThis.fetch });
+      createNodeLiveClient({
+        projectId,
+        endpoint: 'http://127.0.0.1:1',
+        credentials,
+        proxy: `http://alice:${PASSWORD}@127.0.0.1:1`,
+        fetch: globalThis.fetch,
+      });
     } catch (error) {
       caught = error;
     }
@@ -144,18 +178,26 @@ describe('plain http through the proxy', () => {
 });
 
 describe('https through a hostile proxy (CONNECT)', () => {
-  it.each([407, 403, 502])('CONNECT answered %i: LiveProxyError, one CONNECT, no retry, no secret shown', async (status) => {
-    proxy = await startTestProxy({ mode: { kind: 'refuse', status } });
-    const live = createNodeLiveClient({ projectId, endpoint: 'https://127.0.0.1:9', credentials, proxy: `http://alice:${PASSWORD}@127.0.0.1:${proxy.port}` });
-    const error = await failure(live.deleteDomainHttpsCert({ domain: 'play.example.com' }));
-    expect(error).toBeInstanceOf(LiveProxyError);
-    expect(error).toMatchObject({ status, attempts: 1, operation: 'DeleteDomainHttpsCert' });
-    expect(error.message).toContain(`refused the request with ${status}`);
-    expect(JSON.stringify(error)).toContain(`"status":${status}`);
-    expect(proxy.connects).toBe(1);
-    expect(proxy.seen[0]).toMatchObject({ method: 'CONNECT', target: '127.0.0.1:9' });
-    expectNoProxySecret(error);
-  });
+  it.each([407, 403, 502])(
+    'CONNECT answered %i: LiveProxyError, one CONNECT, no retry, no secret shown',
+    async (status) => {
+      proxy = await startTestProxy({ mode: { kind: 'refuse', status } });
+      const live = createNodeLiveClient({
+        projectId,
+        endpoint: 'https://127.0.0.1:9',
+        credentials,
+        proxy: `http://alice:${PASSWORD}@127.0.0.1:${proxy.port}`,
+      });
+      const error = await failure(live.deleteDomainHttpsCert({ domain: 'play.example.com' }));
+      expect(error).toBeInstanceOf(LiveProxyError);
+      expect(error).toMatchObject({ status, attempts: 1, operation: 'DeleteDomainHttpsCert' });
+      expect(error.message).toContain(`refused the request with ${status}`);
+      expect(JSON.stringify(error)).toContain(`"status":${status}`);
+      expect(proxy.connects).toBe(1);
+      expect(proxy.seen[0]).toMatchObject({ method: 'CONNECT', target: '127.0.0.1:9' });
+      expectNoProxySecret(error);
+    },
+  );
 
   it('a proxy that closes the tunnel at once: a network error after the usual retries, and the CONNECTs stop there', async () => {
     proxy = await startTestProxy({ mode: { kind: 'close-tunnel' } });

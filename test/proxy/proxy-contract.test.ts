@@ -14,7 +14,9 @@ afterAll(async () => {
   await proxy.stop();
 });
 
-senderContract('node:http through an HTTP_PROXY (absolute form)', () => createNodeSender({ env: { HTTP_PROXY: proxy.url } }));
+senderContract('node:http through an HTTP_PROXY (absolute form)', () =>
+  createNodeSender({ env: { HTTP_PROXY: proxy.url } }),
+);
 
 it('the proxy carried the contract traffic', () => {
   expect(proxy.seen.length).toBeGreaterThan(10);

@@ -34,11 +34,43 @@ export function makeCert(pki: Pki, options: LeafOptions): void {
     : `basicConstraints=CA:FALSE\nsubjectAltName=${domains.map((d) => `DNS:${d}`).join(',')}\nsubjectKeyIdentifier=hash\n`;
   writeFileSync(pki.path(`${name}.ext`), ext);
   if (!options.issuer) {
-    openssl(pki.dir, ['req', '-new', '-x509', '-key', `${name}.key`, '-subj', `/CN=${domains[0] ?? name}`, '-days', String(days), '-extensions', 'v3', '-config', writeReqConfig(pki, name, ext), '-out', `${name}.crt`]);
+    openssl(pki.dir, [
+      'req',
+      '-new',
+      '-x509',
+      '-key',
+      `${name}.key`,
+      '-subj',
+      `/CN=${domains[0] ?? name}`,
+      '-days',
+      String(days),
+      '-extensions',
+      'v3',
+      '-config',
+      writeReqConfig(pki, name, ext),
+      '-out',
+      `${name}.crt`,
+    ]);
     return;
   }
   openssl(pki.dir, ['req', '-new', '-key', `${name}.key`, '-subj', `/CN=${domains[0] ?? name}`, '-out', `${name}.csr`]);
-  openssl(pki.dir, ['x509', '-req', '-in', `${name}.csr`, '-CA', options.issuer.cert, '-CAkey', options.issuer.key, '-CAcreateserial', '-days', String(days), '-extfile', `${name}.ext`, '-out', `${name}.crt`]);
+  openssl(pki.dir, [
+    'x509',
+    '-req',
+    '-in',
+    `${name}.csr`,
+    '-CA',
+    options.issuer.cert,
+    '-CAkey',
+    options.issuer.key,
+    '-CAcreateserial',
+    '-days',
+    String(days),
+    '-extfile',
+    `${name}.ext`,
+    '-out',
+    `${name}.crt`,
+  ]);
 }
 
 function writeReqConfig(pki: Pki, name: string, ext: string): string {
@@ -68,7 +100,13 @@ export function newPki(): Pki {
 export function standardPki(): Pki {
   const pki = newPki();
   makeCert(pki, { name: 'ca', domains: ['Test Root CA'], days: 365, ca: true });
-  makeCert(pki, { name: 'int', domains: ['Test Intermediate CA'], days: 365, ca: true, issuer: { cert: 'ca.crt', key: 'ca.key' } });
+  makeCert(pki, {
+    name: 'int',
+    domains: ['Test Intermediate CA'],
+    days: 365,
+    ca: true,
+    issuer: { cert: 'ca.crt', key: 'ca.key' },
+  });
   const int = { cert: 'int.crt', key: 'int.key' };
   makeCert(pki, { name: 'leaf', domains: ['play.example.com', 'www.example.com'], days: 60, issuer: int });
   makeCert(pki, { name: 'wild', domains: ['*.example.com'], days: 60, issuer: int });
@@ -80,12 +118,51 @@ export function standardPki(): Pki {
   run(pki, ['ec', '-in', 'leaf.key', '-out', 'leaf.sec1.key']);
   run(pki, ['pkey', '-in', 'leaf.key', '-aes256', '-passout', 'pass:secret', '-out', 'leaf.enc.key']);
   run(pki, ['genrsa', '-traditional', '-out', 'rsa.pkcs1.key', '2048']);
-  run(pki, ['req', '-new', '-x509', '-key', 'rsa.pkcs1.key', '-subj', '/CN=rsa.example.com', '-addext', 'subjectAltName=DNS:rsa.example.com', '-days', '60', '-out', 'rsa.crt']);
-  run(pki, ['rsa', '-in', 'rsa.pkcs1.key', '-traditional', '-aes256', '-passout', 'pass:secret', '-out', 'rsa.enc.key']);
+  run(pki, [
+    'req',
+    '-new',
+    '-x509',
+    '-key',
+    'rsa.pkcs1.key',
+    '-subj',
+    '/CN=rsa.example.com',
+    '-addext',
+    'subjectAltName=DNS:rsa.example.com',
+    '-days',
+    '60',
+    '-out',
+    'rsa.crt',
+  ]);
+  run(pki, [
+    'rsa',
+    '-in',
+    'rsa.pkcs1.key',
+    '-traditional',
+    '-aes256',
+    '-passout',
+    'pass:secret',
+    '-out',
+    'rsa.enc.key',
+  ]);
   // SM2 sign and enc pairs, as the SM (GM) certificate needs.
   for (const use of ['sign', 'enc']) {
     run(pki, ['genpkey', '-algorithm', 'SM2', '-out', `sm2-${use}.key`]);
-    run(pki, ['req', '-new', '-x509', '-key', `sm2-${use}.key`, '-sm3', '-subj', '/CN=gm.example.com', '-addext', 'subjectAltName=DNS:gm.example.com', '-days', '60', '-out', `sm2-${use}.crt`]);
+    run(pki, [
+      'req',
+      '-new',
+      '-x509',
+      '-key',
+      `sm2-${use}.key`,
+      '-sm3',
+      '-subj',
+      '/CN=gm.example.com',
+      '-addext',
+      'subjectAltName=DNS:gm.example.com',
+      '-days',
+      '60',
+      '-out',
+      `sm2-${use}.crt`,
+    ]);
   }
   return pki;
 }

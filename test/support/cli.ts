@@ -10,13 +10,22 @@ export interface CliResult {
   stderr: string;
 }
 
-export function runCli(args: string[], env: Record<string, string> = {}, options: { cwd?: string } = {}): Promise<CliResult> {
+export function runCli(
+  args: string[],
+  env: Record<string, string> = {},
+  options: { cwd?: string } = {},
+): Promise<CliResult> {
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, [CLI, ...args], {
       cwd: options.cwd,
       // The metadata service is off and HOME has no credentials file unless a test gives them: tests stay
       // on loopback and never read the machine's own ~/.huaweicloud/credentials.
-      env: { PATH: process.env['PATH'] ?? '', LIVE_HTTPS_CERT_METADATA_ENDPOINT: 'off', HOME: '/nonexistent-home-for-tests', ...env },
+      env: {
+        PATH: process.env['PATH'] ?? '',
+        LIVE_HTTPS_CERT_METADATA_ENDPOINT: 'off',
+        HOME: '/nonexistent-home-for-tests',
+        ...env,
+      },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     let stdout = '';

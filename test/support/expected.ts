@@ -19,9 +19,17 @@ export function expectedError(method: 'put' | 'get' | 'delete', status: number):
 
 export const EXAMPLE_REQUEST_ID: string = spec.components.headers.XRequestId.example;
 export const SHOW_EXAMPLE = (
-  Object.values(spec.paths['/v1/{project_id}/guard/https-cert'].get.responses['200'].content['application/json'].examples)[0] as {
+  Object.values(
+    spec.paths['/v1/{project_id}/guard/https-cert'].get.responses['200'].content['application/json'].examples,
+  )[0] as {
     value: unknown;
   }
 ).value;
-export const PAGE_REQUEST_EXAMPLE = spec.paths['/v1/{project_id}/guard/https-cert'].put.requestBody.content['application/json'].examples.page
-  .value as { certificate_format: 'PEM'; certificate: string; certificate_key: string; force_redirect: boolean };
+export const PAGE_REQUEST_EXAMPLE = spec.paths['/v1/{project_id}/guard/https-cert'].put.requestBody.content[
+  'application/json'
+].examples.page.value as {
+  certificate_format: 'PEM';
+  certificate: string;
+  certificate_key: string;
+  force_redirect: boolean;
+};

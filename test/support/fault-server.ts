@@ -45,7 +45,10 @@ export function dribble(res: ServerResponse, everyMs: number): void {
 }
 
 /** The same over TLS, with the certificate (chain) and key given as PEM. */
-export async function startTlsFaultServer(tls: { cert: string; key: string }, handler: FaultHandler): Promise<FaultServer> {
+export async function startTlsFaultServer(
+  tls: { cert: string; key: string },
+  handler: FaultHandler,
+): Promise<FaultServer> {
   const { createServer: createHttpsServer } = await import('node:https');
   let count = 0;
   let connections = 0;

@@ -22,7 +22,10 @@ export interface MetadataServer {
   stop(): Promise<void>;
 }
 
-export async function startMetadataServer(key: TemporaryKey, options: { noAgency?: boolean; tokens?: boolean } = {}): Promise<MetadataServer> {
+export async function startMetadataServer(
+  key: TemporaryKey,
+  options: { noAgency?: boolean; tokens?: boolean } = {},
+): Promise<MetadataServer> {
   const valid = new Set<string>();
   let counter = 0;
   const state: MetadataServer = {
@@ -44,10 +47,21 @@ export async function startMetadataServer(key: TemporaryKey, options: { noAgency
     }
     if (req.method === 'GET' && req.url === '/openstack/latest/securitykey') {
       state.calls.push({ what: 'GET securitykey', token });
-      if (options.noAgency) return void res.writeHead(401, { 'content-type': 'text/plain' }).end('Please configure Cloud Service Agency first');
-      if (options.tokens !== false && (!token || !valid.has(token))) return void res.writeHead(401).end('invalid token');
+      if (options.noAgency)
+        return void res
+          .writeHead(401, { 'content-type': 'text/plain' })
+          .end('Please configure Cloud Service Agency first');
+      if (options.tokens !== false && (!token || !valid.has(token)))
+        return void res.writeHead(401).end('invalid token');
       const { access, secret, securitytoken, expiresAt } = state.key;
-      const body = { credential: { access, secret, securitytoken, expires_at: expiresAt.toISOString().replace(/\.(\d{3})Z$/, '.$1000Z') } };
+      const body = {
+        credential: {
+          access,
+          secret,
+          securitytoken,
+          expires_at: expiresAt.toISOString().replace(/\.(\d{3})Z$/, '.$1000Z'),
+        },
+      };
       return void res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify(body));
     }
     res.writeHead(404).end();

@@ -32,15 +32,24 @@ export interface TestProxy {
   stop(): Promise<void>;
 }
 
-export async function startTestProxy(options: { mode?: ProxyMode; auth?: { user: string; password: string }; tls?: { key: string; cert: string } } = {}): Promise<TestProxy> {
+export async function startTestProxy(
+  options: { mode?: ProxyMode; auth?: { user: string; password: string }; tls?: { key: string; cert: string } } = {},
+): Promise<TestProxy> {
   const seen: Seen[] = [];
   const sockets = new Set<Socket>();
-  const expected = options.auth ? `Basic ${Buffer.from(`${options.auth.user}:${options.auth.password}`).toString('base64')}` : undefined;
+  const expected = options.auth
+    ? `Basic ${Buffer.from(`${options.auth.user}:${options.auth.password}`).toString('base64')}`
+    : undefined;
   const state = { mode: options.mode ?? ({ kind: 'pass' } as ProxyMode) };
-  const authorized = (req: IncomingMessage) => expected === undefined || req.headers['proxy-authorization'] === expected;
+  const authorized = (req: IncomingMessage) =>
+    expected === undefined || req.headers['proxy-authorization'] === expected;
 
   const handle = (req: IncomingMessage, res: ServerResponse) => {
-    seen.push({ method: req.method ?? '', target: req.url ?? '', proxyAuthorization: req.headers['proxy-authorization'] });
+    seen.push({
+      method: req.method ?? '',
+      target: req.url ?? '',
+      proxyAuthorization: req.headers['proxy-authorization'],
+    });
     if (!authorized(req)) {
       res.writeHead(407, { 'proxy-authenticate': 'Basic realm="test"', 'content-length': '0' }).end();
       return;
@@ -60,7 +69,13 @@ export async function startTestProxy(options: { mode?: ProxyMode; auth?: { user:
     delete headers['proxy-authorization'];
     delete headers['proxy-connection'];
     const upstream = httpRequest(
-      { host: '127.0.0.1', port: target.port || 80, method: req.method, path: `${target.pathname}${target.search}`, headers },
+      {
+        host: '127.0.0.1',
+        port: target.port || 80,
+        method: req.method,
+        path: `${target.pathname}${target.search}`,
+        headers,
+      },
       (answer) => {
         res.writeHead(answer.statusCode ?? 502, answer.statusMessage, answer.rawHeaders);
         answer.pipe(res);
@@ -86,7 +101,9 @@ export async function startTestProxy(options: { mode?: ProxyMode; auth?: { user:
     // The client went away (the server keeps half-open sockets): close our side too.
     client.on('end', () => client.destroy());
     if (!authorized(req)) {
-      client.end('HTTP/1.1 407 Proxy Authentication Required\r\nProxy-Authenticate: Basic realm="test"\r\nContent-Length: 0\r\n\r\n');
+      client.end(
+        'HTTP/1.1 407 Proxy Authentication Required\r\nProxy-Authenticate: Basic realm="test"\r\nContent-Length: 0\r\n\r\n',
+      );
       return;
     }
     const mode = state.mode;

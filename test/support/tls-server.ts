@@ -15,10 +15,16 @@ export interface SniServer {
 export async function startSniServer(fallback: { cert: string; key: string }): Promise<SniServer> {
   const contexts = new Map<string, SecureContext>();
   const servernames: string[] = [];
-  const server = createServer({ ...fallback, SNICallback: (name, cb) => {
-    servernames.push(name);
-    cb(null, contexts.get(name.toLowerCase()) ?? createSecureContext(fallback));
-  } }, (socket) => socket.end());
+  const server = createServer(
+    {
+      ...fallback,
+      SNICallback: (name, cb) => {
+        servernames.push(name);
+        cb(null, contexts.get(name.toLowerCase()) ?? createSecureContext(fallback));
+      },
+    },
+    (socket) => socket.end(),
+  );
   server.on('tlsClientError', () => {});
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   return {

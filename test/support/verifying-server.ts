@@ -75,25 +75,46 @@ function iamReply(received: Received, projects: Record<string, string[]>): Reply
   return {
     status: 200,
     headers: { 'x-iam-trace-id': `trace-${name}` },
-    body: { links: { self: 'http://iam/v3/projects', previous: null, next: null }, projects: ids.map((id) => ({ id, name, enabled: true })) },
+    body: {
+      links: { self: 'http://iam/v3/projects', previous: null, next: null },
+      projects: ids.map((id) => ({ id, name, enabled: true })),
+    },
   };
 }
 
-async function verify(req: IncomingMessage, body: Buffer, options: VerifyingServerOptions): Promise<{ verdict: Received['verdict']; message: string }> {
+async function verify(
+  req: IncomingMessage,
+  body: Buffer,
+  options: VerifyingServerOptions,
+): Promise<{ verdict: Received['verdict']; message: string }> {
   const headers = req.headers as Record<string, string>;
   if (!headers['authorization']) {
-    return options.tokens?.includes(headers['x-auth-token'] ?? '') ? { verdict: 'ok', message: '' } : { verdict: 'no-auth', message: 'no credentials' };
+    return options.tokens?.includes(headers['x-auth-token'] ?? '')
+      ? { verdict: 'ok', message: '' }
+      : { verdict: 'no-auth', message: 'no credentials' };
   }
   const match = AUTH.exec(headers['authorization']);
   const sk = match ? options.keys?.[match[2]!] : undefined;
-  if (!match || sk === undefined) return { verdict: 'bad-signature', message: 'Incorrect IAM authentication information: unknown access key or malformed Authorization' };
+  if (!match || sk === undefined)
+    return {
+      verdict: 'bad-signature',
+      message: 'Incorrect IAM authentication information: unknown access key or malformed Authorization',
+    };
   const digest = match[1] === 'SDK-HMAC-SM3' ? sm3Digest() : sha256Digest(webCryptoHash);
   const signed = match[3]!.split(';');
   const date = parseSdkDate(headers['x-sdk-date'] ?? '');
-  if (!signed.includes('x-sdk-date') || !date) return { verdict: 'bad-signature', message: 'Incorrect IAM authentication information: x-sdk-date missing or unsigned' };
+  if (!signed.includes('x-sdk-date') || !date)
+    return {
+      verdict: 'bad-signature',
+      message: 'Incorrect IAM authentication information: x-sdk-date missing or unsigned',
+    };
   const serverNow = Date.now() + (options.clockOffsetMs ?? 0);
   if (Math.abs(date.getTime() - serverNow) > 15 * 60 * 1000) {
-    return { verdict: 'expired', message: 'Incorrect IAM authentication information: signature expired, x-sdk-date is too far from the server time' };
+    return {
+      verdict: 'expired',
+      message:
+        'Incorrect IAM authentication information: signature expired, x-sdk-date is too far from the server time',
+    };
   }
   const url = new URL(req.url ?? '/', `http://${headers['host']}`);
   const { signature, canonicalRequest } = await computeSignature(
@@ -102,7 +123,10 @@ async function verify(req: IncomingMessage, body: Buffer, options: VerifyingServ
     digest,
   );
   if (signature !== match[4]) {
-    return { verdict: 'bad-signature', message: `Incorrect IAM authentication information: verify aksk signature fail, canonicalRequest: ${canonicalRequest.replace(/\n/g, '|')}` };
+    return {
+      verdict: 'bad-signature',
+      message: `Incorrect IAM authentication information: verify aksk signature fail, canonicalRequest: ${canonicalRequest.replace(/\n/g, '|')}`,
+    };
   }
   return { verdict: 'ok', message: '' };
 }
@@ -147,18 +171,31 @@ export async function startVerifyingServer(options: VerifyingServerOptions = {})
       const { verdict, message } = await verify(req, body, options);
       const auth = AUTH.exec(req.headers['authorization'] ?? '');
       const entry: Received = {
-        method: req.method ?? '', url: req.url ?? '', headers: req.headers as Record<string, string>, body, verdict,
-        algorithm: auth?.[1], accessKey: auth?.[2],
+        method: req.method ?? '',
+        url: req.url ?? '',
+        headers: req.headers as Record<string, string>,
+        body,
+        verdict,
+        algorithm: auth?.[1],
+        accessKey: auth?.[2],
       };
       received.push(entry);
       const iam = options.projects && entry.url.startsWith('/v3/projects');
       const reply: Reply =
-        verdict === 'ok' ? (iam ? iamReply(entry, options.projects!) : (options.reply ?? (options.deployed ? (r: Received) => storeReply(deployed, r) : defaultReply))(entry))
-        : verdict === 'no-auth' ? { status: 401, body: { error_code: 'LIVE.100011003', error_msg: 'Unauthorized access to the interface' } }
-        : { status: 401, body: { error_code: 'APIGW.0301', error_msg: message } };
+        verdict === 'ok'
+          ? iam
+            ? iamReply(entry, options.projects!)
+            : (options.reply ?? (options.deployed ? (r: Received) => storeReply(deployed, r) : defaultReply))(entry)
+          : verdict === 'no-auth'
+            ? { status: 401, body: { error_code: 'LIVE.100011003', error_msg: 'Unauthorized access to the interface' } }
+            : { status: 401, body: { error_code: 'APIGW.0301', error_msg: message } };
       if (options.delayMs) await new Promise((resolve) => setTimeout(resolve, options.delayMs));
       const text = reply.body === undefined ? '' : JSON.stringify(reply.body);
-      res.writeHead(reply.status, { ...common, ...(text ? { 'content-type': 'application/json' } : {}), ...reply.headers });
+      res.writeHead(reply.status, {
+        ...common,
+        ...(text ? { 'content-type': 'application/json' } : {}),
+        ...reply.headers,
+      });
       res.end(text);
     });
   });

@@ -28,7 +28,13 @@ describe('isNode', () => {
 });
 
 describe('chooseSender', () => {
-  const request = () => ({ method: 'GET', url: new URL('http://127.0.0.1:9/x'), headers: {}, body: undefined, signal: undefined });
+  const request = () => ({
+    method: 'GET',
+    url: new URL('http://127.0.0.1:9/x'),
+    headers: {},
+    body: undefined,
+    signal: undefined,
+  });
   const limit = () => ({ limit: 1024, truncate: true });
 
   it("a caller's sender wins over a caller's fetch", () => {

@@ -57,7 +57,14 @@ const SENDERS: [string, () => Sender | undefined][] = [
 let sender: Sender | undefined;
 
 function client(endpoint: string, overrides: Partial<LiveClientOptions> = {}) {
-  return createLiveClient({ projectId: '0123456789abcdef0123456789abcdef', endpoint, credentials: AKSK, retry: FAST_RETRY, sender, ...overrides });
+  return createLiveClient({
+    projectId: '0123456789abcdef0123456789abcdef',
+    endpoint,
+    credentials: AKSK,
+    retry: FAST_RETRY,
+    sender,
+    ...overrides,
+  });
 }
 
 /** Runs a call, returns its error (kept for the secret search) and how long it took. */
@@ -71,10 +78,12 @@ async function failure(call: Promise<unknown>): Promise<{ error: unknown; ms: nu
   return { error, ms: performance.now() - start };
 }
 
-const json = (status: number, body: unknown, headers: Record<string, string> = {}): FaultHandler => (_req, res) => {
-  res.writeHead(status, { 'content-type': 'application/json', ...headers });
-  res.end(JSON.stringify(body));
-};
+const json =
+  (status: number, body: unknown, headers: Record<string, string> = {}): FaultHandler =>
+  (_req, res) => {
+    res.writeHead(status, { 'content-type': 'application/json', ...headers });
+    res.end(JSON.stringify(body));
+  };
 
 describe.each(SENDERS)('over %s', (_name, makeSender) => {
   beforeAll(() => {
@@ -91,7 +100,9 @@ describe.each(SENDERS)('over %s', (_name, makeSender) => {
       expect(error).toBeInstanceOf(LiveNetworkError);
       expect(error).not.toBeInstanceOf(LiveTimeoutError);
       expect(error).toMatchObject({ attempts: 3, operation: 'ShowDomainHttpsCert' });
-      expect((error as Error).message).toMatch(/ShowDomainHttpsCert to http:\/\/127\.0\.0\.1:\d+ failed \(3 attempts\)/);
+      expect((error as Error).message).toMatch(
+        /ShowDomainHttpsCert to http:\/\/127\.0\.0\.1:\d+ failed \(3 attempts\)/,
+      );
       expect((error as Error).cause).toBeInstanceOf(Error);
       expect(server?.count).toBe(3);
       expect(ms).toBeLessThan(2000);
@@ -99,7 +110,9 @@ describe.each(SENDERS)('over %s', (_name, makeSender) => {
 
     it('connection refused: LiveNetworkError naming ECONNREFUSED, after 3 quick attempts', async () => {
       const port = await freePort();
-      const { error, ms } = await failure(client(`http://127.0.0.1:${port}`).deleteDomainHttpsCert({ domain: 'a.example.com' }));
+      const { error, ms } = await failure(
+        client(`http://127.0.0.1:${port}`).deleteDomainHttpsCert({ domain: 'a.example.com' }),
+      );
       expect(error).toBeInstanceOf(LiveNetworkError);
       expect(error).toMatchObject({ attempts: 3, operation: 'DeleteDomainHttpsCert' });
       expect((error as Error).message).toContain('ECONNREFUSED');
@@ -108,7 +121,9 @@ describe.each(SENDERS)('over %s', (_name, makeSender) => {
 
     it('a server that never answers: LiveTimeoutError after each attempt times out', async () => {
       const url = await serve(() => undefined);
-      const { error, ms } = await failure(client(url, { timeoutMs: 300, retries: 1 }).showDomainHttpsCert({ domain: 'a.example.com' }));
+      const { error, ms } = await failure(
+        client(url, { timeoutMs: 300, retries: 1 }).showDomainHttpsCert({ domain: 'a.example.com' }),
+      );
       expect(error).toBeInstanceOf(LiveTimeoutError);
       expect(error).toMatchObject({ attempts: 2, timeoutMs: 300 });
       expect(server?.count).toBe(2);
@@ -121,7 +136,9 @@ describe.each(SENDERS)('over %s', (_name, makeSender) => {
         res.writeHead(200, { 'content-type': 'application/json', 'content-length': '1000' });
         res.write('{"certificate_format":');
       });
-      const { error, ms } = await failure(client(url, { timeoutMs: 300, retries: 0 }).showDomainHttpsCert({ domain: 'a.example.com' }));
+      const { error, ms } = await failure(
+        client(url, { timeoutMs: 300, retries: 0 }).showDomainHttpsCert({ domain: 'a.example.com' }),
+      );
       expect(error).toBeInstanceOf(LiveTimeoutError);
       expect(error).toMatchObject({ attempts: 1 });
       expect(ms).toBeGreaterThanOrEqual(300);
@@ -133,7 +150,9 @@ describe.each(SENDERS)('over %s', (_name, makeSender) => {
         res.writeHead(200, { 'content-type': 'application/json' });
         dribble(res, 50);
       });
-      const { error, ms } = await failure(client(url, { timeoutMs: 400, retries: 0 }).showDomainHttpsCert({ domain: 'a.example.com' }));
+      const { error, ms } = await failure(
+        client(url, { timeoutMs: 400, retries: 0 }).showDomainHttpsCert({ domain: 'a.example.com' }),
+      );
       expect(error).toBeInstanceOf(LiveTimeoutError);
       expect(ms).toBeGreaterThanOrEqual(400);
       expect(ms).toBeLessThan(1500);
@@ -145,7 +164,13 @@ describe.each(SENDERS)('over %s', (_name, makeSender) => {
       const statuses = [500, 502, 503, 504];
       const url = await serve((req, res, index) => {
         const status = statuses[index];
-        if (status) json(status, { error_code: 'LIVE.100011005', error_msg: `transient ${status}` })(req, res, index, Buffer.alloc(0));
+        if (status)
+          json(status, { error_code: 'LIVE.100011005', error_msg: `transient ${status}` })(
+            req,
+            res,
+            index,
+            Buffer.alloc(0),
+          );
         else res.writeHead(200, { 'x-request-id': 'finally-ok' }).end();
       });
       const start = performance.now();
@@ -159,12 +184,24 @@ describe.each(SENDERS)('over %s', (_name, makeSender) => {
       const url = await serve(json(503, { error_code: 'LIVE.100011008', error_msg: 'under maintenance' }));
       const { error } = await failure(client(url).updateDomainHttpsCert({ domain: 'a.example.com', body: BODY }));
       expect(error).toBeInstanceOf(LiveApiError);
-      expect(error).toMatchObject({ status: 503, errorCode: 'LIVE.100011008', attempts: 3, operation: 'UpdateDomainHttpsCert' });
+      expect(error).toMatchObject({
+        status: 503,
+        errorCode: 'LIVE.100011008',
+        attempts: 3,
+        operation: 'UpdateDomainHttpsCert',
+      });
     });
 
     it('429 with Retry-After: 1 waits a second, then succeeds', async () => {
       const url = await serve((req, res, index) =>
-        index === 0 ? json(429, { error_code: 'APIGW.0308', error_msg: 'throttled' }, { 'retry-after': '1' })(req, res, index, Buffer.alloc(0)) : res.writeHead(204).end(),
+        index === 0
+          ? json(429, { error_code: 'APIGW.0308', error_msg: 'throttled' }, { 'retry-after': '1' })(
+              req,
+              res,
+              index,
+              Buffer.alloc(0),
+            )
+          : res.writeHead(204).end(),
       );
       const start = performance.now();
       await client(url).deleteDomainHttpsCert({ domain: 'a.example.com' });
@@ -175,7 +212,9 @@ describe.each(SENDERS)('over %s', (_name, makeSender) => {
     });
 
     it('a Retry-After longer than the cap is not waited for: the 429 is the result', async () => {
-      const url = await serve(json(429, { error_code: 'APIGW.0308', error_msg: 'throttled' }, { 'retry-after': '3600' }));
+      const url = await serve(
+        json(429, { error_code: 'APIGW.0308', error_msg: 'throttled' }, { 'retry-after': '3600' }),
+      );
       const { error, ms } = await failure(client(url).deleteDomainHttpsCert({ domain: 'a.example.com' }));
       expect(error).toMatchObject({ status: 429, attempts: 1 });
       expect(ms).toBeLessThan(1000);
@@ -189,7 +228,12 @@ describe.each(SENDERS)('over %s', (_name, makeSender) => {
     });
 
     it('401 APIGW.0301 (a bad signature) is a typed error at once', async () => {
-      const url = await serve(json(401, { error_code: 'APIGW.0301', error_msg: 'Incorrect IAM authentication information: verify aksk signature fail' }));
+      const url = await serve(
+        json(401, {
+          error_code: 'APIGW.0301',
+          error_msg: 'Incorrect IAM authentication information: verify aksk signature fail',
+        }),
+      );
       const { error, ms } = await failure(client(url).showDomainHttpsCert({ domain: 'a.example.com' }));
       expect(error).toBeInstanceOf(LiveApiError);
       expect(error).toMatchObject({ status: 401, errorCode: 'APIGW.0301', attempts: 1 });
@@ -241,7 +285,9 @@ describe.each(SENDERS)('over %s', (_name, makeSender) => {
       const url = await serve(() => undefined);
       const controller = new AbortController();
       setTimeout(() => controller.abort(), 100);
-      const { error, ms } = await failure(client(url).showDomainHttpsCert({ domain: 'a.example.com', signal: controller.signal }));
+      const { error, ms } = await failure(
+        client(url).showDomainHttpsCert({ domain: 'a.example.com', signal: controller.signal }),
+      );
       expect((error as Error).name).toBe('AbortError');
       expect(ms).toBeLessThan(1000);
     });
@@ -255,7 +301,9 @@ describe.each(SENDERS)('over %s', (_name, makeSender) => {
         setTimeout(() => controller.abort(), 100);
       });
       const live = client(url, { retries: 3 });
-      const { error, ms } = await failure(live.showDomainHttpsCert({ domain: 'a.example.com', signal: controller.signal }));
+      const { error, ms } = await failure(
+        live.showDomainHttpsCert({ domain: 'a.example.com', signal: controller.signal }),
+      );
       expect((error as Error).name).toBe('AbortError');
       expect(ms).toBeLessThan(2000);
       expect(server?.count).toBe(1);
@@ -263,7 +311,9 @@ describe.each(SENDERS)('over %s', (_name, makeSender) => {
 
     it('an already aborted signal sends nothing', async () => {
       const url = await serve(json(200, {}));
-      const { error } = await failure(client(url).showDomainHttpsCert({ domain: 'a.example.com', signal: AbortSignal.abort() }));
+      const { error } = await failure(
+        client(url).showDomainHttpsCert({ domain: 'a.example.com', signal: AbortSignal.abort() }),
+      );
       expect((error as Error).name).toBe('AbortError');
       expect(server?.count).toBe(0);
     });
@@ -276,7 +326,9 @@ describe.each(SENDERS)('over %s', (_name, makeSender) => {
 
     it('a per-call timeoutMs overrides the client default', async () => {
       const url = await serve(() => undefined);
-      const { error, ms } = await failure(client(url, { timeoutMs: 60_000, retries: 0 }).showDomainHttpsCert({ domain: 'a.example.com', timeoutMs: 200 }));
+      const { error, ms } = await failure(
+        client(url, { timeoutMs: 60_000, retries: 0 }).showDomainHttpsCert({ domain: 'a.example.com', timeoutMs: 200 }),
+      );
       expect(error).toMatchObject({ name: 'LiveTimeoutError', timeoutMs: 200 });
       expect(ms).toBeLessThan(1000);
     });
@@ -285,8 +337,17 @@ describe.each(SENDERS)('over %s', (_name, makeSender) => {
 
 describe('secrets stay out of errors', () => {
   it('a server echoing the token in its error body: the token is redacted', async () => {
-    const url = await serve((req, res) => json(500, { error_code: 'X', error_msg: `headers were ${JSON.stringify(req.headers)}` })(req, res, 0, Buffer.alloc(0)));
-    const { error } = await failure(client(url, { credentials: { token: TOKEN }, retries: 0 }).showDomainHttpsCert({ domain: 'a.example.com' }));
+    const url = await serve((req, res) =>
+      json(500, { error_code: 'X', error_msg: `headers were ${JSON.stringify(req.headers)}` })(
+        req,
+        res,
+        0,
+        Buffer.alloc(0),
+      ),
+    );
+    const { error } = await failure(
+      client(url, { credentials: { token: TOKEN }, retries: 0 }).showDomainHttpsCert({ domain: 'a.example.com' }),
+    );
     expect((error as LiveApiError).errorMsg).toContain('[REDACTED]');
   });
 

@@ -21,9 +21,23 @@ describe('parseRetryAfter', () => {
   });
 
   it.each([
-    '1.5', '-5', '1 2', '+5', '5s', '', ' ', '0x10', '1e3', 'soon',
-    'Sat, 28 Nov 2026 14:00:30', 'Sat, 28 Nov 2026 14:00:30 UTC', 'Sat, 28 Nov 2026 25:00:00 GMT',
-    'Sat, 31 Feb 2026 14:00:30 GMT', '2026-11-28T14:00:30Z', 'Thu, 01 Jan 1970 00:00:00', 'sat, 28 nov 2026 14:00:30 gmt',
+    '1.5',
+    '-5',
+    '1 2',
+    '+5',
+    '5s',
+    '',
+    ' ',
+    '0x10',
+    '1e3',
+    'soon',
+    'Sat, 28 Nov 2026 14:00:30',
+    'Sat, 28 Nov 2026 14:00:30 UTC',
+    'Sat, 28 Nov 2026 25:00:00 GMT',
+    'Sat, 31 Feb 2026 14:00:30 GMT',
+    '2026-11-28T14:00:30Z',
+    'Thu, 01 Jan 1970 00:00:00',
+    'sat, 28 nov 2026 14:00:30 gmt',
   ])('%o is not RFC 9110: undefined (backoff decides)', (value) => {
     expect(parseRetryAfter(value, NOW)).toBeUndefined();
   });

@@ -41,13 +41,21 @@ export function senderContract(name: string, makeSender: () => Sender): void {
       });
       const body = new TextEncoder().encode('{"a":"\u00e9"}');
       const wire = await makeSender()(
-        request(`${server.url}/v1/p/guard/https-cert?domain=a.example.com`, { method: 'PUT', headers: { 'x-sdk-date': '20260101T000000Z', 'content-type': 'application/json' }, body }),
+        request(`${server.url}/v1/p/guard/https-cert?domain=a.example.com`, {
+          method: 'PUT',
+          headers: { 'x-sdk-date': '20260101T000000Z', 'content-type': 'application/json' },
+          body,
+        }),
         new AbortController().signal,
         KEEP_ALL,
       );
       expect(server.count).toBe(1);
       expect(seen[0]).toMatchObject({ method: 'PUT', url: '/v1/p/guard/https-cert?domain=a.example.com' });
-      expect(seen[0]!.headers).toMatchObject({ 'x-sdk-date': '20260101T000000Z', 'content-type': 'application/json', 'content-length': String(body.byteLength) });
+      expect(seen[0]!.headers).toMatchObject({
+        'x-sdk-date': '20260101T000000Z',
+        'content-type': 'application/json',
+        'content-length': String(body.byteLength),
+      });
       expect(String(seen[0]!.headers!['accept-encoding'])).toMatch(/gzip/);
       expect(String(seen[0]!.headers!['accept-encoding'])).toMatch(/deflate/);
       expect(new Uint8Array(seen[0]!.body!)).toEqual(body);
@@ -69,8 +77,14 @@ export function senderContract(name: string, makeSender: () => Sender): void {
 
     it.each([301, 302, 303, 307, 308])('returns a %i as it is and never follows it', async (status) => {
       const elsewhere = await serve((_req, res) => res.writeHead(200).end('followed'));
-      const server = await serve((_req, res) => res.writeHead(status, { location: `${elsewhere.url}/stolen` }).end('moved'));
-      const wire = await makeSender()(request(server.url, { method: 'PUT', body: new Uint8Array([1, 2, 3]) }), new AbortController().signal, KEEP_ALL);
+      const server = await serve((_req, res) =>
+        res.writeHead(status, { location: `${elsewhere.url}/stolen` }).end('moved'),
+      );
+      const wire = await makeSender()(
+        request(server.url, { method: 'PUT', body: new Uint8Array([1, 2, 3]) }),
+        new AbortController().signal,
+        KEEP_ALL,
+      );
       expect(elsewhere.count).toBe(0);
       expect(server.count).toBe(1);
       if (wire.redirect === 'opaque') return; // a runtime that hides redirects (browsers) marks them
@@ -88,7 +102,9 @@ export function senderContract(name: string, makeSender: () => Sender): void {
     it('a final 1xx (a 101 nobody asked for) is a rejection, as fetch has it', async () => {
       const server = await startRawServer(() => 'HTTP/1.1 101 Switching Protocols\r\n\r\n');
       servers.push(server);
-      const error = await makeSender()(request(server.url), new AbortController().signal, KEEP_ALL).catch((e: unknown) => e);
+      const error = await makeSender()(request(server.url), new AbortController().signal, KEEP_ALL).catch(
+        (e: unknown) => e,
+      );
       expect(error).toBeInstanceOf(Error);
     });
 
@@ -100,14 +116,20 @@ export function senderContract(name: string, makeSender: () => Sender): void {
       ['br', 'br', brotliCompressSync],
     ] as const)('decodes %s and drops nothing', async (_label, coding, encode) => {
       const plain = JSON.stringify({ certificate: 'x'.repeat(5000), force_redirect: true });
-      const server = await serve((_req, res) => res.writeHead(200, { 'content-encoding': coding, 'content-type': 'application/json' }).end(encode(Buffer.from(plain))));
+      const server = await serve((_req, res) =>
+        res
+          .writeHead(200, { 'content-encoding': coding, 'content-type': 'application/json' })
+          .end(encode(Buffer.from(plain))),
+      );
       const wire = await makeSender()(request(server.url), new AbortController().signal, KEEP_ALL);
       expect(text(wire)).toBe(plain);
     });
 
     it('decodes two codings in reverse order (gzip, then br)', async () => {
       const plain = 'twice encoded';
-      const server = await serve((_req, res) => res.writeHead(200, { 'content-encoding': 'gzip, br' }).end(brotliCompressSync(gzipSync(Buffer.from(plain)))));
+      const server = await serve((_req, res) =>
+        res.writeHead(200, { 'content-encoding': 'gzip, br' }).end(brotliCompressSync(gzipSync(Buffer.from(plain)))),
+      );
       const wire = await makeSender()(request(server.url), new AbortController().signal, KEEP_ALL);
       expect(text(wire)).toBe(plain);
     });
@@ -115,7 +137,10 @@ export function senderContract(name: string, makeSender: () => Sender): void {
     it('limits decoded bytes: a gzip bomb past the limit is refused without inflating it all', async () => {
       const server = await serve((_req, res) => res.writeHead(200, { 'content-encoding': 'gzip' }).end(BOMB));
       const start = performance.now();
-      const error = await makeSender()(request(server.url), new AbortController().signal, () => ({ limit: 1024 * 1024, truncate: false })).catch((e: unknown) => e);
+      const error = await makeSender()(request(server.url), new AbortController().signal, () => ({
+        limit: 1024 * 1024,
+        truncate: false,
+      })).catch((e: unknown) => e);
       expect(error).toBeInstanceOf(ResponseTooLargeError);
       // Inflating all 64 MiB would take far longer than stopping at 1 MiB.
       expect(performance.now() - start).toBeLessThan(2000);
@@ -124,8 +149,13 @@ export function senderContract(name: string, makeSender: () => Sender): void {
     it('limits decoded bytes: with truncate, exactly the limit is kept (plain and gzip alike)', async () => {
       const plain = Buffer.alloc(100_000, 'e');
       for (const gzip of [false, true]) {
-        const server = await serve((_req, res) => res.writeHead(500, gzip ? { 'content-encoding': 'gzip' } : {}).end(gzip ? gzipSync(plain) : plain));
-        const wire = await makeSender()(request(server.url), new AbortController().signal, () => ({ limit: 65_536, truncate: true }));
+        const server = await serve((_req, res) =>
+          res.writeHead(500, gzip ? { 'content-encoding': 'gzip' } : {}).end(gzip ? gzipSync(plain) : plain),
+        );
+        const wire = await makeSender()(request(server.url), new AbortController().signal, () => ({
+          limit: 65_536,
+          truncate: true,
+        }));
         expect(wire.status).toBe(500);
         expect(wire.body.byteLength).toBe(65_536);
         expect(text(wire)).toBe('e'.repeat(65_536));

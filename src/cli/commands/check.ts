@@ -14,8 +14,20 @@ export function check(values: ParsedValues, io: CliIo): number {
   const { body, notes } = withFixedChain(certificateBodyFrom(values, 'check'), values);
   const reports = domains.map((domain) => ({ domain, ...preflight(domain, body) }));
   const outcomes: DomainOutcome[] = reports.map((r) => {
-    const warnings = [...notes, ...r.findings.filter((f) => f.status === 'failed' && f.severity === 'warning').map((f) => `${f.check}: ${f.message}`)];
-    return { domain: r.domain, status: r.ok ? 'ok' : 'failed', exitCode: r.ok ? 0 : EXIT.usage, detail: '', warnings, json: { status: r.ok ? 'ok' : 'failed', ...r } };
+    const warnings = [
+      ...notes,
+      ...r.findings
+        .filter((f) => f.status === 'failed' && f.severity === 'warning')
+        .map((f) => `${f.check}: ${f.message}`),
+    ];
+    return {
+      domain: r.domain,
+      status: r.ok ? 'ok' : 'failed',
+      exitCode: r.ok ? 0 : EXIT.usage,
+      detail: '',
+      warnings,
+      json: { status: r.ok ? 'ok' : 'failed', ...r },
+    };
   });
   if (values['json']) io.stdout(`${JSON.stringify(resultDocument(outcomes, []), null, 2)}\n`);
   else {

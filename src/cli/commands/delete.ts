@@ -11,9 +11,13 @@ import { callOutcome } from './outcome.js';
 async function confirmed(domains: string[], values: ParsedValues, io: CliIo): Promise<boolean> {
   if (domains.length < 2 || values['yes'] || values['dry-run']) return true;
   if (!io.stdinIsTTY || !io.confirm) {
-    throw new UsageError(`deleting the HTTPS configuration of ${domains.length} domains needs --yes when not run on a terminal; nothing was sent`);
+    throw new UsageError(
+      `deleting the HTTPS configuration of ${domains.length} domains needs --yes when not run on a terminal; nothing was sent`,
+    );
   }
-  return io.confirm(`Delete the HTTPS certificate configuration of ${domains.length} domains (${domains.slice(0, 3).join(', ')}${domains.length > 3 ? ', ...' : ''})? [y/N] `);
+  return io.confirm(
+    `Delete the HTTPS certificate configuration of ${domains.length} domains (${domains.slice(0, 3).join(', ')}${domains.length > 3 ? ', ...' : ''})? [y/N] `,
+  );
 }
 
 export async function remove(values: ParsedValues, io: CliIo): Promise<number> {
@@ -24,12 +28,21 @@ export async function remove(values: ParsedValues, io: CliIo): Promise<number> {
     return EXIT.usage;
   }
   return runOverDomains({
-    domains, values, io, secrets: cc.secrets,
+    domains,
+    values,
+    io,
+    secrets: cc.secrets,
     task: (domain) =>
-      callOutcome(domain, cc.captured, () => cc.client.deleteDomainHttpsCert({ domain }), ({ requestId }) => ({
-        detail: `deleted (request id ${requestId ?? 'n/a'})`,
-        json: { requestId },
-      })),
-    single: (o) => `Deleted the HTTPS certificate configuration of ${o.domain} (request id ${String(o.json['requestId'] ?? 'n/a')})\n`,
+      callOutcome(
+        domain,
+        cc.captured,
+        () => cc.client.deleteDomainHttpsCert({ domain }),
+        ({ requestId }) => ({
+          detail: `deleted (request id ${requestId ?? 'n/a'})`,
+          json: { requestId },
+        }),
+      ),
+    single: (o) =>
+      `Deleted the HTTPS certificate configuration of ${o.domain} (request id ${String(o.json['requestId'] ?? 'n/a')})\n`,
   });
 }

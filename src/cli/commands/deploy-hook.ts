@@ -17,7 +17,10 @@ export async function deployHook(values: ParsedValues, io: CliIo): Promise<numbe
   const lineage = renewedLineage(io.env);
   const files: ParsedValues = { ...values };
   if (values['cert'] === undefined && values['key'] === undefined) {
-    if (!lineage) throw new UsageError('no certificate: run as certbot\'s --deploy-hook (RENEWED_LINEAGE is set there), or give --cert FILE --key FILE');
+    if (!lineage)
+      throw new UsageError(
+        "no certificate: run as certbot's --deploy-hook (RENEWED_LINEAGE is set there), or give --cert FILE --key FILE",
+      );
     files['cert'] = lineage.certificatePath;
     files['key'] = lineage.keyPath;
   }
@@ -27,7 +30,10 @@ export async function deployHook(values: ParsedValues, io: CliIo): Promise<numbe
   const cc = await commandClient(values, io.env, io.stderr);
   const upload = uploadTask(values, body, cc, notes, io.interrupt);
   return runOverDomains({
-    domains, values, io, secrets: cc.secrets,
+    domains,
+    values,
+    io,
+    secrets: cc.secrets,
     task: async (domain) => (skipped.has(domain) ? skippedOutcome(domain, skipped.get(domain)!) : upload(domain)),
     single: uploadText,
   });

@@ -3,16 +3,37 @@ import { exitCodeOf } from '../exit-codes.js';
 import type { DomainOutcome } from '../fleet.js';
 import { type CapturedRequest, errorJson, errorLine, redactedRequest } from '../output.js';
 
-export function failedOutcome(domain: string, error: unknown, extra: Record<string, unknown> = {}, warnings: string[] = []): DomainOutcome {
-  return { domain, status: 'failed', exitCode: exitCodeOf(error), detail: errorLine(error), warnings, json: { domain, status: 'failed', ...extra, error: errorJson(error) } };
+export function failedOutcome(
+  domain: string,
+  error: unknown,
+  extra: Record<string, unknown> = {},
+  warnings: string[] = [],
+): DomainOutcome {
+  return {
+    domain,
+    status: 'failed',
+    exitCode: exitCodeOf(error),
+    detail: errorLine(error),
+    warnings,
+    json: { domain, status: 'failed', ...extra, error: errorJson(error) },
+  };
 }
 
-export function okOutcome(domain: string, detail: string, json: Record<string, unknown>, warnings: string[] = [], status: 'ok' | 'unchanged' = 'ok'): DomainOutcome {
+export function okOutcome(
+  domain: string,
+  detail: string,
+  json: Record<string, unknown>,
+  warnings: string[] = [],
+  status: 'ok' | 'unchanged' = 'ok',
+): DomainOutcome {
   return { domain, status, exitCode: 0, detail, warnings, json: { domain, status, ...json } };
 }
 
 /** The redacted request a dry run recorded since `before`, if any. */
-export function dryRunRequest(captured: readonly CapturedRequest[], before: number): Record<string, unknown> | undefined {
+export function dryRunRequest(
+  captured: readonly CapturedRequest[],
+  before: number,
+): Record<string, unknown> | undefined {
   const request = captured[before];
   return request ? redactedRequest(request) : undefined;
 }

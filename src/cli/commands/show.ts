@@ -13,7 +13,9 @@ function describeCertificate(info: CertificateConfig): string {
   const pem = tlsCertificateOf(info);
   if (!pem) return 'none returned';
   const leaf = summarizePem(pem);
-  return leaf ? `${leaf.subject}; ${leaf.names.join(', ') || 'no names'}; valid until ${leaf.notAfter}` : `${pem.length} characters (not parseable here)`;
+  return leaf
+    ? `${leaf.subject}; ${leaf.names.join(', ') || 'no names'}; valid until ${leaf.notAfter}`
+    : `${pem.length} characters (not parseable here)`;
 }
 
 const KEY_FIELDS = new Set(['certificate_key', 'sign_certificate_key', 'enc_certificate_key']);
@@ -22,19 +24,31 @@ const KEY_FIELDS = new Set(['certificate_key', 'sign_certificate_key', 'enc_cert
 function withoutKeys(value: unknown): unknown {
   if (Array.isArray(value)) return value.map(withoutKeys);
   if (typeof value !== 'object' || value === null) return value;
-  return Object.fromEntries(Object.entries(value).filter(([k]) => !KEY_FIELDS.has(k)).map(([k, v]) => [k, withoutKeys(v)]));
+  return Object.fromEntries(
+    Object.entries(value)
+      .filter(([k]) => !KEY_FIELDS.has(k))
+      .map(([k, v]) => [k, withoutKeys(v)]),
+  );
 }
 
 export async function show(values: ParsedValues, io: CliIo): Promise<number> {
   const domains = domainsFrom(values);
   const cc = await commandClient(values, io.env, io.stderr);
   return runOverDomains({
-    domains, values, io, secrets: cc.secrets,
+    domains,
+    values,
+    io,
+    secrets: cc.secrets,
     task: (domain) =>
-      callOutcome(domain, cc.captured, () => cc.client.showDomainHttpsCert({ domain }), (data) => ({
-        detail: `${data.certificate_format ?? 'PEM'}, force_redirect ${data.force_redirect ?? false}, ${describeCertificate(data)}`,
-        json: { data: withoutKeys(data) },
-      })),
+      callOutcome(
+        domain,
+        cc.captured,
+        () => cc.client.showDomainHttpsCert({ domain }),
+        (data) => ({
+          detail: `${data.certificate_format ?? 'PEM'}, force_redirect ${data.force_redirect ?? false}, ${describeCertificate(data)}`,
+          json: { data: withoutKeys(data) },
+        }),
+      ),
     single: (o) => {
       const data = o.json['data'] as CertificateConfig & { certificate_format?: string };
       const tls = data.tls_certificate;
@@ -42,7 +56,9 @@ export async function show(values: ParsedValues, io: CliIo): Promise<number> {
       return (
         `${o.domain}\n  certificate_format: ${String(data.certificate_format ?? '')}\n  force_redirect:     ${String(data.force_redirect ?? false)}\n` +
         `  certificate:        ${describeCertificate(data)}\n` +
-        (tls ? `  tls_certificate:    source ${String(tls.source ?? 'user')}${tls.cert_id ? `, cert_id ${tls.cert_id}` : ''}${tls.cert_name ? `, cert_name ${tls.cert_name}` : ''}\n` : '') +
+        (tls
+          ? `  tls_certificate:    source ${String(tls.source ?? 'user')}${tls.cert_id ? `, cert_id ${tls.cert_id}` : ''}${tls.cert_name ? `, cert_name ${tls.cert_name}` : ''}\n`
+          : '') +
         (gm ? `  gm_certificate:     present${gm.cert_name ? ` (${gm.cert_name})` : ''}\n` : '')
       );
     },

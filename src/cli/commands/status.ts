@@ -12,7 +12,8 @@ function warnDaysFrom(values: ParsedValues): number {
   const raw = values['warn-days'] as string | undefined;
   if (raw === undefined) return DEFAULT_WARN_DAYS;
   const days = Number(raw);
-  if (!/^\d+$/.test(raw.trim()) || days > 3650) throw new UsageError(`--warn-days ${raw}: give a whole number of days from 0 to 3650`);
+  if (!/^\d+$/.test(raw.trim()) || days > 3650)
+    throw new UsageError(`--warn-days ${raw}: give a whole number of days from 0 to 3650`);
   return days;
 }
 
@@ -51,13 +52,24 @@ export async function status(values: ParsedValues, io: CliIo): Promise<number> {
   const warnDays = warnDaysFrom(values);
   const cc = await commandClient(values, io.env, io.stderr);
   return runOverDomains({
-    domains, values, io, attentionIsReport: true, secrets: cc.secrets,
+    domains,
+    values,
+    io,
+    attentionIsReport: true,
+    secrets: cc.secrets,
     task: async (domain) => {
       try {
         const s = await domainStatus({ client: cc.client, domain, warnDays });
         const { domain: _d, ...json } = s;
         if (s.attention.length === 0) return okOutcome(domain, brief(s), { ...json, needsAttention: false });
-        return { domain, status: 'failed', exitCode: EXIT.attention, detail: `ATTENTION: ${s.attention.join('; ')}; ${brief(s)}`, warnings: [], json: { domain, status: 'failed', ...json, needsAttention: true } };
+        return {
+          domain,
+          status: 'failed',
+          exitCode: EXIT.attention,
+          detail: `ATTENTION: ${s.attention.join('; ')}; ${brief(s)}`,
+          warnings: [],
+          json: { domain, status: 'failed', ...json, needsAttention: true },
+        };
       } catch (error) {
         return failedOutcome(domain, error);
       }

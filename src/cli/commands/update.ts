@@ -10,15 +10,27 @@ import { runOverDomains } from '../run-domains.js';
 import { uploadTask, uploadText } from './upload.js';
 
 /** --fix-chain: the international chain reordered leaf first, and a note when it was. */
-export function withFixedChain(body: DomainHttpsCertInfo, values: ParsedValues): { body: DomainHttpsCertInfo; notes: string[] } {
+export function withFixedChain(
+  body: DomainHttpsCertInfo,
+  values: ParsedValues,
+): { body: DomainHttpsCertInfo; notes: string[] } {
   if (!values['fix-chain'] || body.certificate === undefined) return { body, notes: [] };
   const fixed = fixChainOrder(body.certificate);
-  return fixed.changed ? { body: { ...body, certificate: fixed.pem }, notes: ['the chain was reordered leaf first (--fix-chain)'] } : { body, notes: [] };
+  return fixed.changed
+    ? { body: { ...body, certificate: fixed.pem }, notes: ['the chain was reordered leaf first (--fix-chain)'] }
+    : { body, notes: [] };
 }
 
 export async function update(values: ParsedValues, io: CliIo): Promise<number> {
   const domains = domainsFrom(values);
   const { body, notes } = withFixedChain(certificateBodyFrom(values, 'update'), values);
   const cc = await commandClient(values, io.env, io.stderr);
-  return runOverDomains({ domains, values, io, secrets: cc.secrets, task: uploadTask(values, body, cc, notes, io.interrupt), single: uploadText });
+  return runOverDomains({
+    domains,
+    values,
+    io,
+    secrets: cc.secrets,
+    task: uploadTask(values, body, cc, notes, io.interrupt),
+    single: uploadText,
+  });
 }

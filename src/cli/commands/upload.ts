@@ -16,12 +16,17 @@ import { dryRunRequest, failedOutcome, okOutcome } from './outcome.js';
 
 /** What of a report goes into JSON: everything but the passed checks. */
 function reportJson(report: CheckReport): Record<string, unknown> {
-  return { ok: report.ok, findings: report.findings.filter((f) => f.status !== 'passed'), ...(report.certificate ? { certificate: report.certificate } : {}) };
+  return {
+    ok: report.ok,
+    findings: report.findings.filter((f) => f.status !== 'passed'),
+    ...(report.certificate ? { certificate: report.certificate } : {}),
+  };
 }
 
 /** --force-redirect true, --no-force-redirect false, neither undefined (keep what is deployed). */
 export function forceRedirectFrom(values: ParsedValues): boolean | undefined {
-  if (values['force-redirect'] && values['no-force-redirect']) throw new UsageError('give --force-redirect or --no-force-redirect, not both');
+  if (values['force-redirect'] && values['no-force-redirect'])
+    throw new UsageError('give --force-redirect or --no-force-redirect, not both');
   return values['force-redirect'] ? true : values['no-force-redirect'] ? false : undefined;
 }
 
@@ -30,7 +35,13 @@ function resultJson(result: ReadCompareWriteResult): Record<string, unknown> {
   return rest;
 }
 
-export function uploadTask(values: ParsedValues, body: DomainHttpsCertInfo, cc: CommandClient, notes: string[] = [], interrupt?: AbortSignal): (domain: string) => Promise<DomainOutcome> {
+export function uploadTask(
+  values: ParsedValues,
+  body: DomainHttpsCertInfo,
+  cc: CommandClient,
+  notes: string[] = [],
+  interrupt?: AbortSignal,
+): (domain: string) => Promise<DomainOutcome> {
   const forceRedirect = forceRedirectFrom(values);
   const skipChecks = values['skip-checks'] === true;
   const dryRun = values['dry-run'] === true;
@@ -44,21 +55,46 @@ export function uploadTask(values: ParsedValues, body: DomainHttpsCertInfo, cc: 
     const warnings = [...notes];
     const report = preflight(domain, certificates);
     const checks = { checks: reportJson(report) };
-    for (const f of report.findings) if (f.status === 'failed' && f.severity === 'warning') warnings.push(`${f.check}: ${f.message}`);
+    for (const f of report.findings)
+      if (f.status === 'failed' && f.severity === 'warning') warnings.push(`${f.check}: ${f.message}`);
     const errors = report.findings.filter((f) => f.status === 'failed' && f.severity === 'error');
     if (errors.length && !skipChecks) {
       return {
-        domain, status: 'failed', exitCode: EXIT.usage, warnings,
+        domain,
+        status: 'failed',
+        exitCode: EXIT.usage,
+        warnings,
         detail: `pre-flight: ${errors.map((f) => `${f.check}: ${f.message}`).join('; ')} (nothing was uploaded; fix them, or --skip-checks)`,
-        json: { domain, status: 'failed', ...checks, error: { name: 'PreflightError', message: 'pre-flight checks found errors; nothing was uploaded', exitCode: EXIT.usage } },
+        json: {
+          domain,
+          status: 'failed',
+          ...checks,
+          error: {
+            name: 'PreflightError',
+            message: 'pre-flight checks found errors; nothing was uploaded',
+            exitCode: EXIT.usage,
+          },
+        },
       };
     }
-    if (skipChecks) warnings.push(errors.length ? `pre-flight errors ignored (--skip-checks): ${errors.map((f) => `${f.check}: ${f.message}`).join('; ')}` : 'pre-flight checks not enforced (--skip-checks)');
+    if (skipChecks)
+      warnings.push(
+        errors.length
+          ? `pre-flight errors ignored (--skip-checks): ${errors.map((f) => `${f.check}: ${f.message}`).join('; ')}`
+          : 'pre-flight checks not enforced (--skip-checks)',
+      );
 
     const before = cc.captured.length;
     let result: ReadCompareWriteResult;
     try {
-      result = await readCompareWrite({ client: cc.reader, writer: cc.client, domain, body: certificates, forceRedirect, always: values['always'] === true });
+      result = await readCompareWrite({
+        client: cc.reader,
+        writer: cc.client,
+        domain,
+        body: certificates,
+        forceRedirect,
+        always: values['always'] === true,
+      });
     } catch (error) {
       return failedOutcome(domain, error, checks, warnings);
     }
@@ -66,22 +102,53 @@ export function uploadTask(values: ParsedValues, body: DomainHttpsCertInfo, cc: 
     const request = dryRunRequest(cc.captured, before);
     if (result.action === 'unchanged') {
       const detail = `unchanged: the deployed certificate and force_redirect ${result.local.forceRedirect} already match; nothing uploaded`;
-      if (dryRun || !verify) return okOutcome(domain, detail, { ...json, ...(dryRun ? { dryRun: true } : {}) }, warnings, 'unchanged');
+      if (dryRun || !verify)
+        return okOutcome(domain, detail, { ...json, ...(dryRun ? { dryRun: true } : {}) }, warnings, 'unchanged');
     }
-    if (request) return okOutcome(domain, `dry run: would upload (${result.differences.map((d) => d.field).join(', ') || 'without comparing'})`, { ...json, dryRun: true, request }, warnings);
+    if (request)
+      return okOutcome(
+        domain,
+        `dry run: would upload (${result.differences.map((d) => d.field).join(', ') || 'without comparing'})`,
+        { ...json, dryRun: true, request },
+        warnings,
+      );
     const done = result.action === 'unchanged' ? 'unchanged' : `uploaded (request id ${result.requestId ?? 'n/a'})`;
     if (!verify) return okOutcome(domain, done, json, warnings);
 
     const leaf = summarizePem(tlsCertificateOf(certificates));
-    if (!leaf) return okOutcome(domain, `${done}; not verified (no PEM certificate to compare with)`, json, [...warnings, '--verify needs a PEM certificate (--cert) to compare with'], result.action === 'unchanged' ? 'unchanged' : 'ok');
+    if (!leaf)
+      return okOutcome(
+        domain,
+        `${done}; not verified (no PEM certificate to compare with)`,
+        json,
+        [...warnings, '--verify needs a PEM certificate (--cert) to compare with'],
+        result.action === 'unchanged' ? 'unchanged' : 'ok',
+      );
     // Ctrl-C ends the --wait polling (the upload itself has finished).
-    const verified = await verifyServed({ domain, expectedFingerprint: leaf.fingerprint256, ...verify, ...(interrupt ? { signal: interrupt } : {}) });
+    const verified = await verifyServed({
+      domain,
+      expectedFingerprint: leaf.fingerprint256,
+      ...verify,
+      ...(interrupt ? { signal: interrupt } : {}),
+    });
     const withVerify = { ...json, verify: verified };
-    if (verified.matched) return okOutcome(domain, `${done}; verified: ${verified.address} serves it`, withVerify, warnings, result.action === 'unchanged' ? 'unchanged' : 'ok');
-    const served = verified.served ? `serves ${verified.served.subject}, fingerprint ${verified.served.fingerprint256}, until ${verified.served.notAfter}` : `could not be checked: ${verified.error}`;
+    if (verified.matched)
+      return okOutcome(
+        domain,
+        `${done}; verified: ${verified.address} serves it`,
+        withVerify,
+        warnings,
+        result.action === 'unchanged' ? 'unchanged' : 'ok',
+      );
+    const served = verified.served
+      ? `serves ${verified.served.subject}, fingerprint ${verified.served.fingerprint256}, until ${verified.served.notAfter}`
+      : `could not be checked: ${verified.error}`;
     return {
       // Nothing served (no handshake) is a network failure, not a finding about the certificate.
-      domain, status: 'failed', exitCode: verified.handshake ? EXIT.attention : EXIT.network, warnings,
+      domain,
+      status: 'failed',
+      exitCode: verified.handshake ? EXIT.attention : EXIT.network,
+      warnings,
       detail: `${done}; but ${verified.address} ${served} (expected ${verified.expectedFingerprint})`,
       json: { domain, status: 'failed', ...withVerify },
     };
@@ -90,11 +157,14 @@ export function uploadTask(values: ParsedValues, body: DomainHttpsCertInfo, cc: 
 
 export function uploadText(outcome: DomainOutcome): string {
   const j = outcome.json;
-  if (outcome.status === 'unchanged') return `Unchanged: ${outcome.domain} already has this certificate (force_redirect ${String((j['local'] as Record<string, unknown>)?.['forceRedirect'])}); nothing was uploaded\n${verifiedText(j)}`;
+  if (outcome.status === 'unchanged')
+    return `Unchanged: ${outcome.domain} already has this certificate (force_redirect ${String((j['local'] as Record<string, unknown>)?.['forceRedirect'])}); nothing was uploaded\n${verifiedText(j)}`;
   return `Updated the HTTPS certificate of ${outcome.domain} (request id ${String(j['requestId'] ?? 'n/a')})\n${verifiedText(j)}`;
 }
 
 function verifiedText(j: Record<string, unknown>): string {
   const v = j['verify'] as { matched: boolean; address: string; attempts: number } | undefined;
-  return v?.matched ? `Verified: ${v.address} serves the new certificate (after ${v.attempts} ${v.attempts === 1 ? 'try' : 'tries'})\n` : '';
+  return v?.matched
+    ? `Verified: ${v.address} serves the new certificate (after ${v.attempts} ${v.attempts === 1 ? 'try' : 'tries'})\n`
+    : '';
 }

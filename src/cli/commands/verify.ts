@@ -31,28 +31,53 @@ export async function verify(values: ParsedValues, io: CliIo): Promise<number> {
     expectedFromFile = leaf.fingerprint256;
   }
   // The API is only read when the expected certificate is the deployed one.
-  const cc: CommandClient | undefined = expectedFromFile === undefined ? await commandClient(values, io.env, io.stderr) : undefined;
+  const cc: CommandClient | undefined =
+    expectedFromFile === undefined ? await commandClient(values, io.env, io.stderr) : undefined;
 
   return runOverDomains({
-    domains, values, io, attentionIsReport: true, secrets: cc?.secrets ?? [],
+    domains,
+    values,
+    io,
+    attentionIsReport: true,
+    secrets: cc?.secrets ?? [],
     task: async (domain) => {
       let expected = expectedFromFile;
       if (expected === undefined) {
         try {
           const deployed = summarizePem(tlsCertificateOf(await cc!.client.showDomainHttpsCert({ domain })));
           if (!deployed) {
-            return { domain, status: 'failed', exitCode: EXIT.attention, warnings: [], detail: 'no readable certificate is deployed to compare with (give --cert)', json: { domain, status: 'failed', matched: false, reason: 'no deployed certificate' } };
+            return {
+              domain,
+              status: 'failed',
+              exitCode: EXIT.attention,
+              warnings: [],
+              detail: 'no readable certificate is deployed to compare with (give --cert)',
+              json: { domain, status: 'failed', matched: false, reason: 'no deployed certificate' },
+            };
           }
           expected = deployed.fingerprint256;
         } catch (error) {
           return failedOutcome(domain, error);
         }
       }
-      const r = await verifyServed({ domain, expectedFingerprint: expected, ...target, ...(io.interrupt ? { signal: io.interrupt } : {}) });
+      const r = await verifyServed({
+        domain,
+        expectedFingerprint: expected,
+        ...target,
+        ...(io.interrupt ? { signal: io.interrupt } : {}),
+      });
       const { domain: _d, ...json } = r;
-      if (r.matched) return okOutcome(domain, `serves the expected certificate (${r.expectedFingerprint}) at ${r.address}`, json);
+      if (r.matched)
+        return okOutcome(domain, `serves the expected certificate (${r.expectedFingerprint}) at ${r.address}`, json);
       // No handshake at all is a network failure (exit 3), not another certificate served (exit 4).
-      return { domain, status: 'failed', exitCode: r.handshake ? EXIT.attention : EXIT.network, warnings: [], detail: `${servedText(r)}; expected ${r.expectedFingerprint}`, json: { domain, status: 'failed', ...json } };
+      return {
+        domain,
+        status: 'failed',
+        exitCode: r.handshake ? EXIT.attention : EXIT.network,
+        warnings: [],
+        detail: `${servedText(r)}; expected ${r.expectedFingerprint}`,
+        json: { domain, status: 'failed', ...json },
+      };
     },
     single: (o) => `${o.domain}: ${o.detail}\n`,
   });
