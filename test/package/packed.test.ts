@@ -14,7 +14,11 @@ let work: string;
 let tarball: string;
 
 function run(command: string, args: string[], cwd = work) {
-  const result = spawnSync(command, args, { cwd, encoding: 'utf8', env: { ...process.env, npm_config_audit: 'false', npm_config_fund: 'false' } });
+  const result = spawnSync(command, args, {
+    cwd,
+    encoding: 'utf8',
+    env: { ...process.env, npm_config_audit: 'false', npm_config_fund: 'false' },
+  });
   return { code: result.status, out: `${result.stdout}${result.stderr}` };
 }
 
@@ -33,13 +37,15 @@ describe('the packed tarball', () => {
   it('ships dist, the spec and the README, and nothing else', () => {
     const listing = execFileSync('tar', ['-tzf', tarball], { encoding: 'utf8' }).split('\n').filter(Boolean);
     const tops = new Set(listing.map((f) => f.split('/').slice(1, 2)[0]));
-    expect([...tops].sort()).toEqual(['LICENSE', 'README.md', 'contrib', 'dist', 'package.json', 'spec']);
+    expect([...tops].sort()).toEqual(['LICENSE', 'README.md', 'contrib', 'dist', 'docs', 'package.json', 'spec']);
     expect(listing).toContain('package/contrib/acme.sh/huaweicloud_live.sh');
     expect(listing.some((f) => f.includes('/test/') || f.includes('/scripts/') || f.endsWith('.jar'))).toBe(false);
   });
 
   it('(a) imports from ESM: every entry', () => {
-    writeFileSync(join(work, 'esm.mjs'), `
+    writeFileSync(
+      join(work, 'esm.mjs'),
+      `
       import { createLiveClient, LiveApiError } from 'live-https-cert';
       import { preflight } from 'live-https-cert/check';
       import { createNodeLiveClient } from 'live-https-cert/node';
@@ -47,12 +53,18 @@ describe('the packed tarball', () => {
       import { HTTPSCertificateManagementApi } from 'live-https-cert/generated';
       import 'live-https-cert/types';
       const c = createLiveClient({ projectId: '0123456789abcdef0123456789abcdef', credentials: { token: 'tokenvalue' } });
-      console.log(typeof createNodeLiveClient, typeof preflight, typeof HTTPSCertificateManagementApi, c.baseUrl, new LiveApiError({ status: 404, attempts: 1, body: '' }).status, typeof readCompareWrite, typeof verifyServed, nameCovers('*.example.com', 'a.example.com'));`);
-    expect(run(process.execPath, ['esm.mjs'])).toEqual({ code: 0, out: 'function function function https://live.cn-north-4.myhuaweicloud.com 404 function function true\n' });
+      console.log(typeof createNodeLiveClient, typeof preflight, typeof HTTPSCertificateManagementApi, c.baseUrl, new LiveApiError({ status: 404, attempts: 1, body: '' }).status, typeof readCompareWrite, typeof verifyServed, nameCovers('*.example.com', 'a.example.com'));`,
+    );
+    expect(run(process.execPath, ['esm.mjs'])).toEqual({
+      code: 0,
+      out: 'function function function https://live.cn-north-4.myhuaweicloud.com 404 function function true\n',
+    });
   });
 
   it('(b) requires from CommonJS: every entry, one error class shared between entries', () => {
-    writeFileSync(join(work, 'cjs.cjs'), `
+    writeFileSync(
+      join(work, 'cjs.cjs'),
+      `
       const { createLiveClient, ValidationError } = require('live-https-cert');
       const { preflight } = require('live-https-cert/check');
       const { createNodeLiveClient } = require('live-https-cert/node');
@@ -60,13 +72,30 @@ describe('the packed tarball', () => {
       const { domainStatus } = require('live-https-cert/ops');
       if (typeof domainStatus !== 'function') throw new Error('live-https-cert/ops');
       const c = createNodeLiveClient({ projectId: '0123456789abcdef0123456789abcdef', credentials: { accessKey: 'AK', secretKey: 'SK' } });
-      c.showDomainHttpsCert({ domain: '' }).catch((e) => console.log(e instanceof ValidationError, typeof preflight, typeof HTTPSCertificateManagementApi, typeof createLiveClient));`);
+      c.showDomainHttpsCert({ domain: '' }).catch((e) => console.log(e instanceof ValidationError, typeof preflight, typeof HTTPSCertificateManagementApi, typeof createLiveClient));`,
+    );
     expect(run(process.execPath, ['cjs.cjs'])).toEqual({ code: 0, out: 'true function function function\n' });
   });
 
   it('(c) type-checks a strict consumer with tsc --noEmit', () => {
-    writeFileSync(join(work, 'tsconfig.json'), JSON.stringify({ compilerOptions: { strict: true, module: 'nodenext', moduleResolution: 'nodenext', target: 'es2022', noEmit: true, types: [], lib: ['es2022', 'dom'] }, files: ['consumer.ts'] }));
-    writeFileSync(join(work, 'consumer.ts'), `
+    writeFileSync(
+      join(work, 'tsconfig.json'),
+      JSON.stringify({
+        compilerOptions: {
+          strict: true,
+          module: 'nodenext',
+          moduleResolution: 'nodenext',
+          target: 'es2022',
+          noEmit: true,
+          types: [],
+          lib: ['es2022', 'dom'],
+        },
+        files: ['consumer.ts'],
+      }),
+    );
+    writeFileSync(
+      join(work, 'consumer.ts'),
+      `
       import { createLiveClient, type DomainHttpsCertInfo, LiveApiError } from 'live-https-cert';
       import { preflight, type CheckReport } from 'live-https-cert/check';
       import type { paths } from 'live-https-cert/types';
@@ -83,12 +112,28 @@ describe('the packed tarball', () => {
         const path: keyof paths = '/v1/{project_id}/guard/https-cert';
         try { await client.updateDomainHttpsCert({ domain: 'x', body }); } catch (e) { if (e instanceof LiveApiError) return e.errorCode; }
         return report.ok ? info.certificate_format : path;
-      }`);
+      }`,
+    );
     const typed = run(bin('tsc'), ['-p', 'tsconfig.json']);
     expect(typed.out).toBe('');
     expect(typed.code).toBe(0);
-    writeFileSync(join(work, 'wrong.ts'), `import { createLiveClient } from 'live-https-cert';\ncreateLiveClient({ projectId: 1, credentials: {} });\n`);
-    expect(run(bin('tsc'), ['--noEmit', '--strict', '--module', 'nodenext', '--moduleResolution', 'nodenext', '--types', '', 'wrong.ts']).code).not.toBe(0);
+    writeFileSync(
+      join(work, 'wrong.ts'),
+      `import { createLiveClient } from 'live-https-cert';\ncreateLiveClient({ projectId: 1, credentials: {} });\n`,
+    );
+    expect(
+      run(bin('tsc'), [
+        '--noEmit',
+        '--strict',
+        '--module',
+        'nodenext',
+        '--moduleResolution',
+        'nodenext',
+        '--types',
+        '',
+        'wrong.ts',
+      ]).code,
+    ).not.toBe(0);
   });
 
   it('(d) runs npx live-https-cert --help', () => {
@@ -98,16 +143,38 @@ describe('the packed tarball', () => {
   });
 
   it('(e) calls the Prism mock, as a library and through the bin', () => {
-    writeFileSync(join(work, 'prism.mjs'), `
+    writeFileSync(
+      join(work, 'prism.mjs'),
+      `
       import { createNodeLiveClient } from 'live-https-cert/node';
       const c = createNodeLiveClient({ projectId: '0123456789abcdef0123456789abcdef', endpoint: process.argv[2], credentials: { accessKey: 'AK', secretKey: 'packed-secret' } });
       const info = await c.showDomainHttpsCert({ domain: 'play.example.com' });
       const { requestId } = await c.updateDomainHttpsCert({ domain: 'play.example.com', body: { certificate: 'c', certificate_key: 'k' } });
-      console.log(info.certificate_format, requestId);`);
-    expect(run(process.execPath, ['prism.mjs', inject('prismUrl')])).toEqual({ code: 0, out: 'PEM 7c2a4ff0b5d3e1a2c9f84d6e0a1b2c3d\n' });
-    const cli = spawnSync('npx', ['--no-install', 'live-https-cert', 'delete', '--domain', 'play.example.com', '--endpoint', inject('prismUrl'), '--project-id', '0123456789abcdef0123456789abcdef'], {
-      cwd: work, encoding: 'utf8', env: { PATH: process.env['PATH'] ?? '', HUAWEICLOUD_SDK_AUTH_TOKEN: 'packed-token' },
+      console.log(info.certificate_format, requestId);`,
+    );
+    expect(run(process.execPath, ['prism.mjs', inject('prismUrl')])).toEqual({
+      code: 0,
+      out: 'PEM 7c2a4ff0b5d3e1a2c9f84d6e0a1b2c3d\n',
     });
+    const cli = spawnSync(
+      'npx',
+      [
+        '--no-install',
+        'live-https-cert',
+        'delete',
+        '--domain',
+        'play.example.com',
+        '--endpoint',
+        inject('prismUrl'),
+        '--project-id',
+        '0123456789abcdef0123456789abcdef',
+      ],
+      {
+        cwd: work,
+        encoding: 'utf8',
+        env: { PATH: process.env['PATH'] ?? '', HUAWEICLOUD_SDK_AUTH_TOKEN: 'packed-token' },
+      },
+    );
     expect(cli.stdout).toContain('Deleted the HTTPS certificate configuration of play.example.com');
     expect(cli.status).toBe(0);
   });
