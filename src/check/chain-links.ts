@@ -30,7 +30,16 @@ export interface ExtraCertificate {
   of?: number;
 }
 
+/**
+ * Linking is quadratic in signature checks: a bundle of more certificates than this (a real chain
+ * has 2 to 4; the API takes 12,288 characters) is not linked, so a server's or a file's thousands
+ * of look-alike certificates cannot stall a command. Its first certificate is then the leaf.
+ */
+export const MAX_LINKED_CERTIFICATES = 32;
+
 export interface ChainAnalysis {
+  /** False when there were too many certificates to link (then the path is the first alone). */
+  linked: boolean;
   /** The leaf, then each issuer in turn, as indices into the file. */
   path: number[];
   /** Every other certificate, in file order. */
@@ -52,6 +61,8 @@ export function analyzeChain(
   certs: readonly X509Certificate[],
   preferLeaf?: (cert: X509Certificate) => boolean,
 ): ChainAnalysis {
+  if (certs.length > MAX_LINKED_CERTIFICATES)
+    return { linked: false, path: [0], extras: [], inOrder: true, reversed: false };
   const fingerprints = certs.map((c) => c.fingerprint256);
   const copies = (i: number, j: number) => fingerprints[i] === fingerprints[j];
   // issuers[i]: the certificates that issued certificate i (itself and its copies excluded).
@@ -89,7 +100,7 @@ export function analyzeChain(
   }
   const inOrder = path.every((p, i) => i === 0 || path[i - 1]! < p);
   const reversed = path.length > 1 && path.every((p, i) => i === 0 || path[i - 1]! > p);
-  return { path, extras, inOrder, reversed };
+  return { linked: true, path, extras, inOrder, reversed };
 }
 
 function sameSubjectAndKey(a: X509Certificate, b: X509Certificate): boolean {

@@ -2,7 +2,7 @@
 // the domain or the clock (parsing, chain, key type, key match) is worked out once per command;
 // validity and coverage are added for each domain. node:crypto does the X.509 work.
 import { createPrivateKey, type KeyObject, type X509Certificate } from 'node:crypto';
-import { isSelfSigned } from './chain-links.js';
+import { isSelfSigned, MAX_LINKED_CERTIFICATES } from './chain-links.js';
 import type { CertificateSummary } from './certificate-summary.js';
 import type { Finding, Subject } from './findings.js';
 import { keyTypeFinding } from './key-type.js';
@@ -197,6 +197,16 @@ function chainFindings(chain: ParsedChain, lenient: boolean): FindingPart[] {
   const leaf = chain.leaf!;
   const findings: FindingPart[] = [];
   const { path, extras } = analysis;
+  if (!analysis.linked)
+    return [
+      {
+        check: 'chain-order',
+        status: 'failed',
+        severity: 'error',
+        message: `the file holds ${chain.certificates.length} certificates, too many to be one chain (at most ${MAX_LINKED_CERTIFICATES} are linked): give the leaf and its issuers only`,
+      },
+      notChecked('chain-complete', 'the certificates were not linked'),
+    ];
   if (path.length > 1) {
     findings.push(
       analysis.inOrder

@@ -152,7 +152,7 @@ export class ParsedChain {
    */
   fixed(): ChainFix | undefined {
     const analysis = this.analysis;
-    if (!analysis || this.otherBlocks || (analysis.inOrder && analysis.extras.length === 0)) return undefined;
+    if (!analysis?.linked || this.otherBlocks || (analysis.inOrder && analysis.extras.length === 0)) return undefined;
     const blocks = analysis.path.map((i) => this.blocks[i]!);
     const chain = new ParsedChain(
       `${blocks.map((b) => b.text).join('\n')}\n`,
@@ -161,7 +161,7 @@ export class ParsedChain {
       undefined,
       this.preferLeaf,
     );
-    chain.#analysis = { path: blocks.map((_, i) => i), extras: [], inOrder: true, reversed: false };
+    chain.#analysis = { linked: true, path: blocks.map((_, i) => i), extras: [], inOrder: true, reversed: false };
     return {
       chain,
       reordered: !analysis.inOrder,

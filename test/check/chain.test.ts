@@ -129,6 +129,16 @@ describe('extra certificates in the chain: named, to remove; --fix-chain drops t
     expect(report.certificate?.subject).toBe('CN=play.example.com');
   });
 
+  it('more certificates than a chain can have (33) are not linked: one finding, the first is the leaf', () => {
+    const many = [pki.read('leaf.crt'), ...Array.from({ length: 32 }, () => pki.read('int.crt'))].join('');
+    const report = preflight('play.example.com', { certificate: many, certificate_key: pki.read('leaf.key') });
+    expect(failed(report)).toEqual(['chain-order']);
+    expect(find(report, 'chain-order')?.message).toMatch(/^the file holds 33 certificates, too many to be one chain/);
+    expect(find(report, 'chain-complete')?.status).toBe('not-checked');
+    expect(report.certificate?.subject).toBe('CN=play.example.com');
+    expect(fixChainOrder(many).changed).toBe(false);
+  });
+
   it('update --fix-chain uploads the leaf and its issuer only, with a note of what it removed; check without it refuses', async () => {
     const AK = 'CHAINFIXAK';
     const SK = 'chain-fix-secret-key-0123456789';
