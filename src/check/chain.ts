@@ -1,30 +1,22 @@
-// Reordering a certificate chain leaf first (--fix-chain).
-import { X509Certificate } from 'node:crypto';
-import { inLeafFirstOrder, linkedOrder } from './chain-links.js';
-import { normalizePem, pemBlocks } from './pem.js';
+// Putting a certificate chain right (--fix-chain): the leaf first, each issuer in turn, and the
+// certificates that are not part of the leaf's chain (copies, a second cross-signed version of an
+// intermediate, unrelated certificates) dropped.
+import { ParsedChain } from './x509-chain.js';
 
 export interface FixedChain {
   pem: string;
-  /** False when the chain was already in order, or cannot be ordered (then `pem` is the input). */
+  /** False when the chain was already right, or cannot be put right (then `pem` is the input). */
   changed: boolean;
+  /** The order changed: leaf first, then each issuer in turn. */
+  reordered: boolean;
+  /** The certificates dropped, each said as the pre-flight finding says it. */
+  removed: string[];
 }
 
-/** Reorders a PEM bundle leaf first, each certificate followed by its issuer (`--fix-chain`). */
+/** Reorders a PEM bundle leaf first and drops the certificates that issue nothing in its chain. */
 export function fixChainOrder(pem: string): FixedChain {
-  const blocks = pemBlocks(normalizePem(pem).text);
-  if (blocks.length < 2 || blocks.some((b) => b.label !== 'CERTIFICATE')) return { pem, changed: false };
-  let parsed: { block: (typeof blocks)[number]; cert: X509Certificate }[];
-  try {
-    parsed = blocks.map((block) => ({ block, cert: new X509Certificate(block.text) }));
-  } catch {
-    return { pem, changed: false };
-  }
-  const certs = parsed.map((p) => p.cert);
-  if (inLeafFirstOrder(certs)) return { pem, changed: false };
-  const ordered = linkedOrder(certs);
-  if (!ordered) return { pem, changed: false };
-  return {
-    pem: `${ordered.map((cert) => parsed.find((p) => p.cert === cert)!.block.text).join('\n')}\n`,
-    changed: true,
-  };
+  const fix = ParsedChain.fromPem(pem).fixed();
+  return fix
+    ? { pem: fix.chain.pem, changed: true, reordered: fix.reordered, removed: fix.removed }
+    : { pem, changed: false, reordered: false, removed: [] };
 }

@@ -1,3 +1,5 @@
+import type { CertificateSummary } from './certificate-summary.js';
+
 /** How much a finding matters: an error blocks the upload, a warning does not. */
 export type Severity = 'error' | 'warning' | 'info';
 
@@ -11,7 +13,9 @@ export type CheckName =
   | 'text-encoding'
   | 'certificate-parses'
   | 'chain-order'
+  | 'chain-extra'
   | 'chain-complete'
+  | 'key-type'
   | 'key-parses'
   | 'key-matches'
   | 'validity'
@@ -27,15 +31,8 @@ export interface Finding {
   message: string;
 }
 
-export interface CertificateSummary {
-  subject: string;
-  issuer: string;
-  subjectAltName: string | undefined;
-  validFrom: string;
-  validTo: string;
-  fingerprint256: string;
-  chainLength: number;
-}
+/** One summary for check and ops (the shape `status` and `update` report). */
+export type { CertificateSummary };
 
 export interface CheckReport {
   /** False when any finding is a failed error. */

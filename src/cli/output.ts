@@ -88,7 +88,7 @@ export function findingsText(report: CheckReport, domain: string): string {
     lines.push(`  ${label}  ${f.subject.padEnd(7)} ${f.check.padEnd(18)} ${f.message}`);
   }
   if (report.certificate)
-    lines.push(`  certificate: ${report.certificate.subject}, valid until ${report.certificate.validTo}`);
+    lines.push(`  certificate: ${report.certificate.subject}, valid until ${report.certificate.notAfter}`);
   lines.push(
     report.ok ? '  result: no errors' : '  result: errors found; nothing will be uploaded (fix them, or --skip-checks)',
   );

@@ -1,8 +1,8 @@
 // The renewal hook of an ACME client: which files certbot renewed, and which Live domains the
 // renewed certificate covers (those are uploaded; the others are skipped with a note).
 import { join } from 'node:path';
-import { summarizePem } from './certificate-summary.js';
-import { namesCover } from './domain-names.js';
+import { type CertificateChain, readCertificateChain } from '../check/certificate-chain.js';
+import type { LocalCertificate } from '../check/local-certificate.js';
 
 export interface RenewedLineage {
   /** `<lineage>/fullchain.pem`: the leaf and its chain, as the API wants it. */
@@ -31,17 +31,29 @@ export interface Coverage {
   skipped: { domain: string; reason: string }[];
 }
 
-/** Splits the Live domains into those the certificate's names cover (RFC 6125: `*` is one label) and the rest. */
-export function coveredDomains(certificatePem: string, domains: readonly string[]): Coverage {
-  const leaf = summarizePem(certificatePem);
-  const names = leaf?.names ?? [];
+/**
+ * Splits the Live domains into those the certificate's subjectAltName covers (RFC 6125: `*` is one
+ * label; the subject CN is not a name) and the rest. Takes the PEM text, or the chain or local
+ * certificate a command already read.
+ */
+export function coveredDomains(
+  certificate: string | CertificateChain | LocalCertificate,
+  domains: readonly string[],
+): Coverage {
+  const chain =
+    typeof certificate === 'string'
+      ? readCertificateChain(certificate)
+      : 'body' in certificate
+        ? (certificate.chain ?? readCertificateChain(undefined))
+        : certificate;
+  const names = chain.names;
   const coverage: Coverage = { covered: [], skipped: [] };
   for (const domain of domains) {
-    if (namesCover(names, domain)) coverage.covered.push(domain);
+    if (chain.covers(domain)) coverage.covered.push(domain);
     else
       coverage.skipped.push({
         domain,
-        reason: `not covered by the renewed certificate (${names.join(', ') || 'no names'})`,
+        reason: `not covered by the renewed certificate (${names.join(', ') || 'no DNS name in its subjectAltName'})`,
       });
   }
   return coverage;

@@ -8,9 +8,10 @@ export { NoHandshakeError, sameFingerprint, servedCertificate, verifyServed } fr
 export type { ServedOptions, VerifyOptions, VerifyResult } from './verify.js';
 export { coveredDomains, renewedLineage } from './deploy-hook.js';
 export type { Coverage, RenewedLineage } from './deploy-hook.js';
+// The certificate model is check/'s (one summary, one coverage rule), re-exported for scripts.
 // Only what needs no Node type in its signature: the entry's types stay usable without @types/node.
-export { summarizePem } from './certificate-summary.js';
-export type { CertificateSummary } from './certificate-summary.js';
-export { dnsNames, nameCovers, namesCover, normalizeDomain, uniqueDomains } from './domain-names.js';
+export { readCertificateChain, readLocalCertificate, summarizePem } from '../check/index.js';
+export type { CertificateChain, CertificateSummary, LocalCertificate, SummaryOptions } from '../check/index.js';
+export { dnsNames, idnaProblem, nameCovers, namesCover, normalizeDomain, uniqueDomains } from '../check/index.js';
 export { sourceOf, tlsCertificateOf } from './deployed.js';
 export type { CertificateConfig, CertificateSource } from './deployed.js';

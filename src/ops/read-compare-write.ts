@@ -1,9 +1,12 @@
 // update as an operator wants it: read what is deployed (one GET), upload only when it differs,
 // and keep the deployed force_redirect unless told otherwise (the API resets it to false when a
 // PUT leaves it out).
+import { type CertificateChain, readCertificateChain } from '../check/certificate-chain.js';
+import type { CertificateSummary } from '../check/certificate-summary.js';
+import type { LocalCertificate } from '../check/local-certificate.js';
+import { ParsedLocalCertificate } from '../check/parsed-local.js';
 import type { CallResult, LiveClient } from '../client.js';
 import type { DomainHttpsCertInfo } from '../types.js';
-import { type CertificateSummary, summarizePem } from './certificate-summary.js';
 import { type CertificateConfig, deployedText, tlsCertificateOf } from './deployed.js';
 
 export interface ReadCompareWriteOptions {
@@ -12,8 +15,11 @@ export interface ReadCompareWriteOptions {
   /** The client that writes; `client` by default (the CLI's dry run passes a recording one). */
   writer?: LiveClient;
   domain: string;
-  /** The configuration to upload (force_redirect in it is ignored: see `forceRedirect`). */
-  body: DomainHttpsCertInfo;
+  /**
+   * The configuration to upload (force_redirect in it is ignored: see `forceRedirect`). A
+   * `LocalCertificate` (readLocalCertificate) is parsed once for all the domains it goes to.
+   */
+  body: DomainHttpsCertInfo | LocalCertificate;
   /** true/false sets force_redirect; undefined keeps what is deployed. */
   forceRedirect?: boolean | undefined;
   /** Skip the read and upload (force_redirect is then only sent when given). */
@@ -44,20 +50,28 @@ export interface ReadCompareWriteResult {
 const scmCertId = (config: CertificateConfig): string | null | undefined =>
   config.tls_certificate?.source === 'scm' ? (config.tls_certificate.cert_id ?? null) : undefined;
 
-const fingerprints = (pem: string | undefined) => summarizePem(pem)?.chainFingerprints.join(',') ?? null;
+/** Two chains are the same when the fingerprints of all their certificates are; null when unreadable. */
+const chainKey = (chain: CertificateChain | undefined) => (chain?.readable ? chain.fingerprints.join(',') : null);
+
+interface Compared {
+  /** The local international chain, when the body has PEM text (else a CCM reference, or none). */
+  local: CertificateChain | undefined;
+  deployed: CertificateChain;
+  /** The local SM chains (sign, enc), when the body has them as PEM text. */
+  localSm: readonly CertificateChain[];
+}
 
 function differencesOf(
   deployedInfo: CertificateConfig,
   body: CertificateConfig,
   forceRedirect: boolean,
+  chains: Compared,
   now: Date | undefined,
 ): Difference[] {
   const differences: Difference[] = [];
-  const localPem = tlsCertificateOf(body);
-  const deployedPem = tlsCertificateOf(deployedInfo);
-  if (localPem !== undefined && fingerprints(localPem) !== fingerprints(deployedPem)) {
-    const local = summarizePem(localPem, now ? { now } : {});
-    const deployed = summarizePem(deployedPem, now ? { now } : {});
+  if (chains.local && chainKey(chains.local) !== chainKey(chains.deployed)) {
+    const local = chains.local.summary(now ? { now } : {});
+    const deployed = chains.deployed.summary(now ? { now } : {});
     differences.push({
       field: 'certificate',
       deployed: deployed ? `${deployed.chainFingerprints.length} certificate(s)` : null,
@@ -82,13 +96,10 @@ function differencesOf(
   const gm = body.gm_certificate;
   if (gm) {
     const deployedGm = deployedInfo.gm_certificate;
-    const key = (g: CertificateConfig['gm_certificate']) =>
-      g
-        ? g.source === 'scm'
-          ? `scm:${g.cert_id ?? ''}`
-          : `${fingerprints(g.sign_certificate)}|${fingerprints(g.enc_certificate)}`
-        : null;
-    if (key(gm) !== key(deployedGm))
+    const key = (g: CertificateConfig['gm_certificate'], [sign, enc]: readonly (CertificateChain | undefined)[]) =>
+      g ? (g.source === 'scm' ? `scm:${g.cert_id ?? ''}` : `${chainKey(sign)}|${chainKey(enc)}`) : null;
+    const deployedSm = [deployedGm?.sign_certificate, deployedGm?.enc_certificate].map(readCertificateChain);
+    if (key(gm, chains.localSm) !== key(deployedGm, deployedSm))
       differences.push({ field: 'gm_certificate', deployed: deployedGm ? 'configured' : null, local: 'configured' });
   }
   const deployedRedirect = deployedInfo.force_redirect === true;
@@ -102,9 +113,11 @@ export async function readCompareWrite(options: ReadCompareWriteOptions): Promis
   const { client, domain, now } = options;
   const writer = options.writer ?? client;
   const call = options.signal ? { domain, signal: options.signal } : { domain };
-  const { force_redirect: _ignored, ...certificates } = options.body;
-  const localPem = tlsCertificateOf(certificates);
-  const localCertificate = summarizePem(localPem, { domain, ...(now ? { now } : {}) }) ?? null;
+  const parsed = ParsedLocalCertificate.from(options.body);
+  const { force_redirect: _ignored, ...certificates } = parsed.body;
+  // The chain preflight checked: the same text as tlsCertificateOf(certificates), read once.
+  const localChain = tlsCertificateOf(certificates) === undefined ? undefined : parsed.chain;
+  const localCertificate = localChain?.summary({ domain, ...(now ? { now } : {}) }) ?? null;
   const localScm = scmCertId(certificates) ?? undefined;
   const withScm = <T extends object>(o: T, id: string | undefined) => (id ? { ...o, certId: id } : o);
 
@@ -125,15 +138,23 @@ export async function readCompareWrite(options: ReadCompareWriteOptions): Promis
   const deployedRedirect = deployedInfo.force_redirect === true;
   const forceRedirect = options.forceRedirect ?? deployedRedirect;
   const deployedScm = scmCertId(deployedInfo) ?? undefined;
+  const deployedChain = readCertificateChain(tlsCertificateOf(deployedInfo));
   const deployed = withScm(
     {
-      certificate: summarizePem(tlsCertificateOf(deployedInfo), { domain, ...(now ? { now } : {}) }) ?? null,
+      certificate: deployedChain.summary({ domain, ...(now ? { now } : {}) }) ?? null,
       forceRedirect: deployedRedirect,
     },
     deployedScm === undefined ? undefined : deployedText(deployedScm),
   );
   const local = withScm({ certificate: localCertificate, forceRedirect }, localScm);
-  const differences = differencesOf(deployedInfo, certificates, forceRedirect, now);
+  const localSm = certificates.gm_certificate ? parsed.smPairs.map((p) => p.facts.chain) : [];
+  const differences = differencesOf(
+    deployedInfo,
+    certificates,
+    forceRedirect,
+    { local: localChain, deployed: deployedChain, localSm },
+    now,
+  );
   if (differences.length === 0) return { domain, action: 'unchanged', deployed, local, differences };
 
   const sent = { ...certificates, force_redirect: forceRedirect };

@@ -1,14 +1,17 @@
 // status: what a domain serves from its configuration, for monitoring. A domain needs attention
-// when its certificate expires within the warning window, has expired, does not cover the
-// domain, cannot be read, or when no certificate is configured at all.
+// when its certificate expires within the warning window, has expired or is not valid yet, does
+// not cover the domain (its subjectAltName decides), cannot be read, or when none is configured.
+import { readCertificateChain } from '../check/certificate-chain.js';
+import type { CertificateSummary } from '../check/certificate-summary.js';
+import { notCoveredMessage } from '../check/domain-names.js';
+import { DEFAULT_WARN_DAYS, validityOf } from '../check/validity.js';
 import type { LiveClient } from '../client.js';
-import { type CertificateSummary, summarizePem } from './certificate-summary.js';
 import { type CertificateConfig, type CertificateSource, sourceOf, tlsCertificateOf } from './deployed.js';
 
 export interface StatusOptions {
   client: LiveClient;
   domain: string;
-  /** Attention when the certificate expires within this many days. Default 30. */
+  /** Attention when the certificate expires within this many days. Default `DEFAULT_WARN_DAYS` (30). */
   warnDays?: number;
   signal?: AbortSignal;
   now?: Date;
@@ -25,7 +28,7 @@ export interface DomainStatus extends CertificateSource {
   attention: string[];
 }
 
-export const DEFAULT_WARN_DAYS = 30;
+export { DEFAULT_WARN_DAYS };
 
 export function statusOf(
   domain: string,
@@ -33,20 +36,23 @@ export function statusOf(
   options: { warnDays?: number; now?: Date } = {},
 ): DomainStatus {
   const warnDays = options.warnDays ?? DEFAULT_WARN_DAYS;
+  const now = options.now ?? new Date();
   const pem = tlsCertificateOf(info);
-  const certificate = summarizePem(pem, { domain, ...(options.now ? { now: options.now } : {}) }) ?? null;
+  const chain = readCertificateChain(pem);
+  const certificate = chain.summary({ domain, now }) ?? null;
   const source = sourceOf(info);
   const attention: string[] = [];
   if (source.source === 'none') attention.push('no certificate configured');
   else if (pem && !certificate) attention.push('the deployed certificate cannot be read');
   if (certificate) {
-    if (certificate.daysLeft < 0) attention.push(`expired on ${certificate.notAfter}`);
-    else if (certificate.daysLeft < warnDays)
+    const validity = validityOf(new Date(certificate.notBefore), new Date(certificate.notAfter), now, warnDays);
+    if (validity.state === 'not-yet-valid') attention.push(`not valid yet: valid from ${certificate.notBefore}`);
+    else if (validity.state === 'expired') attention.push(`expired on ${certificate.notAfter}`);
+    else if (validity.state === 'expiring')
       attention.push(
         `expires in ${certificate.daysLeft} days (${certificate.notAfter}), within --warn-days ${warnDays}`,
       );
-    if (!certificate.coversDomain)
-      attention.push(`does not cover ${domain}; it names ${certificate.names.join(', ') || certificate.subject}`);
+    if (!certificate.coversDomain) attention.push(notCoveredMessage(domain, certificate.names, certificate.subject));
   }
   return {
     domain,

@@ -1,15 +1,17 @@
-// verify: what the domain really serves. A TLS handshake with SNI = the domain (to the domain, or
-// to an edge/test address), then the served leaf's SHA-256 fingerprint against the expected one.
+// verify: what the domain really serves. A TLS handshake with SNI = the domain as A-labels (to
+// the domain, or to an edge/test address), then the served leaf's SHA-256 fingerprint against the
+// expected one.
 // Trust is not judged here (the fingerprint says which certificate it is), so the handshake
 // accepts any chain; nothing but the handshake is sent.
 import { connect } from 'node:tls';
+import type { CertificateSummary } from '../check/certificate-summary.js';
+import { normalizeDomain } from '../check/domain-names.js';
+import { ParsedChain } from '../check/x509-chain.js';
 import { readX509 } from '../check/x509-read.js';
 import { cut, stripControls } from '../internal/server-text.js';
-import type { CertificateSummary } from './certificate-summary.js';
-import { summarizeCertificate } from './x509-summary.js';
 
 export interface ServedOptions {
-  /** The name sent as SNI and checked for coverage. */
+  /** The name sent as SNI and checked for coverage (an IDN is sent as A-labels: `xn--...`). */
   domain: string;
   /** Where to connect; the domain itself, port 443, by default. */
   host?: string;
@@ -27,12 +29,14 @@ export class NoHandshakeError extends Error {
 /** The leaf certificate a TLS server presents for the domain. */
 export function servedCertificate(options: ServedOptions): Promise<CertificateSummary> {
   const { domain } = options;
-  const host = options.host ?? domain;
+  // SNI carries an ASCII host name (RFC 6066): an IDN goes as A-labels, never as raw UTF-8.
+  const servername = normalizeDomain(domain);
+  const host = options.host ?? servername;
   const port = options.port ?? 443;
   const timeoutMs = options.timeoutMs ?? 10_000;
   return new Promise((resolve, reject) => {
     if (options.signal?.aborted) return reject(new NoHandshakeError('aborted'));
-    const socket = connect({ host, port, servername: domain, rejectUnauthorized: false, ALPNProtocols: ['http/1.1'] });
+    const socket = connect({ host, port, servername, rejectUnauthorized: false, ALPNProtocols: ['http/1.1'] });
     const done = (error: Error | undefined, value?: CertificateSummary) => {
       clearTimeout(timer);
       options.signal?.removeEventListener('abort', onAbort);
@@ -50,8 +54,8 @@ export function servedCertificate(options: ServedOptions): Promise<CertificateSu
       const peer = socket.getPeerCertificate(false);
       if (!peer?.raw) return done(new Error(`${host}:${port} presented no certificate`));
       try {
-        const leaf = readX509(peer.raw);
-        done(undefined, summarizeCertificate(leaf, [leaf], { domain, ...(options.now ? { now: options.now } : {}) }));
+        const served = ParsedChain.fromCertificates([readX509(peer.raw)]);
+        done(undefined, served.summary({ domain, ...(options.now ? { now: options.now } : {}) })!);
       } catch {
         done(new Error(`${host}:${port} presented a certificate that cannot be read`));
       }
@@ -60,7 +64,7 @@ export function servedCertificate(options: ServedOptions): Promise<CertificateSu
     socket.once('error', (error) =>
       done(
         new NoHandshakeError(
-          `TLS to ${host}:${port} (SNI ${domain}) failed: ${cut(stripControls(error.message), 300)}`,
+          `TLS to ${host}:${port} (SNI ${servername}) failed: ${cut(stripControls(error.message), 300)}`,
         ),
       ),
     );
@@ -114,7 +118,7 @@ export async function verifyServed(options: VerifyOptions): Promise<VerifyResult
   const started = Date.now();
   const waitMs = options.waitMs ?? 0;
   const interval = options.intervalMs ?? Math.min(5000, Math.max(200, waitMs / 10));
-  const address = `${options.host ?? options.domain}:${options.port ?? 443}`;
+  const address = `${options.host ?? normalizeDomain(options.domain)}:${options.port ?? 443}`;
   let attempts = 0;
   for (;;) {
     attempts++;

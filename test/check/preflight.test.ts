@@ -42,17 +42,19 @@ describe('a good certificate', () => {
     ] as const) {
       expect(find(report, check)?.status, check).toBe('passed');
     }
+    // One summary for check and ops: the shape status and update report.
     expect(report.certificate).toMatchObject({
-      subjectAltName: 'DNS:play.example.com, DNS:www.example.com',
-      chainLength: 2,
+      names: ['play.example.com', 'www.example.com'],
+      coversDomain: true,
     });
+    expect(report.certificate?.chainFingerprints).toHaveLength(2);
   });
 
   it('a chain in leaf-first order passes the chain check', () => {
     const report = tls('chain.crt', 'leaf.key');
     expect(report.ok).toBe(true);
     expect(find(report, 'chain-order')).toMatchObject({ status: 'passed' });
-    expect(report.certificate?.chainLength).toBe(2);
+    expect(report.certificate?.chainFingerprints).toHaveLength(2);
   });
 
   it.each([
@@ -124,7 +126,7 @@ describe('mistakes caught before upload', () => {
   it('a domain the certificate does not name is an error naming what it does cover', () => {
     const report = tls('leaf.crt', 'leaf.key', 'live.example.net');
     expect(find(report, 'domain')).toMatchObject({ status: 'failed', severity: 'error' });
-    expect(find(report, 'domain')?.message).toContain('DNS:play.example.com');
+    expect(find(report, 'domain')?.message).toContain('it names play.example.com, www.example.com');
   });
 
   it('text that is not PEM, and empty text', () => {

@@ -18,20 +18,35 @@ function openssl(dir: string, args: string[]): void {
 
 export interface LeafOptions {
   name: string;
+  /** The SAN's DNS names; the first is the CN too. */
   domains: string[];
   days: number;
   /** The CA files to sign with; self-signed without. */
   issuer?: { cert: string; key: string };
   ca?: boolean;
+  /** The key made for it: EC P-256 (default), RSA of 1024 bits, or Ed25519. */
+  keyType?: 'ec' | 'rsa1024' | 'ed25519';
+  /** An existing key file to certify instead of a new <name>.key (another version of a certificate). */
+  keyFile?: string;
+  /** false: no subjectAltName at all, the name only in the subject CN. */
+  san?: boolean;
 }
 
-/** Makes <name>.key (PKCS#8 EC P-256) and <name>.crt. */
+const KEY_ARGS = {
+  ec: ['-algorithm', 'EC', '-pkeyopt', 'ec_paramgen_curve:P-256'],
+  rsa1024: ['-algorithm', 'RSA', '-pkeyopt', 'rsa_keygen_bits:1024'],
+  ed25519: ['-algorithm', 'ed25519'],
+};
+
+/** Makes <name>.key (PKCS#8; unless `keyFile` is given) and <name>.crt. */
 export function makeCert(pki: Pki, options: LeafOptions): void {
   const { name, domains, days } = options;
-  openssl(pki.dir, ['genpkey', '-algorithm', 'EC', '-pkeyopt', 'ec_paramgen_curve:P-256', '-out', `${name}.key`]);
+  const key = options.keyFile ?? `${name}.key`;
+  if (!options.keyFile) openssl(pki.dir, ['genpkey', ...KEY_ARGS[options.keyType ?? 'ec'], '-out', key]);
+  const san = options.san === false ? '' : `subjectAltName=${domains.map((d) => `DNS:${d}`).join(',')}\n`;
   const ext = options.ca
     ? 'basicConstraints=critical,CA:TRUE\nkeyUsage=critical,keyCertSign,cRLSign\nsubjectKeyIdentifier=hash\n'
-    : `basicConstraints=CA:FALSE\nsubjectAltName=${domains.map((d) => `DNS:${d}`).join(',')}\nsubjectKeyIdentifier=hash\n`;
+    : `basicConstraints=CA:FALSE\n${san}subjectKeyIdentifier=hash\n`;
   writeFileSync(pki.path(`${name}.ext`), ext);
   if (!options.issuer) {
     openssl(pki.dir, [
@@ -39,7 +54,7 @@ export function makeCert(pki: Pki, options: LeafOptions): void {
       '-new',
       '-x509',
       '-key',
-      `${name}.key`,
+      key,
       '-subj',
       `/CN=${domains[0] ?? name}`,
       '-days',
@@ -53,7 +68,7 @@ export function makeCert(pki: Pki, options: LeafOptions): void {
     ]);
     return;
   }
-  openssl(pki.dir, ['req', '-new', '-key', `${name}.key`, '-subj', `/CN=${domains[0] ?? name}`, '-out', `${name}.csr`]);
+  openssl(pki.dir, ['req', '-new', '-key', key, '-subj', `/CN=${domains[0] ?? name}`, '-out', `${name}.csr`]);
   openssl(pki.dir, [
     'x509',
     '-req',
@@ -165,4 +180,38 @@ export function standardPki(): Pki {
     ]);
   }
   return pki;
+}
+
+/**
+ * Certificates that were judged wrongly (issue 16), added to a standard PKI: `nosan` (the name in
+ * the CN only), `rsa1024` and `ed25519` leaves for play.example.com; an intermediate in two
+ * versions, `cross-old.crt` and `cross-new.crt` (one key and subject, issued by `old-root` and by
+ * `new-root`), with its leaf `crossleaf` for play.example.com; `unrelated`, self-signed for
+ * unrelated.example.net; `idn`, for xn--bcher-kva.example.com (bücher.example.com).
+ */
+export function addReviewCerts(pki: Pki): void {
+  const int = { cert: 'int.crt', key: 'int.key' };
+  makeCert(pki, { name: 'nosan', domains: ['play.example.com'], days: 60, issuer: int, san: false });
+  makeCert(pki, { name: 'rsa1024', domains: ['play.example.com'], days: 60, issuer: int, keyType: 'rsa1024' });
+  makeCert(pki, { name: 'ed25519', domains: ['play.example.com'], days: 60, issuer: int, keyType: 'ed25519' });
+  makeCert(pki, { name: 'old-root', domains: ['Old Root CA'], days: 365, ca: true });
+  makeCert(pki, { name: 'new-root', domains: ['New Root CA'], days: 365, ca: true });
+  run(pki, ['genpkey', ...KEY_ARGS.ec, '-out', 'cross.key']);
+  for (const root of ['old', 'new'])
+    makeCert(pki, {
+      name: `cross-${root}`,
+      domains: ['Cross-signed Intermediate CA'],
+      days: 365,
+      ca: true,
+      keyFile: 'cross.key',
+      issuer: { cert: `${root}-root.crt`, key: `${root}-root.key` },
+    });
+  makeCert(pki, {
+    name: 'crossleaf',
+    domains: ['play.example.com'],
+    days: 60,
+    issuer: { cert: 'cross-new.crt', key: 'cross.key' },
+  });
+  makeCert(pki, { name: 'unrelated', domains: ['unrelated.example.net'], days: 60 });
+  makeCert(pki, { name: 'idn', domains: ['xn--bcher-kva.example.com'], days: 60, issuer: int });
 }

@@ -11,8 +11,8 @@ import { withFixedChain } from './update.js';
 
 export function check(values: ParsedValues, io: CliIo): number {
   const domains = domainsFrom(values);
-  const { body, notes } = withFixedChain(certificateBodyFrom(values, 'check'), values);
-  const reports = domains.map((domain) => ({ domain, ...preflight(domain, body) }));
+  const { local, notes } = withFixedChain(certificateBodyFrom(values, 'check'), values);
+  const reports = domains.map((domain) => ({ domain, ...preflight(domain, local) }));
   const outcomes: DomainOutcome[] = reports.map((r) => {
     const warnings = [
       ...notes,

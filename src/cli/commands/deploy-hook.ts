@@ -24,11 +24,11 @@ export async function deployHook(values: ParsedValues, io: CliIo): Promise<numbe
     files['cert'] = lineage.certificatePath;
     files['key'] = lineage.keyPath;
   }
-  const { body, notes } = withFixedChain(certificateBodyFrom(files, 'update'), values);
-  const coverage = coveredDomains(body.certificate ?? '', domains);
+  const { local, notes } = withFixedChain(certificateBodyFrom(files, 'update'), values);
+  const coverage = coveredDomains(local, domains);
   const skipped = new Map(coverage.skipped.map((s) => [s.domain, s.reason]));
   const cc = await commandClient(values, io.env, io.stderr);
-  const upload = uploadTask(values, body, cc, notes, io.interrupt);
+  const upload = uploadTask(values, local, cc, notes, io.interrupt);
   return runOverDomains({
     domains,
     values,

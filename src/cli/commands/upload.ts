@@ -2,11 +2,9 @@
 // (or the dry run of it), then optionally verify what the domain serves.
 import { preflight } from '../../check/preflight.js';
 import type { CheckReport } from '../../check/findings.js';
+import type { LocalCertificate } from '../../check/local-certificate.js';
 import { readCompareWrite, type ReadCompareWriteResult } from '../../ops/read-compare-write.js';
-import { summarizePem } from '../../ops/certificate-summary.js';
-import { tlsCertificateOf } from '../../ops/deployed.js';
 import { verifyServed } from '../../ops/verify.js';
-import type { DomainHttpsCertInfo } from '../../types.js';
 import type { ParsedValues } from '../args.js';
 import type { CommandClient } from '../client-factory.js';
 import { EXIT, UsageError } from '../exit-codes.js';
@@ -37,7 +35,7 @@ function resultJson(result: ReadCompareWriteResult): Record<string, unknown> {
 
 export function uploadTask(
   values: ParsedValues,
-  body: DomainHttpsCertInfo,
+  local: LocalCertificate,
   cc: CommandClient,
   notes: string[] = [],
   interrupt?: AbortSignal,
@@ -46,14 +44,13 @@ export function uploadTask(
   const skipChecks = values['skip-checks'] === true;
   const dryRun = values['dry-run'] === true;
   const verify = values['verify'] === true ? verifyTargetFrom(values) : undefined;
-  const { force_redirect: _flag, ...certificates } = body;
   if (values['always'] && forceRedirect === undefined) {
     notes = [...notes, '--always without --force-redirect/--no-force-redirect: the API sets force_redirect to false'];
   }
 
   return async (domain) => {
     const warnings = [...notes];
-    const report = preflight(domain, certificates);
+    const report = preflight(domain, local);
     const checks = { checks: reportJson(report) };
     for (const f of report.findings)
       if (f.status === 'failed' && f.severity === 'warning') warnings.push(`${f.check}: ${f.message}`);
@@ -91,7 +88,7 @@ export function uploadTask(
         client: cc.reader,
         writer: cc.client,
         domain,
-        body: certificates,
+        body: local,
         forceRedirect,
         always: values['always'] === true,
       });
@@ -115,7 +112,7 @@ export function uploadTask(
     const done = result.action === 'unchanged' ? 'unchanged' : `uploaded (request id ${result.requestId ?? 'n/a'})`;
     if (!verify) return okOutcome(domain, done, json, warnings);
 
-    const leaf = summarizePem(tlsCertificateOf(certificates));
+    const leaf = local.chain?.summary();
     if (!leaf)
       return okOutcome(
         domain,

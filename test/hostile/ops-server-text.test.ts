@@ -1,6 +1,6 @@
-// Hostile review of the operations library (live-https-cert/ops): what a script gets back from
-// status and read-compare-write holds no server escape sequence, like the certificate names
-// beside it (the CLI cleans its output, but a script printing status.certName does not).
+// Server text in what the operations library (live-https-cert/ops) returns: what a script gets
+// back from status and read-compare-write holds no server escape sequence, like the certificate
+// names beside it (the CLI cleans its output, but a script printing status.certName does not).
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createNodeLiveClient } from '../../src/node/index.js';
 import { domainStatus, readCompareWrite } from '../../src/ops/index.js';
