@@ -11,6 +11,7 @@ import { lookupProjectId, regionIamEndpoint } from './credentials/project-id.js'
 import { runtimeEnv } from './credentials/runtime.js';
 import { credentialSource } from './credentials/source.js';
 import { ConfigurationError, type LiveOperationId, type OperationId, ValidationError } from './errors.js';
+import { officialContentType } from './internal/official-content-type.js';
 import { parseResponse } from './internal/parse.js';
 import { DEFAULT_REGION, type LiveRegion, resolveEndpoint } from './regions.js';
 import { createTransport, type FetchFunction, type Sender, type Transport } from './transport/live-transport.js';
@@ -246,6 +247,7 @@ export function createLiveClient(options: LiveClientOptions): LiveClient {
     const init = {
       params: { path, query, ...(headers ? { header: headers } : {}) },
       ...(method === 'PUT' ? { body } : {}),
+      headers: { 'Content-Type': officialContentType(method) },
       signal: signal ?? null,
       fetch: via(operation, timeoutMs),
       // Every answer goes through the one parse point, which checks it against the spec.
