@@ -1,14 +1,18 @@
 /* tslint:disable */
 /* eslint-disable */
 export * from './CertificateFormat.js';
+export * from './CertificateInfoList.js';
 export * from './CertificateSource.js';
+export * from './DeployedCertificateInfo.js';
 export * from './DomainHttpsCertInfo.js';
 export * from './DomainHttpsCertSettings.js';
+export * from './DomainList.js';
 export * from './ErrorResponse.js';
 export * from './GmCertificateFromScm.js';
 export * from './GmCertificateFromUser.js';
 export * from './GmCertificateInfo.js';
 export * from './GmCertificateSettings.js';
+export * from './LiveDomain.js';
 export * from './TlsCertificateFromScm.js';
 export * from './TlsCertificateFromUser.js';
 export * from './TlsCertificateInfo.js';
