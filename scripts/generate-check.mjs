@@ -5,6 +5,7 @@ import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { generatorJar, requireGeneratorJar } from './lib/generator-jar.mjs';
 import { run } from './lib/run.mjs';
+import { SENSITIVE_OUTPUT } from './lib/sensitive.mjs';
 import { specDocuments } from './lib/spec-documents.mjs';
 
 const root = process.cwd();
@@ -12,6 +13,7 @@ const root = process.cwd();
 const outputs = [
   ...specDocuments(root).flatMap((d) => [d.types, d.validators]),
   'generated/validators',
+  SENSITIVE_OUTPUT,
   'generated/typescript-fetch',
 ];
 

@@ -14,6 +14,7 @@ import { ConfigurationError, type LiveOperationId, type OperationId, ValidationE
 import { parseResponse } from './internal/parse.js';
 import { DEFAULT_REGION, type LiveRegion, resolveEndpoint } from './regions.js';
 import { createTransport, type FetchFunction, type Sender, type Transport } from './transport/live-transport.js';
+import { type CredentialsState, createCredentialsGate } from './transport/credentials-gate.js';
 import { PlainRequest } from './transport/outgoing.js';
 import type { RetryTuning } from './transport/retry-policy.js';
 import { assertValidRequest } from './validate.js';
@@ -116,6 +117,11 @@ export interface LiveClient {
   readonly projectId: string | undefined;
   /** The project id, found now if needed (the provider's, or the IAM lookup); calls do this themselves. */
   resolveProjectId(): Promise<string>;
+  /**
+   * What the answers so far showed of the credentials: `refused` (later calls reject with
+   * LiveCredentialsRefusedError, nothing sent), `accepted`, or `unknown` before any answer.
+   */
+  readonly credentialsState: CredentialsState;
 }
 
 function checkOptions(options: LiveClientOptions): void {
@@ -170,6 +176,8 @@ export function createLiveClient(options: LiveClientOptions): LiveClient {
     retries: options.retries,
     retry: options.retry,
     secrets,
+    // One gate for the Live calls and the IAM lookup: refused credentials are not sent again by either.
+    gate: createCredentialsGate(),
     // Token requests carry no signed date; a provider may give either kind.
     clockSensitive: source.plain === undefined || isAkSk(source.plain),
   };
@@ -264,6 +272,9 @@ export function createLiveClient(options: LiveClientOptions): LiveClient {
     baseUrl,
     get projectId() {
       return knownProjectId;
+    },
+    get credentialsState() {
+      return wire.gate.state;
     },
     resolveProjectId: async () => projectIdOf(),
 

@@ -13,6 +13,28 @@
  */
 
 import { mapValues } from '../runtime.js';
+import type { DeployedCertificateInfoCertType } from './DeployedCertificateInfoCertType.js';
+import {
+    DeployedCertificateInfoCertTypeFromJSON,
+    DeployedCertificateInfoCertTypeFromJSONTyped,
+    DeployedCertificateInfoCertTypeToJSON,
+    DeployedCertificateInfoCertTypeToJSONTyped,
+} from './DeployedCertificateInfoCertType.js';
+import type { DeployedCertificateInfoGmCertType } from './DeployedCertificateInfoGmCertType.js';
+import {
+    DeployedCertificateInfoGmCertTypeFromJSON,
+    DeployedCertificateInfoGmCertTypeFromJSONTyped,
+    DeployedCertificateInfoGmCertTypeToJSON,
+    DeployedCertificateInfoGmCertTypeToJSONTyped,
+} from './DeployedCertificateInfoGmCertType.js';
+import type { DeployedCertificateInfoSource } from './DeployedCertificateInfoSource.js';
+import {
+    DeployedCertificateInfoSourceFromJSON,
+    DeployedCertificateInfoSourceFromJSONTyped,
+    DeployedCertificateInfoSourceToJSON,
+    DeployedCertificateInfoSourceToJSONTyped,
+} from './DeployedCertificateInfoSource.js';
+
 /**
  * The certificate deployed on a play domain (the SDK's CertInfoResp); no PEM text, no key.
  * @export
@@ -40,17 +62,17 @@ export interface DeployedCertificateInfo {
      */
     expireTime?: string;
     /**
-     * `0` an international certificate (the default), `1` a Chinese (SM) one.
+     * 
      */
-    certType?: DeployedCertificateInfoCertTypeEnum;
+    certType?: DeployedCertificateInfoCertType;
     /**
-     * For an SM certificate: `1` the signature certificate, `2` the encryption one.
+     * 
      */
-    gmCertType?: DeployedCertificateInfoGmCertTypeEnum;
+    gmCertType?: DeployedCertificateInfoGmCertType;
     /**
-     * `scm` (kept in Cloud Certificate Manager) or `user` (an uploaded PEM).
+     * 
      */
-    source?: DeployedCertificateInfoSourceEnum;
+    source?: DeployedCertificateInfoSource;
     /**
      * The CCM certificate name (empty for an uploaded one).
      */
@@ -61,30 +83,6 @@ export interface DeployedCertificateInfo {
     certId?: string;
 }
 
-/**
-* @export
-* @enum {string}
-*/
-export enum DeployedCertificateInfoCertTypeEnum {
-    NUMBER_0 = 0,
-    NUMBER_1 = 1
-}
-/**
-* @export
-* @enum {string}
-*/
-export enum DeployedCertificateInfoGmCertTypeEnum {
-    NUMBER_1 = 1,
-    NUMBER_2 = 2
-}
-/**
-* @export
-* @enum {string}
-*/
-export enum DeployedCertificateInfoSourceEnum {
-    Scm = 'scm',
-    User = 'user'
-}
 
 
 /**
@@ -110,9 +108,9 @@ export function DeployedCertificateInfoFromJSONTyped(json: any, ignoreDiscrimina
         'tenantName': json['tenant_name'] == null ? undefined : json['tenant_name'],
         'startTime': json['start_time'] == null ? undefined : json['start_time'],
         'expireTime': json['expire_time'] == null ? undefined : json['expire_time'],
-        'certType': json['cert_type'] == null ? undefined : json['cert_type'],
-        'gmCertType': json['gm_cert_type'] == null ? undefined : json['gm_cert_type'],
-        'source': json['source'] == null ? undefined : json['source'],
+        'certType': json['cert_type'] == null ? undefined : DeployedCertificateInfoCertTypeFromJSON(json['cert_type']),
+        'gmCertType': json['gm_cert_type'] == null ? undefined : DeployedCertificateInfoGmCertTypeFromJSON(json['gm_cert_type']),
+        'source': json['source'] == null ? undefined : DeployedCertificateInfoSourceFromJSON(json['source']),
         'certName': json['cert_name'] == null ? undefined : json['cert_name'],
         'certId': json['cert_id'] == null ? undefined : json['cert_id'],
     };
@@ -134,9 +132,9 @@ export function DeployedCertificateInfoToJSONTyped(value?: DeployedCertificateIn
         'tenant_name': value['tenantName'],
         'start_time': value['startTime'],
         'expire_time': value['expireTime'],
-        'cert_type': value['certType'],
-        'gm_cert_type': value['gmCertType'],
-        'source': value['source'],
+        'cert_type': DeployedCertificateInfoCertTypeToJSON(value['certType']),
+        'gm_cert_type': DeployedCertificateInfoGmCertTypeToJSON(value['gmCertType']),
+        'source': DeployedCertificateInfoSourceToJSON(value['source']),
         'cert_name': value['certName'],
         'cert_id': value['certId'],
     };

@@ -13,6 +13,21 @@
  */
 
 import { mapValues } from '../runtime.js';
+import type { LiveDomainStatus } from './LiveDomainStatus.js';
+import {
+    LiveDomainStatusFromJSON,
+    LiveDomainStatusFromJSONTyped,
+    LiveDomainStatusToJSON,
+    LiveDomainStatusToJSONTyped,
+} from './LiveDomainStatus.js';
+import type { LiveDomainDomainType } from './LiveDomainDomainType.js';
+import {
+    LiveDomainDomainTypeFromJSON,
+    LiveDomainDomainTypeFromJSONTyped,
+    LiveDomainDomainTypeToJSON,
+    LiveDomainDomainTypeToJSONTyped,
+} from './LiveDomainDomainType.js';
+
 /**
  * A streaming domain (the SDK's DecoupledLiveDomainInfo).
  * @export
@@ -24,9 +39,9 @@ export interface LiveDomain {
      */
     domain: string;
     /**
-     * `pull` (a play domain) or `push` (an ingest domain).
+     * 
      */
-    domainType: LiveDomainDomainTypeEnum;
+    domainType: LiveDomainDomainType;
     /**
      * The CDN vendor.
      */
@@ -40,9 +55,9 @@ export interface LiveDomain {
      */
     domainCname?: string;
     /**
-     * `on` (serving), `off` (disabled) or `configuring` (a change is being deployed).
+     * 
      */
-    status: LiveDomainStatusEnum;
+    status: LiveDomainStatus;
     /**
      * The push domain a play domain is associated with (only for `pull`).
      */
@@ -73,23 +88,6 @@ export interface LiveDomain {
     isIpv6?: boolean;
 }
 
-/**
-* @export
-* @enum {string}
-*/
-export enum LiveDomainDomainTypeEnum {
-    Pull = 'pull',
-    Push = 'push'
-}
-/**
-* @export
-* @enum {string}
-*/
-export enum LiveDomainStatusEnum {
-    On = 'on',
-    Off = 'off',
-    Configuring = 'configuring'
-}
 
 
 /**
@@ -113,11 +111,11 @@ export function LiveDomainFromJSONTyped(json: any, ignoreDiscriminator: boolean)
     return {
         
         'domain': json['domain'],
-        'domainType': json['domain_type'],
+        'domainType': LiveDomainDomainTypeFromJSON(json['domain_type']),
         'vendor': json['vendor'] == null ? undefined : json['vendor'],
         'region': json['region'] == null ? undefined : json['region'],
         'domainCname': json['domain_cname'] == null ? undefined : json['domain_cname'],
-        'status': json['status'],
+        'status': LiveDomainStatusFromJSON(json['status']),
         'relatedDomain': json['related_domain'] == null ? undefined : json['related_domain'],
         'createTime': json['create_time'] == null ? undefined : json['create_time'],
         'statusDescribe': json['status_describe'] == null ? undefined : json['status_describe'],
@@ -140,11 +138,11 @@ export function LiveDomainToJSONTyped(value?: LiveDomain | null, ignoreDiscrimin
     return {
         
         'domain': value['domain'],
-        'domain_type': value['domainType'],
+        'domain_type': LiveDomainDomainTypeToJSON(value['domainType']),
         'vendor': value['vendor'],
         'region': value['region'],
         'domain_cname': value['domainCname'],
-        'status': value['status'],
+        'status': LiveDomainStatusToJSON(value['status']),
         'related_domain': value['relatedDomain'],
         'create_time': value['createTime'],
         'status_describe': value['statusDescribe'],
