@@ -3,7 +3,9 @@
 // Only the choice lives here, browser-safe and cheap; the agents are in node/proxy-agent.ts.
 import { ConfigurationError } from '../errors.js';
 
-export type Env = Readonly<Record<string, string | undefined>>;
+import type { Env } from '../internal/runtime.js';
+
+export type { Env };
 
 /** The caller's `proxy` option: a URL, `false` for none (environment ignored), or unset for the environment. */
 export type ProxySetting = string | false | undefined;
@@ -13,11 +15,6 @@ export interface ProxyChoice {
   readonly any: boolean;
   /** The proxy for `url`, or undefined to go direct. */
   proxyFor(url: URL): URL | undefined;
-}
-
-/** The environment of the runtime's process (Node's), read without naming the global. */
-export function runtimeEnv(): Env {
-  return (globalThis as { process?: { env?: Env } }).process?.env ?? {};
 }
 
 /** 4 or 6 for an IP address literal (no brackets), 0 for a name. */

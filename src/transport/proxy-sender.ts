@@ -4,7 +4,8 @@
 // needs one, by a dynamic import that bundlers leave alone: browser bundles never hold them.
 import type { NodeBuiltins } from './node-builtins.js';
 import { createNodeSender, DEFAULT_MAX_SOCKETS, type NodeSenderOptions } from './node-sender.js';
-import { type Env, proxyChoice, type ProxySetting, runtimeEnv } from './proxy-choice.js';
+import { type Env, runtimeEnv } from '../internal/runtime.js';
+import { proxyChoice, type ProxySetting } from './proxy-choice.js';
 import { ProxyRefusedError } from './proxy-refused.js';
 import type { Sender } from './sender.js';
 
