@@ -11,6 +11,7 @@ import {
   LiveTlsError,
   type OperationId,
 } from '../errors.js';
+import { withAttempts } from '../internal/attempts.js';
 import type { Env } from '../internal/runtime.js';
 import { serverText } from '../internal/server-text.js';
 import { ServerClock } from './clock.js';
@@ -28,7 +29,7 @@ import { createLimiter } from './limiter.js';
 import { DEFAULT_MAX_SOCKETS } from './node-sender.js';
 import { checkMaxSockets, checkRetries, checkSignal, checkTimeout } from './options.js';
 import { isMutating, type OutgoingRequest, type PlainRequest, toOutgoing } from './outgoing.js';
-import { ProxyRefusedError } from './proxy-refused.js';
+import { ProxyRefusedError } from '../proxy-agents/proxy-refused.js';
 import { ResponseTooLargeError } from './read-body.js';
 import { backoffDelay, parseRetryAfter, RETRYABLE_STATUSES, type RetryTuning, sleep } from './retry-policy.js';
 import type { BodyLimit, FetchFunction, Sender, WireResponse } from './sender.js';
@@ -76,7 +77,6 @@ export interface Transport {
   /** A fetch-compatible function: give it to openapi-fetch or to the generated client as `fetchApi`. */
   readonly fetch: FetchFunction;
   call(input: RequestInfo | URL | PlainRequest, init: RequestInit | undefined, context: CallContext): Promise<Response>;
-  readonly clock: ServerClock;
   readonly gate: CredentialsGate;
 }
 
@@ -92,13 +92,9 @@ const BODY_LIMIT: BodyLimit = (status) =>
   status >= 200 && status < 300
     ? { limit: MAX_SUCCESS_BODY, truncate: false }
     : { limit: MAX_ERROR_BODY, truncate: true };
-const attemptsByResponse = new WeakMap<Response, number>();
 const KEEP_EXCERPT = 256;
 
-/** How many attempts produced this response (1 when it came first time). */
-export function attemptsOf(response: Response): number {
-  return attemptsByResponse.get(response) ?? 1;
-}
+export { attemptsOf } from '../internal/attempts.js';
 
 class AttemptTimeout extends Error {
   override name = 'TimeoutError';
@@ -378,15 +374,13 @@ export function createTransport(options: TransportOptions): Transport {
           continue;
         }
       }
-      attemptsByResponse.set(response, attempts);
-      return response;
+      return withAttempts(response, attempts);
     }
   }
 
   return {
     fetch: (input, init) => call(input, init, {}),
     call,
-    clock,
     gate,
   };
 }
