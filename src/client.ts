@@ -13,6 +13,7 @@ import { projectIdFromEnv } from './credentials/env.js';
 import { type Env, runtimeEnv } from './internal/runtime.js';
 import { credentialSource } from './credentials/source.js';
 import { ConfigurationError, type OperationId, ValidationError } from './errors.js';
+import { officialContentType } from './internal/official-content-type.js';
 import { parseResponse } from './internal/parse.js';
 import { requestIdOf } from './internal/request-id.js';
 import { checkEndpoint, DEFAULT_REGION, type LiveRegion, resolveEndpoint, serviceEndpoint } from './regions.js';
@@ -212,6 +213,7 @@ export function createLiveClient(options: LiveClientOptions): LiveClient {
       baseUrl: baseUrlOf(row.service),
       params: { path, query, ...(headers ? { header: headers } : {}) },
       ...(hasBody && body !== undefined ? { body } : {}),
+      headers: { 'Content-Type': officialContentType(row.method) },
       signal: signal ?? null,
       fetch: via(operation, timeoutMs),
       // Every answer goes through the one parse point, which checks it against the spec.
