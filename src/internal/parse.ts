@@ -4,9 +4,9 @@
 import { type ClientOperationId as OperationId, clientOperations } from '../../generated/operations.js';
 import type { Validator } from '../../generated/validators/live.js';
 import { LiveResponseError } from '../errors.js';
-import { attemptsOf } from '../transport/live-transport.js';
+import { attemptsOf } from './attempts.js';
 import { apiErrorFrom } from './api-error.js';
-import { isMutating } from '../transport/outgoing.js';
+import { isMutating } from './method.js';
 import { requestIdOf } from './request-id.js';
 import { problemsFrom } from './schema-problems.js';
 import { serverText } from './server-text.js';
