@@ -65,11 +65,12 @@ export function errorLine(error: unknown): string {
 export function outcomeTable(outcomes: readonly DomainOutcome[]): string {
   const width = Math.min(60, Math.max(6, ...outcomes.map((o) => o.domain.length)));
   const lines = [`${'DOMAIN'.padEnd(width)}  RESULT     DETAIL`];
-  for (const o of outcomes) lines.push(`${o.domain.padEnd(width)}  ${o.status.padEnd(9)}  ${o.detail}`);
+  // One row per domain: a line break in a detail (server text) would forge a row of its own.
+  for (const o of outcomes) lines.push(`${o.domain.padEnd(width)}  ${o.status.padEnd(9)}  ${stripControls(o.detail)}`);
   const warned = outcomes.filter((o) => o.warnings?.length);
   if (warned.length) {
     lines.push('', 'Warnings:');
-    for (const o of warned) for (const w of o.warnings ?? []) lines.push(`  ${o.domain}: ${w}`);
+    for (const o of warned) for (const w of o.warnings ?? []) lines.push(`  ${o.domain}: ${stripControls(w)}`);
   }
   const s = summaryOf(outcomes);
   lines.push(
