@@ -3,6 +3,11 @@
 // both to one server): the PUT's `application/json; charset=UTF-8` comes out lower-cased by
 // huaweicloudsdkcore's select_header_content_type; GET and DELETE carry `application/json` too,
 // body or not, and it is signed like every header the SDK sets.
-export function officialContentType(method: 'GET' | 'PUT' | 'DELETE'): string {
-  return method === 'PUT' ? 'application/json; charset=utf-8' : 'application/json';
+// A spec operation's method comes in the generated table's lower case; POST and PATCH carry a
+// body as PUT does, and the SDK's core picks the same header for them.
+export function officialContentType(method: string): string {
+  const upper = method.toUpperCase();
+  return upper === 'PUT' || upper === 'POST' || upper === 'PATCH'
+    ? 'application/json; charset=utf-8'
+    : 'application/json';
 }
