@@ -4,7 +4,7 @@ import type { operations as liveTypes } from './schema.js';
 import { operations as liveValidators } from './validators/live.js';
 
 /** Every operation of every spec document: the client's methods, the IAM lookup, the metadata service. */
-export type OperationId = "ShowDomainHttpsCert" | "UpdateDomainHttpsCert" | "DeleteDomainHttpsCert" | "KeystoneListProjects" | "CreateMetadataToken" | "ShowSecurityKey";
+export type OperationId = "ShowDomainHttpsCert" | "UpdateDomainHttpsCert" | "DeleteDomainHttpsCert" | "ShowDomain" | "ShowCertificateInfo" | "ImportCertificate" | "ListCertificates" | "KeystoneListProjects" | "CreateMetadataToken" | "ShowSecurityKey";
 
 /** The services whose operations are client methods: endpoint template and known regions. */
 export const services = {
@@ -54,6 +54,30 @@ export const clientOperations = {
     success: { status: 204, json: false },
     validators: liveValidators.DeleteDomainHttpsCert,
   },
+  ShowDomain: {
+    service: "live",
+    method: "GET",
+    path: "/v1/{project_id}/domain",
+    methodName: "showDomain",
+    pathParams: ["project_id"],
+    query: ["domain","enterprise_project_id"],
+    headers: [],
+    body: null,
+    success: { status: 200, json: true },
+    validators: liveValidators.ShowDomain,
+  },
+  ShowCertificateInfo: {
+    service: "live",
+    method: "GET",
+    path: "/v2/{project_id}/certificates",
+    methodName: "showCertificateInfo",
+    pathParams: ["project_id"],
+    query: ["play_domain","offset","limit"],
+    headers: [],
+    body: null,
+    success: { status: 200, json: true },
+    validators: liveValidators.ShowCertificateInfo,
+  },
 } as const;
 export type ClientOperationId = keyof typeof clientOperations;
 
@@ -62,4 +86,6 @@ export interface ClientOperationTypes {
   ShowDomainHttpsCert: liveTypes["ShowDomainHttpsCert"];
   UpdateDomainHttpsCert: liveTypes["UpdateDomainHttpsCert"];
   DeleteDomainHttpsCert: liveTypes["DeleteDomainHttpsCert"];
+  ShowDomain: liveTypes["ShowDomain"];
+  ShowCertificateInfo: liveTypes["ShowCertificateInfo"];
 }
