@@ -1,10 +1,12 @@
 // One error family for the client and the CLI. Every field is safe to log: secrets are removed
 // (see internal/redact.ts) before an error is built, and toJSON() lists exactly what is shown.
 
-/** The Live operations (the operationIds of spec/live-https-cert.yaml). */
-export type LiveOperationId = 'UpdateDomainHttpsCert' | 'ShowDomainHttpsCert' | 'DeleteDomainHttpsCert';
-/** Every operation the client calls: Live's, and IAM's project id lookup (spec/iam-projects.yaml). */
-export type OperationId = LiveOperationId | 'KeystoneListProjects';
+import type { ClientOperationId, OperationId } from '../generated/operations.js';
+
+/** The client's operations (every operation of a spec document with a service), from generated/operations.ts. */
+export type LiveOperationId = ClientOperationId;
+/** Every operation of the spec documents: the client's, IAM's project id lookup, the metadata service's. */
+export type { OperationId };
 
 export class LiveError extends Error {
   override name = 'LiveError';
@@ -107,6 +109,24 @@ export class LiveApiError extends LiveError {
       operation: this.operation,
       attempts: this.attempts,
     };
+  }
+}
+
+/**
+ * The gateway refused these credentials before (a 401 for the key or the signature), so nothing
+ * more is sent with them: a few more refused attempts would lock the access key for 5 minutes.
+ */
+export class LiveCredentialsRefusedError extends LiveError {
+  override name = 'LiveCredentialsRefusedError';
+  readonly operation: OperationId | undefined;
+  constructor(operation: OperationId | undefined) {
+    super(
+      `${operation ?? 'The request'} was not sent: the API gateway already refused these credentials, and more refused attempts would lock the access key for 5 minutes (for every tool of the account). Check that the AK and SK are a pair of the same key and current, that the machine clock is right (NTP), and that a temporary security token has not expired; then run again (a new client, or a provider returning other credentials, sends again)`,
+    );
+    this.operation = operation;
+  }
+  override toJSON(): Record<string, unknown> {
+    return { ...super.toJSON(), operation: this.operation };
   }
 }
 

@@ -3,6 +3,7 @@ import { secretsOf } from '../auth/credentials.js';
 import { createLiveClient, type LiveClient } from '../client.js';
 import { createNodeLiveClient } from '../node/index.js';
 import type { ParsedValues } from './args.js';
+import type { CredentialsState } from '../transport/credentials-gate.js';
 import { createRecorder } from './dry-run.js';
 import type { RedactedRequest } from './output.js';
 import { clientSettingsFrom, type Env } from './settings.js';
@@ -18,6 +19,8 @@ export interface CommandClient {
   record<T>(call: () => Promise<T>): Promise<{ result: T; request: RedactedRequest | undefined }>;
   /** The secrets of the credentials the chain resolved first, for redacting what is printed. */
   secrets: string[];
+  /** What the answers so far showed of the credentials (refused by either client counts). */
+  credentialsState: () => CredentialsState;
 }
 
 // Async (and taking a warning printer) because the credentials may come from a file or the
@@ -39,10 +42,14 @@ export async function commandClient(
       reader: real,
       secrets,
       record: async (call) => ({ result: await call(), request: undefined }),
+      credentialsState: () => real.credentialsState,
     };
   }
   // The request is validated and signed for real; only the wire is replaced.
   const recorder = createRecorder(secrets);
   const client = createLiveClient({ ...options, retries: 0, sender: recorder.sender });
-  return { client, reader: real, secrets, record: recorder.record };
+  // A dry run's own answers are made up: only the reader's real answers say anything of the credentials.
+  const credentialsState = (): CredentialsState =>
+    real.credentialsState === 'refused' || client.credentialsState === 'refused' ? 'refused' : real.credentialsState;
+  return { client, reader: real, secrets, record: recorder.record, credentialsState };
 }

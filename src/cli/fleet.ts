@@ -1,3 +1,5 @@
+import type { CredentialsState } from '../transport/credentials-gate.js';
+
 // One task per domain with bounded concurrency; one failure does not stop the others unless
 // fail-fast is asked for. After fail-fast or an interrupt (Ctrl-C) no new domain starts, the ones
 // in flight finish, and the domains not started are reported as skipped.
@@ -27,7 +29,15 @@ export interface FleetOptions {
    * for the domains skipped because the run stopped (--fail-fast, Ctrl-C).
    */
   onFinish: (outcome: DomainOutcome, tally: FleetTally, started: boolean) => void | Promise<void>;
+  /**
+   * What the answers so far showed of the credentials. Given, domains go one at a time until an
+   * answer accepted them, then fan out; once refused, no new domain starts (the gateway locks a
+   * key after 5 refusals in a row, so a wide fleet must not send many).
+   */
+  credentials?: (() => CredentialsState) | undefined;
 }
+
+export const REFUSED_SKIP = 'not started: the credentials were refused';
 
 /**
  * What a run keeps of its outcomes: counts, not the outcomes (memory stays flat in the number
@@ -58,21 +68,31 @@ export async function runFleet(
   const tally = new FleetTally();
   let next = 0;
   let failedFast = false;
-  const stopped = () => failedFast || options.interrupt?.aborted === true;
+  const credentials = options.credentials ?? (() => 'accepted' as const);
+  const refused = () => credentials() === 'refused';
+  const stopped = () => failedFast || options.interrupt?.aborted === true || refused();
   const finish = (outcome: DomainOutcome, started: boolean) => {
     tally.add(outcome);
     return options.onFinish(outcome, tally, started);
   };
-  async function worker(): Promise<void> {
-    while (!stopped() && next < domains.length) {
-      const outcome = await task(domains[next++]!);
-      if (outcome.status === 'failed' && options.failFast) failedFast = true;
-      await finish(outcome, true);
-    }
+  async function runOne(): Promise<void> {
+    const outcome = await task(domains[next++]!);
+    if (outcome.status === 'failed' && options.failFast) failedFast = true;
+    await finish(outcome, true);
   }
+  async function worker(): Promise<void> {
+    while (!stopped() && next < domains.length) await runOne();
+  }
+  // One domain at a time until an answer accepted the credentials (a domain that sent nothing,
+  // or met only a network error, proves nothing), then the full width.
+  while (!stopped() && next < domains.length && credentials() === 'unknown') await runOne();
   await Promise.all(Array.from({ length: Math.min(options.concurrency, domains.length) }, worker));
   // Domains are taken in order: the ones from `next` on were never started.
-  const why = options.interrupt?.aborted ? 'not started (interrupted)' : 'not started (--fail-fast)';
+  const why = refused()
+    ? REFUSED_SKIP
+    : options.interrupt?.aborted
+      ? 'not started (interrupted)'
+      : 'not started (--fail-fast)';
   for (let i = next; i < domains.length; i++) await finish(skippedOutcome(domains[i]!, why), false);
   return tally;
 }

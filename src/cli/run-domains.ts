@@ -6,6 +6,7 @@ import { EXIT, UsageError } from './exit-codes.js';
 import { type DomainOutcome, runFleet } from './fleet.js';
 import { jsonWriter, type OutcomeWriter, tableWriter } from './fleet-output.js';
 import type { CliIo } from './io.js';
+import type { CredentialsState } from '../transport/credentials-gate.js';
 import { differencesText, requestText, sanitizeJson } from './output.js';
 import { concurrencyFrom } from './settings.js';
 
@@ -17,6 +18,8 @@ export interface DomainRun {
   task: (domain: string) => Promise<DomainOutcome>;
   /** The text of one domain that succeeded, when only one was asked for. */
   single: (outcome: DomainOutcome) => string;
+  /** What the client's answers showed of the credentials: the fleet starts one domain alone, and stops when refused. */
+  credentials?: (() => CredentialsState) | undefined;
   /** Print an attention outcome (exit 4) with `single` on stdout: it is a report (status, verify), not an error. */
   attentionIsReport?: boolean;
 }
@@ -78,6 +81,7 @@ export async function runOverDomains({
   task,
   single,
   attentionIsReport,
+  credentials,
 }: DomainRun): Promise<number> {
   const json = values['json'] === true;
   const fleet = domains.length > 1;
@@ -102,6 +106,7 @@ export async function runOverDomains({
     concurrency: concurrencyFrom(values),
     failFast: values['fail-fast'] === true,
     interrupt: io.interrupt,
+    credentials,
     onFinish: async (outcome, soFar, started) => {
       if (started) report?.write(outcome);
       // The progress line (stderr) is cleared before a row and drawn again after it: on a

@@ -303,7 +303,12 @@ describe('4. verify', () => {
     tls = await startSniServer({ cert: pki.read('other.crt'), key: pki.read('other.key') });
     tls.serve('play.example.com', pki.read('chain.crt'), pki.read('leaf.key'));
     const server = tls;
-    setTimeout(() => server.serve('play.example.com', pki.read('chain2.crt'), pki.read('leaf2.key')), 1500);
+    // Switch only after verify has seen the old certificate once: a timer alone races a slow start.
+    const switchAfterFirstLook = setInterval(() => {
+      if (!server.servernames.includes('play.example.com')) return;
+      clearInterval(switchAfterFirstLook);
+      server.serve('play.example.com', pki.read('chain2.crt'), pki.read('leaf2.key'));
+    }, 20);
     const r = await runCli(
       [
         'verify',
