@@ -44,8 +44,7 @@ function reportWriter(
   } catch (error) {
     if (error instanceof UsageError) throw error;
     const code = (error as NodeJS.ErrnoException).code;
-    if (code === 'ELOOP')
-      throw new UsageError(`--report ${path}: is a symbolic link; give the report file itself`);
+    if (code === 'ELOOP') throw new UsageError(`--report ${path}: is a symbolic link; give the report file itself`);
     throw new UsageError(`--report ${path}: ${code ?? (error as Error).message}`);
   }
   // A write that fails mid-run (disk full, file removed) must not abort the fleet: changes are
