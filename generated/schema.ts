@@ -74,6 +74,14 @@ export type webhooks = Record<string, never>;
 export interface components {
     schemas: {
         /**
+         * Acknowledgement
+         * @description What a successful update or delete may answer: a JSON object with fields the API does not
+         *     document (often `{}`). It is kept as it came; nothing in it is relied on.
+         */
+        Acknowledgement: {
+            [key: string]: unknown;
+        };
+        /**
          * ProjectId
          * @description A project ID as IAM issues them (`GET /v3/projects`, console "My Credentials"): 32
          *     lowercase hexadecimal digits. The strict pattern keeps `.`, `..` or a `/` from rewriting
@@ -463,13 +471,18 @@ export interface operations {
             };
         };
         responses: {
-            /** @description Updated. */
+            /**
+             * @description Updated. The body is empty, or a JSON object whose fields are not documented (the
+             *     official SDKs ignore it); either is success.
+             */
             200: {
                 headers: {
                     "X-Request-Id": components["headers"]["XRequestId"];
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["Acknowledgement"];
+                };
             };
             400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
@@ -519,6 +532,19 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /**
+             * @description Deleted. The body is empty, or a JSON object whose fields are not documented (the
+             *     official SDKs ignore it); either is success.
+             */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["XRequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Acknowledgement"];
+                };
+            };
             /** @description Deleted. The response has no body. */
             204: {
                 headers: {

@@ -102,6 +102,11 @@ export type ShowResult = ResultOf<Operation<'get'>>;
 export interface CallResult {
   /** The X-Request-Id of the response, to quote to support. */
   requestId: string | undefined;
+  /**
+   * The JSON object the service answered with, when it sent one (often `{}`); its fields are not
+   * documented, so nothing should rely on them. Absent for an empty answer.
+   */
+  body?: Record<string, unknown>;
 }
 
 export interface LiveClient {
@@ -265,6 +270,10 @@ export function createLiveClient(options: LiveClientOptions): LiveClient {
     return { data: parseResponse<T>(operation, response, text, secrets), response };
   };
   const requestIdOf = (response: Response) => response.headers.get('x-request-id') ?? undefined;
+  const callResult = (response: Response, body: Record<string, unknown> | undefined): CallResult => ({
+    requestId: requestIdOf(response),
+    ...(body === undefined ? {} : { body }),
+  });
 
   return {
     api,
@@ -279,12 +288,12 @@ export function createLiveClient(options: LiveClientOptions): LiveClient {
     resolveProjectId: async () => projectIdOf(),
 
     async updateDomainHttpsCert(options) {
-      const { response } = await send<undefined>(
+      const { data, response } = await send<Record<string, unknown> | undefined>(
         'PUT',
         'UpdateDomainHttpsCert',
         options as unknown as Record<string, unknown>,
       );
-      return { requestId: requestIdOf(response) };
+      return callResult(response, data);
     },
 
     async showDomainHttpsCert(options) {
@@ -297,12 +306,12 @@ export function createLiveClient(options: LiveClientOptions): LiveClient {
     },
 
     async deleteDomainHttpsCert(options) {
-      const { response } = await send<undefined>(
+      const { data, response } = await send<Record<string, unknown> | undefined>(
         'DELETE',
         'DeleteDomainHttpsCert',
         options as unknown as Record<string, unknown>,
       );
-      return { requestId: requestIdOf(response) };
+      return callResult(response, data);
     },
   };
 }

@@ -1897,6 +1897,29 @@ validate22.errors = vErrors;
 return errors === 0;
 }
 
+const v6 = validate35;
+const schema39 = {"$ref":"live-components#/definitions/Acknowledgement"};
+const schema40 = {"type":"object","additionalProperties":true};
+
+function validate35(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+let vErrors = null;
+let errors = 0;
+if(data && typeof data == "object" && !Array.isArray(data)){
+}
+else {
+const err0 = {instancePath,schemaPath:"live-components#/definitions/Acknowledgement/type",keyword:"type",params:{type: "object"}};
+if(vErrors === null){
+vErrors = [err0];
+}
+else {
+vErrors.push(err0);
+}
+errors++;
+}
+validate35.errors = vErrors;
+return errors === 0;
+}
+
 /** A generated validator: true when the value conforms; otherwise `errors` says why. */
 export interface Validator {
   (data: unknown): boolean;
@@ -1916,6 +1939,8 @@ export interface OperationValidators {
   bodyRequired: boolean;
   /** Per documented status: the body's validator, 'empty' when the spec gives no content, 'other' for a non-JSON one. */
   responses: Record<string, Validator | 'empty' | 'other'>;
+  /** Statuses whose documented JSON body may also be absent (x-body-optional in the spec). */
+  optionalBody: readonly string[];
 }
 
 export const operations = {
@@ -1925,19 +1950,22 @@ export const operations = {
     request: { path: v0 as Validator, query: v1 as Validator, header: v2 as Validator },
     bodyRequired: false,
     responses: { "200": v3 as Validator, "400": v4 as Validator, "401": v4 as Validator, "404": v4 as Validator, "500": v4 as Validator },
+    optionalBody: [],
   },
   UpdateDomainHttpsCert: {
     method: "put",
     path: "/v1/{project_id}/guard/https-cert",
     request: { path: v0 as Validator, query: v1 as Validator, header: v2 as Validator, body: v5 as Validator },
     bodyRequired: true,
-    responses: { "200": "empty" as const, "400": v4 as Validator, "401": v4 as Validator, "404": v4 as Validator, "500": v4 as Validator },
+    responses: { "200": v6 as Validator, "400": v4 as Validator, "401": v4 as Validator, "404": v4 as Validator, "500": v4 as Validator },
+    optionalBody: ["200"],
   },
   DeleteDomainHttpsCert: {
     method: "delete",
     path: "/v1/{project_id}/guard/https-cert",
     request: { path: v0 as Validator, query: v1 as Validator, header: v2 as Validator },
     bodyRequired: false,
-    responses: { "204": "empty" as const, "400": v4 as Validator, "401": v4 as Validator, "404": v4 as Validator, "500": v4 as Validator },
+    responses: { "200": v6 as Validator, "204": "empty" as const, "400": v4 as Validator, "401": v4 as Validator, "404": v4 as Validator, "500": v4 as Validator },
+    optionalBody: ["200"],
   },
 } satisfies Record<string, OperationValidators>;
