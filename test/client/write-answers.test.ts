@@ -5,7 +5,7 @@
 import { writeFileSync } from 'node:fs';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { createLiveClient, type LiveClientOptions, LiveResponseError } from '../../src/index.js';
-import { runInProcess } from '../check/run-cli.js';
+import { runInProcess } from '../support/run-cli.js';
 import { makeCert, newPki, type Pki } from '../support/certs.js';
 import { type FaultServer, startFaultServer } from '../support/fault-server.js';
 

@@ -2,7 +2,7 @@
 /* eslint-disable */
 /**
  * Huawei Cloud Live - HTTPS certificate of a streaming domain
- * The three operations on the HTTPS certificate configuration of a Huawei Cloud Live streaming domain: modify (PUT), query (GET) and delete (DELETE) on `/v1/{project_id}/guard/https-cert`.  This document is written by hand from Huawei\'s public API reference (\"Modifying the HTTPS Certificate Configuration of a Specified Domain Name\" and its sibling pages). It is the single source of the generated types and clients of the `live-https-cert` package.  Authentication is either a user token (`X-Auth-Token`) or AK/SK signing (`Authorization` with the SDK-HMAC-SHA256 signature, `X-Sdk-Date` and `X-Project-Id`; temporary AK/SK add `X-Security-Token`).  The page\'s conditional rules are schema here, not prose: `oneOf` on the certificate source (`scm` needs `cert_id`; `user`, the default, needs the PEM texts) and `anyOf` for \"at least one certificate\". The query answer has its own schema (`DomainHttpsCertSettings`) because it carries none of the request\'s rules (`certificate_key` comes back empty). 
+ * The three operations on the HTTPS certificate configuration of a Huawei Cloud Live streaming domain: modify (PUT), query (GET) and delete (DELETE) on `/v1/{project_id}/guard/https-cert`; and the two reads an operator of many domains needs: the domains of the project (ShowDomain) and the certificates deployed on its play domains, a page at a time (ShowCertificateInfo).  This document is written by hand from Huawei\'s public API reference (\"Modifying the HTTPS Certificate Configuration of a Specified Domain Name\" and its sibling pages). It is the single source of the generated types and clients of the `live-https-cert` package. ShowDomain and ShowCertificateInfo follow the official SDK\'s models (huaweicloudsdklive 3.1.x, ShowDomainResponse with DecoupledLiveDomainInfo, ShowCertificateInfoResponse with CertInfoResp).  Authentication is either a user token (`X-Auth-Token`) or AK/SK signing (`Authorization` with the SDK-HMAC-SHA256 signature, `X-Sdk-Date` and `X-Project-Id`; temporary AK/SK add `X-Security-Token`).  The page\'s conditional rules are schema here, not prose: `oneOf` on the certificate source (`scm` needs `cert_id`; `user`, the default, needs the PEM texts) and `anyOf` for \"at least one certificate\". The query answer has its own schema (`DomainHttpsCertSettings`) because it carries none of the request\'s rules (`certificate_key` comes back empty). 
  *
  * The version of the OpenAPI document: 1.0.0
  * 
@@ -13,6 +13,14 @@
  */
 
 import { mapValues } from '../runtime.js';
+import type { TlsCertificateFromScmSource } from './TlsCertificateFromScmSource.js';
+import {
+    TlsCertificateFromScmSourceFromJSON,
+    TlsCertificateFromScmSourceFromJSONTyped,
+    TlsCertificateFromScmSourceToJSON,
+    TlsCertificateFromScmSourceToJSONTyped,
+} from './TlsCertificateFromScmSource.js';
+
 /**
  * A Chinese (SM) certificate kept in Cloud Certificate Manager; `cert_id` is mandatory.
  * @export
@@ -20,9 +28,9 @@ import { mapValues } from '../runtime.js';
  */
 export interface GmCertificateFromScm {
     /**
-     * Certificate source, `scm` here.
+     * 
      */
-    source: GmCertificateFromScmSourceEnum;
+    source: TlsCertificateFromScmSource;
     /**
      * SCM certificate name (optional).
      */
@@ -33,13 +41,6 @@ export interface GmCertificateFromScm {
     certId: string;
 }
 
-/**
-* @export
-* @enum {string}
-*/
-export enum GmCertificateFromScmSourceEnum {
-    Scm = 'scm'
-}
 
 
 /**
@@ -47,8 +48,6 @@ export enum GmCertificateFromScmSourceEnum {
  */
 export function instanceOfGmCertificateFromScm(value: object): value is GmCertificateFromScm {
     if (!('source' in value) || value['source'] === undefined) return false;
-    if (value['source'] !== 'scm') return false;
-    
     if ((!('certId' in (value as Record<string, any>)) && !('cert_id' in (value as Record<string, any>))) || ((value as Record<string, any>)['certId'] === undefined && (value as Record<string, any>)['cert_id'] === undefined)) return false;
     return true;
 }
@@ -63,7 +62,7 @@ export function GmCertificateFromScmFromJSONTyped(json: any, ignoreDiscriminator
     }
     return {
         
-        'source': json['source'],
+        'source': TlsCertificateFromScmSourceFromJSON(json['source']),
         'certName': json['cert_name'] == null ? undefined : json['cert_name'],
         'certId': json['cert_id'],
     };
@@ -80,7 +79,7 @@ export function GmCertificateFromScmToJSONTyped(value?: GmCertificateFromScm | n
 
     return {
         
-        'source': value['source'],
+        'source': TlsCertificateFromScmSourceToJSON(value['source']),
         'cert_name': value['certName'],
         'cert_id': value['certId'],
     };

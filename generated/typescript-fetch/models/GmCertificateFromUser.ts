@@ -2,7 +2,7 @@
 /* eslint-disable */
 /**
  * Huawei Cloud Live - HTTPS certificate of a streaming domain
- * The three operations on the HTTPS certificate configuration of a Huawei Cloud Live streaming domain: modify (PUT), query (GET) and delete (DELETE) on `/v1/{project_id}/guard/https-cert`.  This document is written by hand from Huawei\'s public API reference (\"Modifying the HTTPS Certificate Configuration of a Specified Domain Name\" and its sibling pages). It is the single source of the generated types and clients of the `live-https-cert` package.  Authentication is either a user token (`X-Auth-Token`) or AK/SK signing (`Authorization` with the SDK-HMAC-SHA256 signature, `X-Sdk-Date` and `X-Project-Id`; temporary AK/SK add `X-Security-Token`).  The page\'s conditional rules are schema here, not prose: `oneOf` on the certificate source (`scm` needs `cert_id`; `user`, the default, needs the PEM texts) and `anyOf` for \"at least one certificate\". The query answer has its own schema (`DomainHttpsCertSettings`) because it carries none of the request\'s rules (`certificate_key` comes back empty). 
+ * The three operations on the HTTPS certificate configuration of a Huawei Cloud Live streaming domain: modify (PUT), query (GET) and delete (DELETE) on `/v1/{project_id}/guard/https-cert`; and the two reads an operator of many domains needs: the domains of the project (ShowDomain) and the certificates deployed on its play domains, a page at a time (ShowCertificateInfo).  This document is written by hand from Huawei\'s public API reference (\"Modifying the HTTPS Certificate Configuration of a Specified Domain Name\" and its sibling pages). It is the single source of the generated types and clients of the `live-https-cert` package. ShowDomain and ShowCertificateInfo follow the official SDK\'s models (huaweicloudsdklive 3.1.x, ShowDomainResponse with DecoupledLiveDomainInfo, ShowCertificateInfoResponse with CertInfoResp).  Authentication is either a user token (`X-Auth-Token`) or AK/SK signing (`Authorization` with the SDK-HMAC-SHA256 signature, `X-Sdk-Date` and `X-Project-Id`; temporary AK/SK add `X-Security-Token`).  The page\'s conditional rules are schema here, not prose: `oneOf` on the certificate source (`scm` needs `cert_id`; `user`, the default, needs the PEM texts) and `anyOf` for \"at least one certificate\". The query answer has its own schema (`DomainHttpsCertSettings`) because it carries none of the request\'s rules (`certificate_key` comes back empty). 
  *
  * The version of the OpenAPI document: 1.0.0
  * 
@@ -13,6 +13,14 @@
  */
 
 import { mapValues } from '../runtime.js';
+import type { TlsCertificateFromUserSource } from './TlsCertificateFromUserSource.js';
+import {
+    TlsCertificateFromUserSourceFromJSON,
+    TlsCertificateFromUserSourceFromJSONTyped,
+    TlsCertificateFromUserSourceToJSON,
+    TlsCertificateFromUserSourceToJSONTyped,
+} from './TlsCertificateFromUserSource.js';
+
 /**
  * A self-owned Chinese (SM) certificate (the default source); an SM (TLCP) deployment has a
  * signature pair and an encryption pair, all four are mandatory.
@@ -22,9 +30,9 @@ import { mapValues } from '../runtime.js';
  */
 export interface GmCertificateFromUser {
     /**
-     * Certificate source, `user` (the default).
+     * 
      */
-    source?: GmCertificateFromUserSourceEnum;
+    source?: TlsCertificateFromUserSource;
     /**
      * Chinese (SM) signature certificate body.
      */
@@ -43,13 +51,6 @@ export interface GmCertificateFromUser {
     encCertificateKey: string;
 }
 
-/**
-* @export
-* @enum {string}
-*/
-export enum GmCertificateFromUserSourceEnum {
-    User = 'user'
-}
 
 
 /**
@@ -73,7 +74,7 @@ export function GmCertificateFromUserFromJSONTyped(json: any, ignoreDiscriminato
     }
     return {
         
-        'source': json['source'] == null ? undefined : json['source'],
+        'source': json['source'] == null ? undefined : TlsCertificateFromUserSourceFromJSON(json['source']),
         'signCertificate': json['sign_certificate'],
         'signCertificateKey': json['sign_certificate_key'],
         'encCertificate': json['enc_certificate'],
@@ -92,7 +93,7 @@ export function GmCertificateFromUserToJSONTyped(value?: GmCertificateFromUser |
 
     return {
         
-        'source': value['source'],
+        'source': TlsCertificateFromUserSourceToJSON(value['source']),
         'sign_certificate': value['signCertificate'],
         'sign_certificate_key': value['signCertificateKey'],
         'enc_certificate': value['encCertificate'],
