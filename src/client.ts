@@ -229,7 +229,7 @@ export function createLiveClient(options: LiveClientOptions): LiveClient {
     if (row.success.json) return parsed;
     return {
       requestId: requestIdOf(response.headers, secrets),
-      ...(typeof parsed === 'string' ? { body: parsed } : {}),
+      ...(typeof parsed === 'string' || (typeof parsed === 'object' && parsed !== null) ? { body: parsed } : {}),
     };
   };
 
