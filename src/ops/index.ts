@@ -18,7 +18,6 @@ export type { CertificateConfig, CertificateSource } from './deployed.js';
 export { createRollbackState, savedSettingOf, stateDirectory } from './rollback-state.js';
 export type { RollbackState, RollbackStateOptions, SavedCertificate, SavedSetting } from './rollback-state.js';
 // Fleets (issue 18): the inventory in few calls, CCM deployment once per run, rollback.
-export { fleetApiOf } from './fleet-api.js';
 export type { CertificateInfoList, DeployedCertificateInfo, DomainList, FleetApi, LiveDomain } from './fleet-api.js';
 export { CERTIFICATES_PAGE, coveredTargets, deployedCertificates, fleetStatus, listDomains } from './inventory.js';
 export type { CoveredTargets, DeployedSummary, FleetStatus, InventoryDomain } from './inventory.js';

@@ -13,7 +13,6 @@ import {
   createRollbackState,
   deployToDomain,
   ensureCcmCertificate,
-  fleetApiOf,
   fleetStatus,
   listDomains,
   rollbackDomain,
@@ -50,9 +49,14 @@ function fleet(pem: string): FakeDomain[] {
 
 function clients() {
   const credentials = { accessKey: AK, secretKey: SK };
-  const live = createLiveClient({ projectId: PROJECT_ID, endpoint: cloud.liveUrl, credentials, retries: 0 });
-  const ccm = createLiveClient({ projectId: PROJECT_ID, endpoint: cloud.ccmUrl, credentials, retries: 0 });
-  return { live, api: fleetApiOf(live, ccm) };
+  // One client, each service on its own endpoint, as in production.
+  const live = createLiveClient({
+    projectId: PROJECT_ID,
+    endpoints: { live: cloud.liveUrl, scm: cloud.ccmUrl },
+    credentials,
+    retries: 0,
+  });
+  return { live, api: live };
 }
 
 const wildLocal = () =>
