@@ -225,7 +225,7 @@ describe('an operation added to a copy of the spec: called on its own service en
       live: entry.createLiveClient({
         projectId: PROJECT_ID,
         endpoint: 'http://127.0.0.1:1',
-        endpoints: { scm: endpoint } as never,
+        endpoints: { certpush: endpoint } as never,
         credentials: { token: 'regen-test-token' },
         retries: 0,
       }) as unknown as Record<string, (options: unknown) => Promise<unknown>>,
