@@ -54,7 +54,7 @@ export const clientOperations = {
     query: ["domain"],
     headers: [],
     body: null,
-    success: { status: 204, json: false },
+    success: { status: 200, json: false },
     validators: liveValidators.DeleteDomainHttpsCert,
   },
   ShowDomain: {
