@@ -15,7 +15,8 @@ export type ServiceName = keyof typeof services;
 /**
  * The client operations: where each goes, what it takes, what it answers. `headers` are the
  * non-auth header parameters; `body` the request body's schema name, 'inline', or null for none;
- * `success` the one documented 2xx and whether it has a JSON body.
+ * `success` the one documented 2xx and whether it has a JSON body; `loadValidators` loads the
+ * validators of its request and responses (generated/validators/<api>/<operationId>.ts) on first use.
  */
 export const clientOperations = {
   ShowDomainHttpsCert: {
@@ -28,7 +29,7 @@ export const clientOperations = {
     headers: [],
     body: null,
     success: { status: 200, json: true },
-    validators: liveValidators.ShowDomainHttpsCert,
+    loadValidators: liveValidators.ShowDomainHttpsCert,
   },
   UpdateDomainHttpsCert: {
     service: "live",
@@ -40,7 +41,7 @@ export const clientOperations = {
     headers: [],
     body: "DomainHttpsCertInfo",
     success: { status: 200, json: false },
-    validators: liveValidators.UpdateDomainHttpsCert,
+    loadValidators: liveValidators.UpdateDomainHttpsCert,
   },
   DeleteDomainHttpsCert: {
     service: "live",
@@ -52,7 +53,7 @@ export const clientOperations = {
     headers: [],
     body: null,
     success: { status: 204, json: false },
-    validators: liveValidators.DeleteDomainHttpsCert,
+    loadValidators: liveValidators.DeleteDomainHttpsCert,
   },
   ShowDomain: {
     service: "live",
@@ -64,7 +65,7 @@ export const clientOperations = {
     headers: [],
     body: null,
     success: { status: 200, json: true },
-    validators: liveValidators.ShowDomain,
+    loadValidators: liveValidators.ShowDomain,
   },
   ShowCertificateInfo: {
     service: "live",
@@ -76,7 +77,7 @@ export const clientOperations = {
     headers: [],
     body: null,
     success: { status: 200, json: true },
-    validators: liveValidators.ShowCertificateInfo,
+    loadValidators: liveValidators.ShowCertificateInfo,
   },
 } as const;
 export type ClientOperationId = keyof typeof clientOperations;

@@ -2,7 +2,7 @@
 // and checked by the generated validator of that operation and status, or is a LiveResponseError.
 // Nothing the spec does not vouch for reaches the caller.
 import { type ClientOperationId as OperationId, clientOperations } from '../../generated/operations.js';
-import type { Validator } from '../../generated/validators/live.js';
+import type { OperationValidators, Validator } from '../../generated/validators/validator.js';
 import { LiveResponseError } from '../errors.js';
 import { attemptsOf } from '../transport/live-transport.js';
 import { apiErrorFrom } from './api-error.js';
@@ -17,8 +17,8 @@ const REASON = 300;
 type Expected = Validator | 'empty' | 'other';
 
 // The spec's entry for this status; an undocumented 2xx is held to the operation's documented one.
-function expectedFor(operation: OperationId, status: number): Expected | undefined {
-  const responses = clientOperations[operation].validators.responses as Record<string, Expected>;
+function expectedFor(validators: OperationValidators, status: number): Expected | undefined {
+  const responses = validators.responses;
   return responses[String(status)] ?? Object.entries(responses).find(([code]) => /^2\d\d$/.test(code))?.[1];
 }
 
@@ -26,9 +26,11 @@ function expectedFor(operation: OperationId, status: number): Expected | undefin
  * The typed result of a call, or the error that says why there is none. `answer` is what
  * openapi-fetch read (with parseAs 'text'): the success body's text as `data`, or an error body
  * as `error`, which openapi-fetch has already parsed as JSON where it could (parsed once, here used as is).
+ * `validators` are the operation's, loaded by the call before it was sent.
  */
 export function parseResponse<T>(
   operation: OperationId,
+  validators: OperationValidators,
   response: Response,
   answer: { data?: unknown; error?: unknown },
   secrets: readonly string[],
@@ -48,7 +50,7 @@ export function parseResponse<T>(
     });
   };
 
-  const expected = expectedFor(operation, response.status);
+  const expected = expectedFor(validators, response.status);
   if (expected === undefined) return fail('the spec documents no successful answer for this operation');
   if (expected === 'empty') {
     if (text !== '') fail('the spec documents no body for this answer');
