@@ -20,4 +20,6 @@ export interface OperationValidators {
   bodyRequired: boolean;
   /** Per documented status: the body's validator, 'empty' when the spec gives no content, 'other' for a non-JSON one. */
   responses: Record<string, Validator | 'empty' | 'other'>;
+  /** Statuses whose documented JSON body may also be absent (x-body-optional in the spec). */
+  optionalBody: readonly string[];
 }

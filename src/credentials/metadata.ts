@@ -7,6 +7,7 @@ import { validators as showSecurityKey } from '../../generated/validators/ecs-me
 import type { CredentialsProvider, ProvidedCredentials } from '../auth/credentials.js';
 import { ConfigurationError } from '../errors.js';
 import { serverText } from '../internal/server-text.js';
+import { readBody, ResponseTooLargeError } from '../transport/read-body.js';
 import { checkProvided } from './check.js';
 import { CredentialsNotFoundError } from './not-found.js';
 
@@ -15,6 +16,8 @@ const TOKEN_PATH = '/meta-data/latest/api/token';
 const SECURITY_KEY_PATH = '/openstack/latest/securitykey';
 const TOKEN_TTL_SECONDS = 6 * 60 * 60;
 const NO_AGENCY = 'Please configure Cloud Service Agency first';
+/** The cap of a metadata answer: a few kB suffice (issue 16.6). */
+export const MAX_ANSWER_BYTES = 8 * 1024;
 
 export interface MetadataCredentialsOptions {
   /** The metadata service; http://169.254.169.254 by default. */
@@ -34,21 +37,38 @@ export function metadataCredentials(options: MetadataCredentialsOptions = {}): C
   let sessionToken: string | undefined;
 
   const request = async (path: string, init: RequestInit): Promise<{ status: number; text: string }> => {
+    const signal = AbortSignal.timeout(timeoutMs);
     let response: Response;
     try {
       // A metadata service never redirects; anything that does is not one.
-      response = await send(`${endpoint}${path}`, {
-        ...init,
-        redirect: 'manual',
-        signal: AbortSignal.timeout(timeoutMs),
-      });
+      response = await send(`${endpoint}${path}`, { ...init, redirect: 'manual', signal });
     } catch (error) {
       const cause = (error as { cause?: { code?: string } }).cause?.code ?? (error as Error).name;
       throw new CredentialsNotFoundError(
         `metadata service: nothing answered at ${endpoint} within ${timeoutMs} ms (${cause}); not an ECS/BMS instance, or the service is unreachable`,
       );
     }
-    return { status: response.status, text: await response.text() };
+    // The body is read within the same timeout and cut at a few kB: its largest answer (the
+    // security key) is well under 1 kB, and an endless body must not grow memory.
+    try {
+      const { bytes } = await readBody(response, MAX_ANSWER_BYTES, false);
+      return { status: response.status, text: new TextDecoder().decode(bytes) };
+    } catch (error) {
+      if (error instanceof ResponseTooLargeError) {
+        throw new ConfigurationError(
+          'credentials',
+          `metadata service: the answer to ${path} is larger than ${MAX_ANSWER_BYTES} bytes; not a metadata service`,
+        );
+      }
+      if (signal.aborted) {
+        throw new CredentialsNotFoundError(
+          `metadata service: timed out after ${timeoutMs} ms reading the answer to ${path} at ${endpoint}`,
+        );
+      }
+      throw new CredentialsNotFoundError(
+        `metadata service: the answer to ${path} broke off (${(error as Error).name}); the service is unreachable or not one`,
+      );
+    }
   };
 
   const newSessionToken = async (required: boolean): Promise<void> => {

@@ -11,6 +11,8 @@ import {
   LiveTlsError,
   type OperationId,
 } from '../errors.js';
+import { withAttempts } from '../internal/attempts.js';
+import type { Env } from '../internal/runtime.js';
 import { serverText } from '../internal/server-text.js';
 import { ServerClock } from './clock.js';
 import { chooseSender } from './default-sender.js';
@@ -25,9 +27,9 @@ import {
 } from './credentials-gate.js';
 import { createLimiter } from './limiter.js';
 import { DEFAULT_MAX_SOCKETS } from './node-sender.js';
-import { checkMaxSockets, checkSignal, checkTimeout } from './options.js';
+import { checkMaxSockets, checkRetries, checkSignal, checkTimeout } from './options.js';
 import { isMutating, type OutgoingRequest, type PlainRequest, toOutgoing } from './outgoing.js';
-import { ProxyRefusedError } from './proxy-refused.js';
+import { ProxyRefusedError } from '../proxy-agents/proxy-refused.js';
 import { ResponseTooLargeError } from './read-body.js';
 import { backoffDelay, parseRetryAfter, RETRYABLE_STATUSES, type RetryTuning, sleep } from './retry-policy.js';
 import type { BodyLimit, FetchFunction, Sender, WireResponse } from './sender.js';
@@ -50,9 +52,11 @@ export interface TransportOptions {
   maxSockets?: number | undefined;
   /** For that node:http sender: a proxy URL, or false; by default HTTPS_PROXY / HTTP_PROXY / NO_PROXY. */
   proxy?: string | false | undefined;
+  /** Where the proxy variables are read, once; the process environment by default. */
+  env?: Env | undefined;
   /** Per attempt, covering headers and body. Default 30 s; at most 2**31-1. */
   timeoutMs?: number | undefined;
-  /** Retries after the first attempt. Default 2 (at most 3 attempts); 0 disables. */
+  /** Retries after the first attempt: a whole number from 0 (none) to 10. Default 2 (at most 3 attempts). */
   retries?: number | undefined;
   retry?: RetryTuning | undefined;
   /** Values to remove from anything that goes into an error. */
@@ -73,7 +77,6 @@ export interface Transport {
   /** A fetch-compatible function: give it to openapi-fetch or to the generated client as `fetchApi`. */
   readonly fetch: FetchFunction;
   call(input: RequestInfo | URL | PlainRequest, init: RequestInit | undefined, context: CallContext): Promise<Response>;
-  readonly clock: ServerClock;
   readonly gate: CredentialsGate;
 }
 
@@ -89,13 +92,9 @@ const BODY_LIMIT: BodyLimit = (status) =>
   status >= 200 && status < 300
     ? { limit: MAX_SUCCESS_BODY, truncate: false }
     : { limit: MAX_ERROR_BODY, truncate: true };
-const attemptsByResponse = new WeakMap<Response, number>();
 const KEEP_EXCERPT = 256;
 
-/** How many attempts produced this response (1 when it came first time). */
-export function attemptsOf(response: Response): number {
-  return attemptsByResponse.get(response) ?? 1;
-}
+export { attemptsOf } from '../internal/attempts.js';
 
 class AttemptTimeout extends Error {
   override name = 'TimeoutError';
@@ -152,9 +151,15 @@ export function createTransport(options: TransportOptions): Transport {
   const defaultTimeout =
     options.timeoutMs === undefined ? DEFAULT_TIMEOUT_MS : checkTimeout(options.timeoutMs, 'timeoutMs');
   const maxSockets = checkMaxSockets(options.maxSockets) ?? DEFAULT_MAX_SOCKETS;
-  const send: Sender = chooseSender({ sender: options.sender, fetch: options.fetch, maxSockets, proxy: options.proxy });
+  const send: Sender = chooseSender({
+    sender: options.sender,
+    fetch: options.fetch,
+    maxSockets,
+    proxy: options.proxy,
+    env: options.env,
+  });
   const limiter = createLimiter(maxSockets);
-  const retries = options.retries ?? DEFAULT_RETRIES;
+  const retries = checkRetries(options.retries) ?? DEFAULT_RETRIES;
   const tuning = options.retry ?? {};
   const maxRetryAfter = tuning.maxRetryAfterMs ?? 60_000;
   const secrets = options.secrets ?? [];
@@ -369,15 +374,13 @@ export function createTransport(options: TransportOptions): Transport {
           continue;
         }
       }
-      attemptsByResponse.set(response, attempts);
-      return response;
+      return withAttempts(response, attempts);
     }
   }
 
   return {
     fetch: (input, init) => call(input, init, {}),
     call,
-    clock,
     gate,
   };
 }

@@ -534,4 +534,5 @@ export const validators = {
   request: { header: v0 as Validator, body: v1 as Validator },
   bodyRequired: true,
   responses: { "200": v2 as Validator, "400": v3 as Validator, "401": v3 as Validator, "403": v3 as Validator, "500": v3 as Validator },
+  optionalBody: [],
 } satisfies OperationValidators;

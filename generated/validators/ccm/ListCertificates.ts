@@ -739,4 +739,5 @@ export const validators = {
   request: { query: v0 as Validator, header: v1 as Validator },
   bodyRequired: false,
   responses: { "200": v2 as Validator, "400": v3 as Validator, "401": v3 as Validator, "403": v3 as Validator, "500": v3 as Validator },
+  optionalBody: [],
 } satisfies OperationValidators;

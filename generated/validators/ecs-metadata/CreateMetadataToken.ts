@@ -76,4 +76,5 @@ export const validators = {
   request: { header: v0 as Validator },
   bodyRequired: false,
   responses: { "200": "other" as const, "400": "other" as const, "404": "other" as const },
+  optionalBody: [],
 } satisfies OperationValidators;

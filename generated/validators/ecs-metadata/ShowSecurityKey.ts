@@ -279,4 +279,5 @@ export const validators = {
   request: { header: v0 as Validator },
   bodyRequired: false,
   responses: { "200": v1 as Validator, "401": "other" as const, "404": "other" as const },
+  optionalBody: [],
 } satisfies OperationValidators;

@@ -255,10 +255,33 @@ return errors === 0;
 }
 
 const v3 = validate14;
-const schema18 = {"$ref":"live-components#/definitions/ErrorResponse"};
-const schema19 = {"type":"object","properties":{"error_code":{"type":"string"},"error_msg":{"type":"string"}}};
+const schema18 = {"$ref":"live-components#/definitions/Acknowledgement"};
+const schema19 = {"type":"object","additionalProperties":true};
 
 function validate14(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+let vErrors = null;
+let errors = 0;
+if(data && typeof data == "object" && !Array.isArray(data)){
+}
+else {
+const err0 = {instancePath,schemaPath:"live-components#/definitions/Acknowledgement/type",keyword:"type",params:{type: "object"}};
+if(vErrors === null){
+vErrors = [err0];
+}
+else {
+vErrors.push(err0);
+}
+errors++;
+}
+validate14.errors = vErrors;
+return errors === 0;
+}
+
+const v4 = validate15;
+const schema20 = {"$ref":"live-components#/definitions/ErrorResponse"};
+const schema21 = {"type":"object","properties":{"error_code":{"type":"string"},"error_msg":{"type":"string"}}};
+
+function validate15(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
@@ -297,7 +320,7 @@ vErrors.push(err2);
 }
 errors++;
 }
-validate14.errors = vErrors;
+validate15.errors = vErrors;
 return errors === 0;
 }
 
@@ -307,5 +330,6 @@ export const validators = {
   path: "/v1/{project_id}/guard/https-cert",
   request: { path: v0 as Validator, query: v1 as Validator, header: v2 as Validator },
   bodyRequired: false,
-  responses: { "204": "empty" as const, "400": v3 as Validator, "401": v3 as Validator, "404": v3 as Validator, "500": v3 as Validator },
+  responses: { "200": v3 as Validator, "204": "empty" as const, "400": v4 as Validator, "401": v4 as Validator, "404": v4 as Validator, "500": v4 as Validator },
+  optionalBody: ["200"],
 } satisfies OperationValidators;

@@ -631,4 +631,5 @@ export const validators = {
   request: { path: v0 as Validator, query: v1 as Validator, header: v2 as Validator },
   bodyRequired: false,
   responses: { "200": v3 as Validator, "400": v4 as Validator, "401": v4 as Validator, "500": v4 as Validator },
+  optionalBody: [],
 } satisfies OperationValidators;

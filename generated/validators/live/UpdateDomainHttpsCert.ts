@@ -1383,10 +1383,33 @@ return errors === 0;
 }
 
 const v4 = validate27;
-const schema30 = {"$ref":"live-components#/definitions/ErrorResponse"};
-const schema31 = {"type":"object","properties":{"error_code":{"type":"string"},"error_msg":{"type":"string"}}};
+const schema30 = {"$ref":"live-components#/definitions/Acknowledgement"};
+const schema31 = {"type":"object","additionalProperties":true};
 
 function validate27(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+let vErrors = null;
+let errors = 0;
+if(data && typeof data == "object" && !Array.isArray(data)){
+}
+else {
+const err0 = {instancePath,schemaPath:"live-components#/definitions/Acknowledgement/type",keyword:"type",params:{type: "object"}};
+if(vErrors === null){
+vErrors = [err0];
+}
+else {
+vErrors.push(err0);
+}
+errors++;
+}
+validate27.errors = vErrors;
+return errors === 0;
+}
+
+const v5 = validate28;
+const schema32 = {"$ref":"live-components#/definitions/ErrorResponse"};
+const schema33 = {"type":"object","properties":{"error_code":{"type":"string"},"error_msg":{"type":"string"}}};
+
+function validate28(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
@@ -1425,7 +1448,7 @@ vErrors.push(err2);
 }
 errors++;
 }
-validate27.errors = vErrors;
+validate28.errors = vErrors;
 return errors === 0;
 }
 
@@ -1435,5 +1458,6 @@ export const validators = {
   path: "/v1/{project_id}/guard/https-cert",
   request: { path: v0 as Validator, query: v1 as Validator, header: v2 as Validator, body: v3 as Validator },
   bodyRequired: true,
-  responses: { "200": "empty" as const, "400": v4 as Validator, "401": v4 as Validator, "404": v4 as Validator, "500": v4 as Validator },
+  responses: { "200": v4 as Validator, "400": v5 as Validator, "401": v5 as Validator, "404": v5 as Validator, "500": v5 as Validator },
+  optionalBody: ["200"],
 } satisfies OperationValidators;
