@@ -106,7 +106,6 @@ async function browserBundle(): Promise<BrowserBundle> {
   const program = entryOf('scripts/bench/one-operation.ts');
   // The program's own entry calls one operation: what it loads at start plus that operation's chunk.
   const called = closure(outputs, [program], false);
-  for (const i of outputs[program]!.imports) if (i.kind === 'dynamic-import') closure(outputs, [i.path], false);
   const showChunk = Object.entries(result.metafile.outputs).find(([, o]) =>
     Object.keys(o.inputs).some((input) => input.endsWith('validators/live/ShowDomainHttpsCert.ts')),
   )![0];
