@@ -18,7 +18,8 @@ export type ServiceName = keyof typeof services;
 /**
  * The client operations: where each goes, what it takes, what it answers. `headers` are the
  * non-auth header parameters; `body` the request body's schema name, 'inline', or null for none;
- * `success` the one documented 2xx and whether it has a JSON body.
+ * `success` the one documented 2xx and whether it has a JSON body; `loadValidators` loads the
+ * validators of its request and responses (generated/validators/<api>/<operationId>.ts) on first use.
  */
 export const clientOperations = {
   ShowDomainHttpsCert: {
@@ -31,7 +32,7 @@ export const clientOperations = {
     headers: [],
     body: null,
     success: { status: 200, json: true },
-    validators: liveValidators.ShowDomainHttpsCert,
+    loadValidators: liveValidators.ShowDomainHttpsCert,
   },
   UpdateDomainHttpsCert: {
     service: "live",
@@ -43,7 +44,7 @@ export const clientOperations = {
     headers: [],
     body: "DomainHttpsCertInfo",
     success: { status: 200, json: false },
-    validators: liveValidators.UpdateDomainHttpsCert,
+    loadValidators: liveValidators.UpdateDomainHttpsCert,
   },
   DeleteDomainHttpsCert: {
     service: "live",
@@ -55,7 +56,7 @@ export const clientOperations = {
     headers: [],
     body: null,
     success: { status: 200, json: false },
-    validators: liveValidators.DeleteDomainHttpsCert,
+    loadValidators: liveValidators.DeleteDomainHttpsCert,
   },
   ShowDomain: {
     service: "live",
@@ -67,7 +68,7 @@ export const clientOperations = {
     headers: [],
     body: null,
     success: { status: 200, json: true },
-    validators: liveValidators.ShowDomain,
+    loadValidators: liveValidators.ShowDomain,
   },
   ShowCertificateInfo: {
     service: "live",
@@ -79,7 +80,7 @@ export const clientOperations = {
     headers: [],
     body: null,
     success: { status: 200, json: true },
-    validators: liveValidators.ShowCertificateInfo,
+    loadValidators: liveValidators.ShowCertificateInfo,
   },
   ImportCertificate: {
     service: "scm",
@@ -91,7 +92,7 @@ export const clientOperations = {
     headers: [],
     body: "ImportCertificateRequestBody",
     success: { status: 200, json: true },
-    validators: ccmValidators.ImportCertificate,
+    loadValidators: ccmValidators.ImportCertificate,
   },
   ListCertificates: {
     service: "scm",
@@ -103,7 +104,7 @@ export const clientOperations = {
     headers: [],
     body: null,
     success: { status: 200, json: true },
-    validators: ccmValidators.ListCertificates,
+    loadValidators: ccmValidators.ListCertificates,
   },
 } as const;
 export type ClientOperationId = keyof typeof clientOperations;

@@ -98,7 +98,7 @@ try {
     let violations = header ? (JSON.parse(header) as Violation[]) : [];
     // OpenAPI 3.0 cannot say "this JSON body may be absent"; the spec says it with x-body-optional
     // (update and delete), so Prism's complaint about such an empty answer is not a violation.
-    const optional = Object.values(specOperations).some(
+    const optional = (await Promise.all(Object.values(specOperations).map((load) => load()))).some(
       (o) =>
         o.method === request.method.toLowerCase() &&
         (o.optionalBody as readonly string[]).includes(String(response.status)),

@@ -7,8 +7,7 @@ import { createAuthorizer } from './auth/authorize.js';
 import { type Credentials, type CredentialsProvider, isAkSk } from './auth/credentials.js';
 import { checkSigningAlgorithm, type SigningAlgorithm, type SigningHash } from './auth/hash.js';
 import { userAgent } from './auth/user-agent.js';
-import { checkProjectId } from './credentials/check.js';
-import { lookupProjectId, noProjectId, regionIamEndpoint } from './credentials/project-id.js';
+import { checkProjectId, noProjectId } from './credentials/check.js';
 import { projectIdFromEnv } from './credentials/env.js';
 import { type Env, runtimeEnv } from './internal/runtime.js';
 import { credentialSource } from './credentials/source.js';
@@ -22,7 +21,7 @@ import { type CredentialsState, createCredentialsGate } from './transport/creden
 import { PlainRequest } from './transport/outgoing.js';
 import type { RetryTuning } from './transport/retry-policy.js';
 import type { LiveMethods, OptionsOf, ResultOf } from './operation-types.js';
-import { assertValidRequest } from './validate.js';
+import { assertValidRequest, validatorsOf } from './validate.js';
 
 export interface LiveClientOptions {
   /**
@@ -203,12 +202,14 @@ export function createLiveClient(options: LiveClientOptions): LiveClient {
     const hasBody = row.body !== null;
     const parts = { query, ...(headers ? { header: headers } : {}), ...(hasBody ? { body } : {}) };
     const needsProject = (row.pathParams as readonly string[]).includes('project_id');
+    // This operation's validators: loaded on its first call (a bundle or process carries no others).
+    const validators = await validatorsOf(operation);
     // Bad input is refused before anything is sent, the IAM lookup of the project id included:
     // until the id is known its place is held by a valid stand-in (the found id is checked too).
     if (needsProject && knownProjectId === undefined)
-      assertValidRequest(operation, { ...parts, path: { ...named, project_id: PROJECT_ID_STAND_IN } });
+      assertValidRequest(validators, { ...parts, path: { ...named, project_id: PROJECT_ID_STAND_IN } });
     const path = needsProject ? { ...named, project_id: await projectIdOf() } : named;
-    assertValidRequest(operation, { ...parts, path });
+    assertValidRequest(validators, { ...parts, path });
     const init = {
       baseUrl: baseUrlOf(row.service),
       params: { path, query, ...(headers ? { header: headers } : {}) },
@@ -225,7 +226,7 @@ export function createLiveClient(options: LiveClientOptions): LiveClient {
         init: unknown,
       ) => Promise<{ data?: unknown; error?: unknown; response: Response }>
     )(row.path, init);
-    const parsed = parseResponse<unknown>(operation, response, { data, error }, secrets);
+    const parsed = parseResponse<unknown>(operation, validators, response, { data, error }, secrets);
     if (row.success.json) return parsed;
     return {
       requestId: requestIdOf(response.headers, secrets),
@@ -297,6 +298,8 @@ async function findProjectId(
     return checkProjectId(credentials.projectId, 'the credentials provider');
   if (!isAkSk(credentials)) throw noProjectId('token');
   if (options.lookupProjectId === false) throw noProjectId('lookup-off');
+  // The lookup (and IAM's validators) is loaded only when a project id has to be found.
+  const { lookupProjectId, regionIamEndpoint } = await import('./credentials/project-id.js');
   const region = options.region ?? DEFAULT_REGION;
   // IAM endpoint: option > environment > credentials file > the region's.
   const given =

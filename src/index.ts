@@ -60,6 +60,6 @@ export type {
   operations,
   paths,
 } from './types.js';
-export { domainProblems, projectIdProblems, requestProblems, updateBodyProblems } from './validate.js';
+export { domainProblems, projectIdProblems, requestProblems } from './validate.js';
 export type { LiveOperation, RequestParts } from './validate.js';
 export { VERSION } from './version.js';

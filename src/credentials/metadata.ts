@@ -3,7 +3,7 @@
 // then X-Metadata-Token on every read; older services answer 404/405 and are read without),
 // then GET /openstack/latest/securitykey. The answer expires; the client asks again before.
 import type { components } from '../../generated/ecs-metadata.js';
-import { operations } from '../../generated/validators/ecs-metadata.js';
+import { validators as showSecurityKey } from '../../generated/validators/ecs-metadata/ShowSecurityKey.js';
 import type { CredentialsProvider, ProvidedCredentials } from '../auth/credentials.js';
 import { ConfigurationError } from '../errors.js';
 import { serverText } from '../internal/server-text.js';
@@ -121,7 +121,7 @@ export function metadataCredentials(options: MetadataCredentialsOptions = {}): C
       parsed = undefined;
     }
     // Only an answer the spec vouches for; its text is never echoed (it may hold a secret).
-    const isSecurityKey = operations.ShowSecurityKey.responses['200'];
+    const isSecurityKey = showSecurityKey.responses['200'];
     const expiresAt = isSecurityKey(parsed)
       ? new Date((parsed as components['schemas']['SecurityKey']).credential.expires_at)
       : undefined;

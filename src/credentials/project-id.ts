@@ -3,7 +3,7 @@
 // answer per access key, region and IAM endpoint for the life of the process; concurrent
 // lookups share one request; a failed lookup is not kept.
 import type { components } from '../../generated/iam-projects.js';
-import { operations } from '../../generated/validators/iam-projects.js';
+import { validators as keystoneListProjects } from '../../generated/validators/iam-projects/KeystoneListProjects.js';
 import { ConfigurationError, LiveApiError } from '../errors.js';
 import { problemsFrom } from '../internal/schema-problems.js';
 import { serverText } from '../internal/server-text.js';
@@ -20,18 +20,6 @@ export interface ProjectLookup {
 }
 
 const found = new Map<string, Promise<string>>();
-
-const HOW =
-  'give projectId (the CLI: --project-id), or set HUAWEICLOUD_SDK_PROJECT_ID, or project_id in the credentials file';
-
-/** The one rule for "no project id and none can be found": with a token, or with the lookup turned off. */
-export function noProjectId(why: 'token' | 'lookup-off'): ConfigurationError {
-  const reason =
-    why === 'token'
-      ? 'the IAM lookup needs an access key pair, not a token'
-      : 'the IAM lookup is turned off (a dry run would send it)';
-  return new ConfigurationError('projectId', `no project id: ${HOW} (${reason}); copy it from the IAM console`);
-}
 
 /** The IAM endpoint of a region when none is configured. */
 export function regionIamEndpoint(region: string): string {
@@ -96,7 +84,7 @@ async function listProjects({ region, iamEndpoint, transport, secrets }: Project
     });
   }
   // Only an answer the spec vouches for (project ids of 32 hex digits among them) is used.
-  const isProjectList = operations.KeystoneListProjects.responses['200'];
+  const isProjectList = keystoneListProjects.responses['200'];
   if (!isProjectList(body)) {
     const [why] = problemsFrom(isProjectList.errors, body);
     const detail = why ? serverText(`${why.field} ${why.message}`, secrets, 200) : 'unexpected shape';
