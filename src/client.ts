@@ -12,13 +12,16 @@ import { runtimeEnv } from './credentials/runtime.js';
 import { credentialSource } from './credentials/source.js';
 import { ConfigurationError, type LiveOperationId, type OperationId, ValidationError } from './errors.js';
 import { parseResponse } from './internal/parse.js';
+import { serverText } from './internal/server-text.js';
+import { createLog, type LogOptions } from './log/logger.js';
+import { withRequestId } from './request-id.js';
 import { DEFAULT_REGION, type LiveRegion, resolveEndpoint } from './regions.js';
 import { createTransport, type FetchFunction, type Sender, type Transport } from './transport/live-transport.js';
 import { PlainRequest } from './transport/outgoing.js';
 import type { RetryTuning } from './transport/retry-policy.js';
 import { assertValidRequest } from './validate.js';
 
-export interface LiveClientOptions {
+export interface LiveClientOptions extends LogOptions {
   /**
    * The project ID of the region (IAM console, "My Credentials"). When absent: the one a
    * credentials provider found, else looked up at IAM with the AK/SK (KeystoneListProjects).
@@ -95,7 +98,10 @@ export type DeleteOptions = OperationOptions<Operation<'delete'>>;
 export type UpdateOptions = OperationOptions<Operation<'put'>> & { body: BodyOf<Operation<'put'>> };
 /** The options of show and delete. */
 export type CallOptions = ShowOptions & DeleteOptions;
-/** What show resolves with: the 200 body of the spec. */
+/**
+ * What show resolves with: the 200 body of the spec. It also carries the response's request id as
+ * a non-enumerable `requestId` (not in JSON.stringify or Object.keys): see `requestIdOf`.
+ */
 export type ShowResult = ResultOf<Operation<'get'>>;
 
 export interface CallResult {
@@ -152,6 +158,9 @@ function checkOptions(options: LiveClientOptions): void {
 export function createLiveClient(options: LiveClientOptions): LiveClient {
   checkOptions(options);
   const baseUrl = resolveEndpoint(options);
+  // The level is settled once (the option, else LIVE_HTTPS_CERT_LOG): a bad one fails here.
+  const log = createLog(options);
+  const logging = { logLevel: log.level, logger: options.logger };
   // Grows as a provider returns new secrets; the transport and errors read it when they need it.
   const secrets: string[] = [];
   const source = credentialSource(options.credentials, { secrets });
@@ -161,7 +170,13 @@ export function createLiveClient(options: LiveClientOptions): LiveClient {
       'projectId is required with token credentials (the IAM lookup needs an access key pair); copy it from the IAM console',
     );
   }
+  log.debug(
+    source.plain
+      ? `credentials: ${isAkSk(source.plain) ? `AK/SK${source.plain.securityToken ? ' with a security token' : ''}` : 'a token'} given to the client`
+      : 'credentials: from the credentials provider, asked when signing',
+  );
   const wire = {
+    ...logging,
     fetch: options.fetch,
     sender: options.fetch ? undefined : options.sender,
     maxSockets: options.maxSockets,
@@ -256,7 +271,11 @@ export function createLiveClient(options: LiveClientOptions): LiveClient {
             : JSON.stringify(error);
     return { data: parseResponse<T>(operation, response, text, secrets), response };
   };
-  const requestIdOf = (response: Response) => response.headers.get('x-request-id') ?? undefined;
+  // Sanitised like every server text: a request id is printed and quoted to support.
+  const requestIdOf = (response: Response) => {
+    const raw = response.headers.get('x-request-id');
+    return raw === null ? undefined : serverText(raw, secrets, 128);
+  };
 
   return {
     api,
@@ -277,12 +296,12 @@ export function createLiveClient(options: LiveClientOptions): LiveClient {
     },
 
     async showDomainHttpsCert(options) {
-      const { data } = await send<ShowResult>(
+      const { data, response } = await send<ShowResult>(
         'GET',
         'ShowDomainHttpsCert',
         options as unknown as Record<string, unknown>,
       );
-      return data;
+      return withRequestId(data, requestIdOf(response));
     },
 
     async deleteDomainHttpsCert(options) {

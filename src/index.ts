@@ -1,5 +1,8 @@
 // The browser-safe entry: re-exports only. Nothing reachable from here imports `node:`.
 export { createLiveClient } from './client.js';
+export { requestIdOf } from './request-id.js';
+export { LOG_LEVEL_VARIABLE, LOG_LEVELS } from './log/logger.js';
+export type { LogFields, Logger, LogLevel, LogOptions } from './log/logger.js';
 export type {
   CallControls,
   CallOptions,

@@ -6,6 +6,7 @@ import type { components } from '../../generated/ecs-metadata.js';
 import { operations } from '../../generated/validators/ecs-metadata.js';
 import type { CredentialsProvider, ProvidedCredentials } from '../auth/credentials.js';
 import { ConfigurationError } from '../errors.js';
+import { createLog, type LogOptions } from '../log/logger.js';
 import { serverText } from '../internal/server-text.js';
 import { checkProvided } from './check.js';
 import { CredentialsNotFoundError } from './not-found.js';
@@ -16,7 +17,7 @@ const SECURITY_KEY_PATH = '/openstack/latest/securitykey';
 const TOKEN_TTL_SECONDS = 6 * 60 * 60;
 const NO_AGENCY = 'Please configure Cloud Service Agency first';
 
-export interface MetadataCredentialsOptions {
+export interface MetadataCredentialsOptions extends LogOptions {
   /** The metadata service; http://169.254.169.254 by default. */
   endpoint?: string | undefined;
   /**
@@ -31,10 +32,13 @@ export function metadataCredentials(options: MetadataCredentialsOptions = {}): C
   const endpoint = (options.endpoint ?? METADATA_ENDPOINT).replace(/\/+$/, '');
   const timeoutMs = options.timeoutMs ?? 1000;
   const send = options.fetch ?? ((input, init) => globalThis.fetch(input, init));
+  const log = createLog(options);
   let sessionToken: string | undefined;
 
   const request = async (path: string, init: RequestInit): Promise<{ status: number; text: string }> => {
     let response: Response;
+    const started = performance.now();
+    const method = init.method ?? 'GET';
     try {
       // A metadata service never redirects; anything that does is not one.
       response = await send(`${endpoint}${path}`, {
@@ -44,11 +48,29 @@ export function metadataCredentials(options: MetadataCredentialsOptions = {}): C
       });
     } catch (error) {
       const cause = (error as { cause?: { code?: string } }).cause?.code ?? (error as Error).name;
+      log.info(
+        `${method} ${endpoint}${path} -> failed after ${Math.round(performance.now() - started)} ms: ${serverText(String(cause), [], 64)}`,
+        {
+          operation: 'metadata',
+          method,
+          path,
+        },
+      );
       throw new CredentialsNotFoundError(
         `metadata service: nothing answered at ${endpoint} within ${timeoutMs} ms (${cause}); not an ECS/BMS instance, or the service is unreachable`,
       );
     }
-    return { status: response.status, text: await response.text() };
+    const text = await response.text();
+    // The status and time only: the answers are a session token and temporary credentials.
+    const durationMs = Math.round(performance.now() - started);
+    log.info(`${method} ${endpoint}${path} -> ${response.status} in ${durationMs} ms`, {
+      operation: 'metadata',
+      method,
+      path,
+      status: response.status,
+      durationMs,
+    });
+    return { status: response.status, text };
   };
 
   const newSessionToken = async (required: boolean): Promise<void> => {
@@ -112,6 +134,12 @@ export function metadataCredentials(options: MetadataCredentialsOptions = {}): C
       );
     }
     const { credential } = parsed as components['schemas']['SecurityKey'];
+    log.debug(
+      `credentials: temporary AK/SK from the metadata service at ${endpoint}, expiring at ${expiresAt.toISOString()}`,
+      {
+        credentialSource: 'metadata',
+      },
+    );
     return checkProvided(
       {
         accessKey: credential.access,

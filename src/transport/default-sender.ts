@@ -2,12 +2,13 @@
 // a caller's fetch, else on Node its own HTTP stack (the fastest path there), else the runtime's
 // fetch (browsers, Deno, Bun, edge runtimes).
 import { ConfigurationError } from '../errors.js';
+import type { LogOptions } from '../log/logger.js';
 import { isNode, nodeBuiltins } from './node-builtins.js';
 import type { ProxySetting } from './proxy-choice.js';
 import { createProxiedNodeSender } from './proxy-sender.js';
 import { fetchSender, type FetchFunction, type Sender } from './sender.js';
 
-export interface SenderChoice {
+export interface SenderChoice extends LogOptions {
   sender?: Sender | undefined;
   fetch?: FetchFunction | undefined;
   /** Sockets per origin for the node:http sender. */
@@ -26,7 +27,11 @@ export function chooseSender(choice: SenderChoice): Sender {
   if (choice.sender) return choice.sender;
   if (choice.fetch) return fetchSender(choice.fetch);
   const builtins = isNode() ? nodeBuiltins() : undefined;
-  if (builtins) return createProxiedNodeSender({ maxSockets: choice.maxSockets, proxy: choice.proxy }, builtins);
+  if (builtins)
+    return createProxiedNodeSender(
+      { maxSockets: choice.maxSockets, proxy: choice.proxy, logLevel: choice.logLevel, logger: choice.logger },
+      builtins,
+    );
   if (choice.proxy) {
     throw new ConfigurationError(
       'proxy',

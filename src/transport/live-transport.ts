@@ -12,6 +12,8 @@ import {
   type OperationId,
 } from '../errors.js';
 import { serverText } from '../internal/server-text.js';
+import { callLog } from '../log/call-log.js';
+import { createLog, type LogOptions } from '../log/logger.js';
 import { ServerClock } from './clock.js';
 import { chooseSender } from './default-sender.js';
 import { describeFailure, safeCause, tlsFailure } from './failure.js';
@@ -28,7 +30,7 @@ export type { BodyLimit, FetchFunction, Sender, WireResponse } from './sender.js
 
 export type Authorize = (request: OutgoingRequest, date: Date) => Promise<void> | void;
 
-export interface TransportOptions {
+export interface TransportOptions extends LogOptions {
   authorize: Authorize;
   /** The fetch that goes on the wire. Without `fetch` and `sender`: node:http on Node, else the global fetch. */
   fetch?: FetchFunction | undefined;
@@ -137,7 +139,15 @@ export function createTransport(options: TransportOptions): Transport {
   const defaultTimeout =
     options.timeoutMs === undefined ? DEFAULT_TIMEOUT_MS : checkTimeout(options.timeoutMs, 'timeoutMs');
   const maxSockets = checkMaxSockets(options.maxSockets) ?? DEFAULT_MAX_SOCKETS;
-  const send: Sender = chooseSender({ sender: options.sender, fetch: options.fetch, maxSockets, proxy: options.proxy });
+  const log = createLog(options);
+  const send: Sender = chooseSender({
+    sender: options.sender,
+    fetch: options.fetch,
+    maxSockets,
+    proxy: options.proxy,
+    logLevel: log.level,
+    logger: options.logger,
+  });
   const limiter = createLimiter(maxSockets);
   const retries = options.retries ?? DEFAULT_RETRIES;
   const tuning = options.retry ?? {};
@@ -258,16 +268,19 @@ export function createTransport(options: TransportOptions): Transport {
     let attempts = 0;
     let retriesUsed = 0;
     let clockRetried = false;
+    const trace = callLog(log, context.operation, retries, secrets);
     for (;;) {
       attempts++;
       if (caller?.aborted) throw caller.reason;
       const request: OutgoingRequest = { ...base, headers: { ...base.headers } };
       await options.authorize(request, clock.now());
+      trace.sending(request, attempts);
       const where = `${context.operation ?? request.method} to ${request.url.origin}`;
       let wire: WireResponse;
       try {
         wire = await attemptOnce(request, timeoutMs);
       } catch (error) {
+        trace.failed(request, caller?.aborted ? caller.reason : error);
         if (caller?.aborted) throw caller.reason;
         const cause = safeCause(error, secrets);
         if (error instanceof ResponseTooLargeError) {
@@ -295,7 +308,9 @@ export function createTransport(options: TransportOptions): Transport {
         }
         if (retriesUsed < retries) {
           retriesUsed++;
-          await sleep(backoffDelay(retriesUsed, tuning, random), caller);
+          const delay = backoffDelay(retriesUsed, tuning, random);
+          trace.retrying(describeFailure(error, secrets), delay);
+          await sleep(delay, caller);
           continue;
         }
         const tries = attempts === 1 ? '1 attempt' : `${attempts} attempts`;
@@ -316,6 +331,7 @@ export function createTransport(options: TransportOptions): Transport {
           attempts,
         });
       }
+      trace.answered(request, wire);
       // Never retried: a redirect is not followed, and a second try could repeat a change.
       const refused = refuse(wire, request, context, attempts);
       if (refused) throw refused;
@@ -323,8 +339,10 @@ export function createTransport(options: TransportOptions): Transport {
       if (options.clockSensitive && response.status === 401 && !clockRetried) {
         // A signature refused for its date is signed again once, with the corrected clock.
         const corrected = clock.observeRejection(response.headers.get('date'));
+        if (corrected) trace.clockCorrected(clock.offset);
         if (corrected || /expire/i.test(new TextDecoder().decode(wire.body))) {
           clockRetried = true;
+          trace.retrying('HTTP 401: the signature was refused for its date; signing again', 0, true);
           continue;
         }
       }
@@ -332,7 +350,9 @@ export function createTransport(options: TransportOptions): Transport {
         const retryAfter = parseRetryAfter(response.headers.get('retry-after'), Date.now());
         if (retryAfter === undefined || retryAfter <= maxRetryAfter) {
           retriesUsed++;
-          await sleep(retryAfter ?? backoffDelay(retriesUsed, tuning, random), caller);
+          const delay = retryAfter ?? backoffDelay(retriesUsed, tuning, random);
+          trace.retrying(`HTTP ${response.status}${retryAfter === undefined ? '' : ' (its Retry-After)'}`, delay);
+          await sleep(delay, caller);
           continue;
         }
       }

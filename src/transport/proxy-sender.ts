@@ -2,9 +2,10 @@
 // decide per request; when none applies the plain sender is returned as it is, and nothing more is
 // loaded. The agents (node/proxy-agent.ts, https-proxy-agent) are loaded the first time a request
 // needs one, by a dynamic import that bundlers leave alone: browser bundles never hold them.
+import { createLog, type LogOptions } from '../log/logger.js';
 import type { NodeBuiltins } from './node-builtins.js';
 import { createNodeSender, DEFAULT_MAX_SOCKETS, type NodeSenderOptions } from './node-sender.js';
-import { type Env, proxyChoice, type ProxySetting, runtimeEnv } from './proxy-choice.js';
+import { type Env, proxyChoice, type ProxySetting, redactProxyUrl, runtimeEnv } from './proxy-choice.js';
 import { ProxyRefusedError } from './proxy-refused.js';
 import type { Sender } from './sender.js';
 
@@ -37,7 +38,7 @@ const load = async (specifier: string): Promise<ProxyAgentModule> => {
   return typeof loaded.makeProxyRoute === 'function' ? (loaded as ProxyAgentModule) : loaded.default!;
 };
 
-export interface ProxiedNodeSenderOptions extends NodeSenderOptions {
+export interface ProxiedNodeSenderOptions extends NodeSenderOptions, LogOptions {
   proxy?: ProxySetting;
   /** Where the proxy variables are read, once, at creation; the process environment by default. */
   env?: Env | undefined;
@@ -46,6 +47,7 @@ export interface ProxiedNodeSenderOptions extends NodeSenderOptions {
 export function createProxiedNodeSender(options: ProxiedNodeSenderOptions = {}, builtins?: NodeBuiltins): Sender {
   const choice = proxyChoice(options.proxy, options.env ?? runtimeEnv());
   if (!choice.any) return createNodeSender(options, builtins);
+  const log = createLog(options, options.env);
   const maxSockets = options.maxSockets ?? DEFAULT_MAX_SOCKETS;
   const routes = new Map<string, ProxyRoute>();
   const loading = new Map<string, Promise<ProxyRoute>>();
@@ -74,6 +76,12 @@ export function createProxiedNodeSender(options: ProxiedNodeSenderOptions = {}, 
 
   return async (request, signal, bodyLimit) => {
     const proxy = choice.proxyFor(request.url);
+    // The proxy's user and password are never shown.
+    if (log.enabled('debug'))
+      log.debug(
+        `${request.method} ${request.url.origin}: ${proxy ? `through the proxy ${redactProxyUrl(proxy)}` : 'direct (NO_PROXY)'}`,
+        { method: request.method, proxy: proxy ? redactProxyUrl(proxy) : undefined },
+      );
     if (!proxy) return send(request, signal, bodyLimit);
     const route = await routeFor(request.url.protocol === 'https:', proxy);
     if (signal.aborted) throw signal.reason;
