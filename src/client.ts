@@ -17,6 +17,7 @@ import { createLog, type LogOptions } from './log/logger.js';
 import { withRequestId } from './request-id.js';
 import { DEFAULT_REGION, type LiveRegion, resolveEndpoint } from './regions.js';
 import { createTransport, type FetchFunction, type Sender, type Transport } from './transport/live-transport.js';
+import { type CredentialsState, createCredentialsGate } from './transport/credentials-gate.js';
 import { PlainRequest } from './transport/outgoing.js';
 import type { RetryTuning } from './transport/retry-policy.js';
 import { assertValidRequest } from './validate.js';
@@ -122,6 +123,11 @@ export interface LiveClient {
   readonly projectId: string | undefined;
   /** The project id, found now if needed (the provider's, or the IAM lookup); calls do this themselves. */
   resolveProjectId(): Promise<string>;
+  /**
+   * What the answers so far showed of the credentials: `refused` (later calls reject with
+   * LiveCredentialsRefusedError, nothing sent), `accepted`, or `unknown` before any answer.
+   */
+  readonly credentialsState: CredentialsState;
 }
 
 function checkOptions(options: LiveClientOptions): void {
@@ -185,6 +191,8 @@ export function createLiveClient(options: LiveClientOptions): LiveClient {
     retries: options.retries,
     retry: options.retry,
     secrets,
+    // One gate for the Live calls and the IAM lookup: refused credentials are not sent again by either.
+    gate: createCredentialsGate(),
     // Token requests carry no signed date; a provider may give either kind.
     clockSensitive: source.plain === undefined || isAkSk(source.plain),
   };
@@ -283,6 +291,9 @@ export function createLiveClient(options: LiveClientOptions): LiveClient {
     baseUrl,
     get projectId() {
       return knownProjectId;
+    },
+    get credentialsState() {
+      return wire.gate.state;
     },
     resolveProjectId: async () => projectIdOf(),
 

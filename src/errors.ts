@@ -110,6 +110,24 @@ export class LiveApiError extends LiveError {
   }
 }
 
+/**
+ * The gateway refused these credentials before (a 401 for the key or the signature), so nothing
+ * more is sent with them: a few more refused attempts would lock the access key for 5 minutes.
+ */
+export class LiveCredentialsRefusedError extends LiveError {
+  override name = 'LiveCredentialsRefusedError';
+  readonly operation: OperationId | undefined;
+  constructor(operation: OperationId | undefined) {
+    super(
+      `${operation ?? 'The request'} was not sent: the API gateway already refused these credentials, and more refused attempts would lock the access key for 5 minutes (for every tool of the account). Check that the AK and SK are a pair of the same key and current, that the machine clock is right (NTP), and that a temporary security token has not expired; then run again (a new client, or a provider returning other credentials, sends again)`,
+    );
+    this.operation = operation;
+  }
+  override toJSON(): Record<string, unknown> {
+    return { ...super.toJSON(), operation: this.operation };
+  }
+}
+
 /** The server answered with a redirect. It is never followed: credentials go to the endpoint only. */
 export class LiveRedirectError extends LiveError {
   override name = 'LiveRedirectError';

@@ -29,6 +29,7 @@ export type { SigningAlgorithm, SigningHash } from './auth/hash.js';
 export {
   ConfigurationError,
   LiveApiError,
+  LiveCredentialsRefusedError,
   LiveError,
   LiveNetworkError,
   LiveResponseError,
@@ -41,6 +42,7 @@ export { LiveProxyError, LiveRedirectError, LiveTlsError } from './errors.js';
 export { DEFAULT_REGION, LIVE_REGIONS, regionOverrideVariable, resolveEndpoint } from './regions.js';
 export type { LiveRegion } from './regions.js';
 export { createTransport } from './transport/live-transport.js';
+export type { CredentialsState } from './transport/credentials-gate.js';
 export type { Authorize, Transport, TransportOptions } from './transport/live-transport.js';
 export type { BodyLimit, FetchFunction, Sender, WireResponse } from './transport/sender.js';
 export type { RetryTuning } from './transport/retry-policy.js';

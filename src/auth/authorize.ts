@@ -25,7 +25,7 @@ export function createAuthorizer(options: AuthorizerOptions): Authorize {
     const credentials = await source.current();
     if (!isAkSk(credentials)) {
       request.headers['x-auth-token'] = credentials.token;
-      return;
+      return identityOf(credentials);
     }
     if (projectId) request.headers['x-project-id'] = await projectId();
     // One signer (its HMAC key imported once) per set of credentials the source gives out.
@@ -34,5 +34,16 @@ export function createAuthorizer(options: AuthorizerOptions): Authorize {
       signedFor = credentials;
     }
     await signer(request, date);
+    return identityOf(credentials);
   };
+}
+
+/**
+ * Which credentials signed a request, for the refused-credentials gate: equal values give the same
+ * identity, whichever object a provider returned. Held in memory only, never shown.
+ */
+export function identityOf(credentials: Credentials): string {
+  return isAkSk(credentials)
+    ? `aksk\u0000${credentials.accessKey}\u0000${credentials.secretKey}\u0000${credentials.securityToken ?? ''}`
+    : `token\u0000${credentials.token}`;
 }

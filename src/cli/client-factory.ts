@@ -6,6 +6,7 @@ import { createLiveClient, type LiveClient } from '../client.js';
 import { createNodeLiveClient } from '../node/index.js';
 import type { ParsedValues } from './args.js';
 import type { CapturedRequest } from './output.js';
+import type { CredentialsState } from '../transport/credentials-gate.js';
 import { clientSettingsFrom, type Env } from './settings.js';
 
 export interface CommandClient {
@@ -16,6 +17,8 @@ export interface CommandClient {
   captured: CapturedRequest[];
   /** The secrets of the credentials the chain resolved first, for redacting what is printed. */
   secrets: string[];
+  /** What the answers so far showed of the credentials (refused by either client counts). */
+  credentialsState: () => CredentialsState;
 }
 
 const SIGNED_HEADERS = /SignedHeaders=([a-z0-9;-]+)/;
@@ -61,7 +64,7 @@ export async function commandClient(
   if (!values['dry-run']) {
     // A project id that has to be looked up is looked up once, before any domain starts.
     await real.resolveProjectId();
-    return { client: real, reader: real, captured, secrets };
+    return { client: real, reader: real, captured, secrets, credentialsState: () => real.credentialsState };
   }
   const client = createLiveClient({
     ...options,
@@ -84,5 +87,8 @@ export async function commandClient(
       return request.method === 'GET' ? Response.json({}) : new Response(null, { status: 204 });
     },
   });
-  return { client, reader: real, captured, secrets };
+  // A dry run's own answers are made up: only the reader's real answers say anything of the credentials.
+  const credentialsState = (): CredentialsState =>
+    real.credentialsState === 'refused' || client.credentialsState === 'refused' ? 'refused' : real.credentialsState;
+  return { client, reader: real, captured, secrets, credentialsState };
 }

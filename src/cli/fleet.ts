@@ -2,6 +2,8 @@
 // fail-fast is asked for. After fail-fast or an interrupt (Ctrl-C) no new domain starts, the ones
 // in flight finish, and the domains not started are reported as skipped.
 
+import type { CredentialsState } from '../transport/credentials-gate.js';
+
 export type OutcomeStatus = 'ok' | 'unchanged' | 'failed' | 'skipped';
 
 export interface DomainOutcome {
@@ -23,7 +25,15 @@ export interface FleetOptions {
   onProgress?: (done: number, failed: number, total: number) => void;
   /** Called as each domain finishes (for --report). */
   onFinish?: ((outcome: DomainOutcome) => void) | undefined;
+  /**
+   * What the answers so far showed of the credentials. Given, domains go one at a time until an
+   * answer accepted them, then fan out; once refused, no new domain starts (the gateway locks a
+   * key after 5 refusals in a row, so a wide fleet must not send many).
+   */
+  credentials?: (() => CredentialsState) | undefined;
 }
+
+export const REFUSED_SKIP = 'not started: the credentials were refused';
 
 export function skippedOutcome(domain: string, why: string): DomainOutcome {
   return {
@@ -46,23 +56,33 @@ export async function runFleet(
   let done = 0;
   let failed = 0;
   let failedFast = false;
-  const stopped = () => failedFast || options.interrupt?.aborted === true;
-  async function worker(): Promise<void> {
-    while (!stopped() && next < domains.length) {
-      const index = next++;
-      const outcome = await task(domains[index]!);
-      results[index] = outcome;
-      done++;
-      if (outcome.status === 'failed') {
-        failed++;
-        if (options.failFast) failedFast = true;
-      }
-      options.onFinish?.(outcome);
-      options.onProgress?.(done, failed, domains.length);
+  const credentials = options.credentials ?? (() => 'accepted' as const);
+  const refused = () => credentials() === 'refused';
+  const stopped = () => failedFast || options.interrupt?.aborted === true || refused();
+  async function runOne(): Promise<void> {
+    const index = next++;
+    const outcome = await task(domains[index]!);
+    results[index] = outcome;
+    done++;
+    if (outcome.status === 'failed') {
+      failed++;
+      if (options.failFast) failedFast = true;
     }
+    options.onFinish?.(outcome);
+    options.onProgress?.(done, failed, domains.length);
   }
+  async function worker(): Promise<void> {
+    while (!stopped() && next < domains.length) await runOne();
+  }
+  // One domain at a time until an answer accepted the credentials (a domain that sent nothing,
+  // or met only a network error, proves nothing), then the full width.
+  while (!stopped() && next < domains.length && credentials() === 'unknown') await runOne();
   await Promise.all(Array.from({ length: Math.min(options.concurrency, domains.length) }, worker));
-  const why = options.interrupt?.aborted ? 'not started (interrupted)' : 'not started (--fail-fast)';
+  const why = refused()
+    ? REFUSED_SKIP
+    : options.interrupt?.aborted
+      ? 'not started (interrupted)'
+      : 'not started (--fail-fast)';
   // Array.from visits the holes that map would skip.
   return Array.from(results, (r, i) => r ?? skippedOutcome(domains[i]!, why));
 }

@@ -5,6 +5,7 @@ import type { ParsedValues } from './args.js';
 import { EXIT, UsageError } from './exit-codes.js';
 import { type DomainOutcome, fleetExitCode, runFleet } from './fleet.js';
 import type { CliIo } from './io.js';
+import type { CredentialsState } from '../transport/credentials-gate.js';
 import { differencesText, outcomeTable, requestText, resultDocument, sanitizeJson } from './output.js';
 import { concurrencyFrom } from './settings.js';
 
@@ -16,6 +17,8 @@ export interface DomainRun {
   task: (domain: string) => Promise<DomainOutcome>;
   /** The text of one domain that succeeded, when only one was asked for. */
   single: (outcome: DomainOutcome) => string;
+  /** What the client's answers showed of the credentials: the fleet starts one domain alone, and stops when refused. */
+  credentials?: (() => CredentialsState) | undefined;
   /** Print an attention outcome (exit 4) with `single` on stdout: it is a report (status, verify), not an error. */
   attentionIsReport?: boolean;
 }
@@ -64,6 +67,7 @@ export async function runOverDomains({
   task,
   single,
   attentionIsReport,
+  credentials,
 }: DomainRun): Promise<number> {
   const json = values['json'] === true;
   const fleet = domains.length > 1;
@@ -74,6 +78,7 @@ export async function runOverDomains({
     failFast: values['fail-fast'] === true,
     interrupt: io.interrupt,
     onFinish: report,
+    credentials,
     ...(progress
       ? {
           onProgress: (done: number, failed: number, total: number) =>

@@ -17,6 +17,14 @@ import { createLog, type LogOptions } from '../log/logger.js';
 import { ServerClock } from './clock.js';
 import { chooseSender } from './default-sender.js';
 import { describeFailure, safeCause, tlsFailure } from './failure.js';
+import { errorFieldsOfText } from '../internal/error-fields.js';
+import {
+  acceptsCredentials,
+  type CredentialsGate,
+  createCredentialsGate,
+  isSignatureExpired,
+  refusesCredentials,
+} from './credentials-gate.js';
 import { createLimiter } from './limiter.js';
 import { DEFAULT_MAX_SOCKETS } from './node-sender.js';
 import { checkMaxSockets, checkSignal, checkTimeout } from './options.js';
@@ -28,7 +36,11 @@ import type { BodyLimit, FetchFunction, Sender, WireResponse } from './sender.js
 
 export type { BodyLimit, FetchFunction, Sender, WireResponse } from './sender.js';
 
-export type Authorize = (request: OutgoingRequest, date: Date) => Promise<void> | void;
+/**
+ * Puts the credentials on a request; may return which credentials it used (an opaque identity),
+ * so that credentials the gateway refused are not sent again.
+ */
+export type Authorize = (request: OutgoingRequest, date: Date) => Promise<string | void> | string | void;
 
 export interface TransportOptions extends LogOptions {
   authorize: Authorize;
@@ -50,6 +62,8 @@ export interface TransportOptions extends LogOptions {
   /** AK/SK signatures carry a date the gateway checks; token requests do not. */
   clockSensitive?: boolean | undefined;
   random?: (() => number) | undefined;
+  /** Shared by the transports of one client: refused credentials are not sent again by any of them. */
+  gate?: CredentialsGate | undefined;
 }
 
 export interface CallContext {
@@ -62,6 +76,7 @@ export interface Transport {
   readonly fetch: FetchFunction;
   call(input: RequestInfo | URL | PlainRequest, init: RequestInit | undefined, context: CallContext): Promise<Response>;
   readonly clock: ServerClock;
+  readonly gate: CredentialsGate;
 }
 
 export const DEFAULT_TIMEOUT_MS = 30_000;
@@ -155,6 +170,7 @@ export function createTransport(options: TransportOptions): Transport {
   const secrets = options.secrets ?? [];
   const random = options.random ?? Math.random;
   const clock = new ServerClock();
+  const gate = options.gate ?? createCredentialsGate();
 
   async function attemptOnce(request: OutgoingRequest, timeoutMs: number): Promise<WireResponse> {
     const controller = new AbortController();
@@ -273,7 +289,9 @@ export function createTransport(options: TransportOptions): Transport {
       attempts++;
       if (caller?.aborted) throw caller.reason;
       const request: OutgoingRequest = { ...base, headers: { ...base.headers } };
-      await options.authorize(request, clock.now());
+      const identity = (await options.authorize(request, clock.now())) ?? undefined;
+      // Credentials the gateway refused are not sent again: five refusals lock the key.
+      gate.check(identity, context.operation);
       trace.sending(request, attempts);
       const where = `${context.operation ?? request.method} to ${request.url.origin}`;
       let wire: WireResponse;
@@ -336,16 +354,31 @@ export function createTransport(options: TransportOptions): Transport {
       const refused = refuse(wire, request, context, attempts);
       if (refused) throw refused;
       const response = toResponse(wire);
+      const fields = response.status >= 400 ? errorFieldsOfText(new TextDecoder().decode(wire.body)) : undefined;
       if (options.clockSensitive && response.status === 401 && !clockRetried) {
         // A signature refused for its date is signed again once, with the corrected clock.
         const corrected = clock.observeRejection(response.headers.get('date'));
         if (corrected) trace.clockCorrected(clock.offset);
-        if (corrected || /expire/i.test(new TextDecoder().decode(wire.body))) {
+        if (
+          corrected ||
+          isSignatureExpired(fields?.errorCode, fields?.errorMsg) ||
+          /expire/i.test(new TextDecoder().decode(wire.body))
+        ) {
           clockRetried = true;
           trace.retrying('HTTP 401: the signature was refused for its date; signing again', 0, true);
           continue;
         }
       }
+      if (
+        refusesCredentials(
+          response.status,
+          fields?.errorCode,
+          fields?.errorMsg,
+          clockRetried || !options.clockSensitive,
+        )
+      )
+        gate.refused(identity);
+      else if (acceptsCredentials(response.status, fields?.errorCode)) gate.accepted(identity);
       if (RETRYABLE_STATUSES.has(response.status) && retriesUsed < retries) {
         const retryAfter = parseRetryAfter(response.headers.get('retry-after'), Date.now());
         if (retryAfter === undefined || retryAfter <= maxRetryAfter) {
@@ -365,5 +398,6 @@ export function createTransport(options: TransportOptions): Transport {
     fetch: (input, init) => call(input, init, {}),
     call,
     clock,
+    gate,
   };
 }

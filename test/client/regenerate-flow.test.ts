@@ -20,6 +20,9 @@ let work: string;
 let server: Server;
 let endpoint: string;
 const received: { method: string; url: string; body: string }[] = [];
+// An inline enum beside anyOf, as a user would add it to DomainHttpsCertInfo.
+const MIN_TLS_VERSION =
+  '        min_tls_version:\n          type: string\n          description: The lowest TLS version.\n          enum:\n            - TLSv1.2\n            - TLSv1.3\n';
 
 function npm(args: string[]) {
   return execFileSync('npm', ['run', '--silent', ...args], {
@@ -43,10 +46,11 @@ beforeAll(async () => {
   if (!spec.includes(anchor)) throw new Error('the spec changed shape: update the regenerate-flow test edit');
   spec = spec.replace(
     anchor,
-    `        remark:\n          type: string\n          description: A note kept with the configuration.\n          maxLength: 64\n        delivery:\n          $ref: '#/components/schemas/Delivery'\n${anchor}`,
+    `        remark:\n          type: string\n          description: A note kept with the configuration.\n          maxLength: 64\n        delivery:\n          $ref: '#/components/schemas/Delivery'\n${MIN_TLS_VERSION}${anchor}`,
   );
-  // An enum of the body as a component schema: openapi-generator 7.25's typescript-fetch loses an
-  // inline enum of a schema that has anyOf (it references an enum type it never writes).
+  // An enum of the body as a component schema, and (above) one inline beside the schema's anyOf:
+  // the second is a user's most natural edit, and typescript-fetch builds it only with the
+  // RESOLVE_INLINE_ENUMS inline schema option (without it, a referenced enum type is never written).
   spec = spec.replace(
     '  schemas:\n',
     '  schemas:\n    Delivery:\n      type: string\n      description: How the certificate is rolled out.\n      enum:\n        - fast\n        - gradual\n',
@@ -117,6 +121,15 @@ describe('edit the spec, regenerate, rebuild: the client follows', () => {
       .catch((e: unknown) => e);
     expect(badEnum).toBeInstanceOf(entry.ValidationError);
     expect((badEnum as Error).message).toContain('Invalid delivery: must be one of "fast", "gradual", got "instant"');
+    const badInline = await live
+      .updateDomainHttpsCert({
+        domain: 'play.example.com',
+        body: { certificate: 'c', certificate_key: 'k', min_tls_version: 'TLSv1.0' } as never,
+      })
+      .catch((e: unknown) => e);
+    expect((badInline as Error).message).toContain(
+      'Invalid min_tls_version: must be one of "TLSv1.2", "TLSv1.3", got "TLSv1.0"',
+    );
     const badQuery = await live
       .showDomainHttpsCert({ domain: 'play.example.com', detail_level: 'everything' } as never)
       .catch((e: unknown) => e);
@@ -142,6 +155,19 @@ describe('edit the spec, regenerate, rebuild: the client follows', () => {
     expect(types).toMatch(/delivery\?: components\["schemas"\]\["Delivery"\];/);
     expect(types).toMatch(/detail_level\?: "basic" \| "full";/);
   });
+
+  it('an inline enum beside anyOf becomes its own typescript-fetch model, and that client type-checks', () => {
+    const model = readFileSync(
+      join(work, 'generated/typescript-fetch/models/DomainHttpsCertInfoMinTlsVersion.ts'),
+      'utf8',
+    );
+    expect(model).toContain("Tlsv13 = 'TLSv1.3'");
+    expect(readFileSync(join(work, 'generated/typescript-fetch/models/DomainHttpsCertInfo.ts'), 'utf8')).toContain(
+      'minTlsVersion?: DomainHttpsCertInfoMinTlsVersion;',
+    );
+    // npm run build compiled it already; the lint's strict check of the generated client too.
+    execFileSync(join(root, 'node_modules/.bin/tsc'), ['--noEmit', '-p', 'tsconfig.generated.json'], { cwd: work });
+  }, 120_000);
 
   it('generate:check passes on the regenerated copy', () => {
     expect(npm(['generate:check'])).toContain('generated/ matches the spec');

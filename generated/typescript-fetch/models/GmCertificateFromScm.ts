@@ -13,6 +13,14 @@
  */
 
 import { mapValues } from '../runtime.js';
+import type { TlsCertificateFromScmSource } from './TlsCertificateFromScmSource.js';
+import {
+    TlsCertificateFromScmSourceFromJSON,
+    TlsCertificateFromScmSourceFromJSONTyped,
+    TlsCertificateFromScmSourceToJSON,
+    TlsCertificateFromScmSourceToJSONTyped,
+} from './TlsCertificateFromScmSource.js';
+
 /**
  * A Chinese (SM) certificate kept in Cloud Certificate Manager; `cert_id` is mandatory.
  * @export
@@ -20,9 +28,9 @@ import { mapValues } from '../runtime.js';
  */
 export interface GmCertificateFromScm {
     /**
-     * Certificate source, `scm` here.
+     * 
      */
-    source: GmCertificateFromScmSourceEnum;
+    source: TlsCertificateFromScmSource;
     /**
      * SCM certificate name (optional).
      */
@@ -33,13 +41,6 @@ export interface GmCertificateFromScm {
     certId: string;
 }
 
-/**
-* @export
-* @enum {string}
-*/
-export enum GmCertificateFromScmSourceEnum {
-    Scm = 'scm'
-}
 
 
 /**
@@ -47,8 +48,6 @@ export enum GmCertificateFromScmSourceEnum {
  */
 export function instanceOfGmCertificateFromScm(value: object): value is GmCertificateFromScm {
     if (!('source' in value) || value['source'] === undefined) return false;
-    if (value['source'] !== 'scm') return false;
-    
     if ((!('certId' in (value as Record<string, any>)) && !('cert_id' in (value as Record<string, any>))) || ((value as Record<string, any>)['certId'] === undefined && (value as Record<string, any>)['cert_id'] === undefined)) return false;
     return true;
 }
@@ -63,7 +62,7 @@ export function GmCertificateFromScmFromJSONTyped(json: any, ignoreDiscriminator
     }
     return {
         
-        'source': json['source'],
+        'source': TlsCertificateFromScmSourceFromJSON(json['source']),
         'certName': json['cert_name'] == null ? undefined : json['cert_name'],
         'certId': json['cert_id'],
     };
@@ -80,7 +79,7 @@ export function GmCertificateFromScmToJSONTyped(value?: GmCertificateFromScm | n
 
     return {
         
-        'source': value['source'],
+        'source': TlsCertificateFromScmSourceToJSON(value['source']),
         'cert_name': value['certName'],
         'cert_id': value['certId'],
     };

@@ -13,6 +13,14 @@
  */
 
 import { mapValues } from '../runtime.js';
+import type { TlsCertificateFromUserSource } from './TlsCertificateFromUserSource.js';
+import {
+    TlsCertificateFromUserSourceFromJSON,
+    TlsCertificateFromUserSourceFromJSONTyped,
+    TlsCertificateFromUserSourceToJSON,
+    TlsCertificateFromUserSourceToJSONTyped,
+} from './TlsCertificateFromUserSource.js';
+
 /**
  * A self-owned Chinese (SM) certificate (the default source); an SM (TLCP) deployment has a
  * signature pair and an encryption pair, all four are mandatory.
@@ -22,9 +30,9 @@ import { mapValues } from '../runtime.js';
  */
 export interface GmCertificateFromUser {
     /**
-     * Certificate source, `user` (the default).
+     * 
      */
-    source?: GmCertificateFromUserSourceEnum;
+    source?: TlsCertificateFromUserSource;
     /**
      * Chinese (SM) signature certificate body.
      */
@@ -43,13 +51,6 @@ export interface GmCertificateFromUser {
     encCertificateKey: string;
 }
 
-/**
-* @export
-* @enum {string}
-*/
-export enum GmCertificateFromUserSourceEnum {
-    User = 'user'
-}
 
 
 /**
@@ -73,7 +74,7 @@ export function GmCertificateFromUserFromJSONTyped(json: any, ignoreDiscriminato
     }
     return {
         
-        'source': json['source'] == null ? undefined : json['source'],
+        'source': json['source'] == null ? undefined : TlsCertificateFromUserSourceFromJSON(json['source']),
         'signCertificate': json['sign_certificate'],
         'signCertificateKey': json['sign_certificate_key'],
         'encCertificate': json['enc_certificate'],
@@ -92,7 +93,7 @@ export function GmCertificateFromUserToJSONTyped(value?: GmCertificateFromUser |
 
     return {
         
-        'source': value['source'],
+        'source': TlsCertificateFromUserSourceToJSON(value['source']),
         'sign_certificate': value['signCertificate'],
         'sign_certificate_key': value['signCertificateKey'],
         'enc_certificate': value['encCertificate'],

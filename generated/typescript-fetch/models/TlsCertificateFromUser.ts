@@ -13,6 +13,14 @@
  */
 
 import { mapValues } from '../runtime.js';
+import type { TlsCertificateFromUserSource } from './TlsCertificateFromUserSource.js';
+import {
+    TlsCertificateFromUserSourceFromJSON,
+    TlsCertificateFromUserSourceFromJSONTyped,
+    TlsCertificateFromUserSourceToJSON,
+    TlsCertificateFromUserSourceToJSONTyped,
+} from './TlsCertificateFromUserSource.js';
+
 /**
  * A self-owned international certificate (the default source); `certificate` and `certificate_key` are mandatory.
  * @export
@@ -20,9 +28,9 @@ import { mapValues } from '../runtime.js';
  */
 export interface TlsCertificateFromUser {
     /**
-     * Certificate source, `user` (the default).
+     * 
      */
-    source?: TlsCertificateFromUserSourceEnum;
+    source?: TlsCertificateFromUserSource;
     /**
      * Certificate content (PEM).
      */
@@ -33,13 +41,6 @@ export interface TlsCertificateFromUser {
     certificateKey: string;
 }
 
-/**
-* @export
-* @enum {string}
-*/
-export enum TlsCertificateFromUserSourceEnum {
-    User = 'user'
-}
 
 
 /**
@@ -61,7 +62,7 @@ export function TlsCertificateFromUserFromJSONTyped(json: any, ignoreDiscriminat
     }
     return {
         
-        'source': json['source'] == null ? undefined : json['source'],
+        'source': json['source'] == null ? undefined : TlsCertificateFromUserSourceFromJSON(json['source']),
         'certificate': json['certificate'],
         'certificateKey': json['certificate_key'],
     };
@@ -78,7 +79,7 @@ export function TlsCertificateFromUserToJSONTyped(value?: TlsCertificateFromUser
 
     return {
         
-        'source': value['source'],
+        'source': TlsCertificateFromUserSourceToJSON(value['source']),
         'certificate': value['certificate'],
         'certificate_key': value['certificateKey'],
     };

@@ -10,6 +10,8 @@ export * from './GmCertificateFromUser.js';
 export * from './GmCertificateInfo.js';
 export * from './GmCertificateSettings.js';
 export * from './TlsCertificateFromScm.js';
+export * from './TlsCertificateFromScmSource.js';
 export * from './TlsCertificateFromUser.js';
+export * from './TlsCertificateFromUserSource.js';
 export * from './TlsCertificateInfo.js';
 export * from './TlsCertificateSettings.js';

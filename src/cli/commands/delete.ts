@@ -32,6 +32,7 @@ export async function remove(values: ParsedValues, io: CliIo): Promise<number> {
     values,
     io,
     secrets: cc.secrets,
+    credentials: cc.credentialsState,
     task: (domain) =>
       callOutcome(
         domain,

@@ -34,6 +34,7 @@ export async function deployHook(values: ParsedValues, io: CliIo): Promise<numbe
     values,
     io,
     secrets: cc.secrets,
+    credentials: cc.credentialsState,
     task: async (domain) => (skipped.has(domain) ? skippedOutcome(domain, skipped.get(domain)!) : upload(domain)),
     single: uploadText,
   });

@@ -39,6 +39,7 @@ export async function show(values: ParsedValues, io: CliIo): Promise<number> {
     values,
     io,
     secrets: cc.secrets,
+    credentials: cc.credentialsState,
     task: (domain) =>
       callOutcome(
         domain,

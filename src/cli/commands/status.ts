@@ -57,6 +57,7 @@ export async function status(values: ParsedValues, io: CliIo): Promise<number> {
     io,
     attentionIsReport: true,
     secrets: cc.secrets,
+    credentials: cc.credentialsState,
     task: async (domain) => {
       try {
         const s = await domainStatus({ client: cc.client, domain, warnDays });

@@ -38,6 +38,7 @@ export async function update(values: ParsedValues, io: CliIo): Promise<number> {
     values,
     io,
     secrets: cc.secrets,
+    credentials: cc.credentialsState,
     task: uploadTask(values, local, cc, notes, io.interrupt),
     single: uploadText,
   });

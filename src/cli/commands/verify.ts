@@ -40,6 +40,7 @@ export async function verify(values: ParsedValues, io: CliIo): Promise<number> {
     io,
     attentionIsReport: true,
     secrets: cc?.secrets ?? [],
+    credentials: cc?.credentialsState,
     task: async (domain) => {
       let expected = expectedFromFile;
       if (expected === undefined) {
