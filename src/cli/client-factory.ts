@@ -68,6 +68,8 @@ export async function commandClient(
   }
   const client = createLiveClient({
     ...options,
+    // Its "attempts" reach a recorder, not the API: no attempt lines that look like real calls.
+    logLevel: options.logLevel === 'off' ? 'off' : 'warn',
     retries: 0,
     // The request is validated and signed for real; only the network is replaced.
     fetch: async (input, init) => {

@@ -7,7 +7,9 @@ import { defaultCredentials } from '../credentials/chain.js';
 import { readEnvCredentials } from '../credentials/env.js';
 import { CredentialsNotFoundError } from '../credentials/not-found.js';
 import { resolveEndpoint } from '../regions.js';
+import type { LogOptions } from '../log/logger.js';
 import type { ParsedValues } from './args.js';
+import { cliLogging } from './log.js';
 import { DEFAULT_MAX_SOCKETS } from '../transport/node-sender.js';
 import { UsageError } from './exit-codes.js';
 
@@ -43,9 +45,11 @@ export function credentialsFrom(env: Env): ProvidedCredentials {
 export async function chainedCredentialsFrom(
   env: Env,
   warn: (message: string) => void,
+  logging: LogOptions = {},
 ): Promise<{ first: ProvidedCredentials; provider: () => Promise<ProvidedCredentials> }> {
   const metadataEndpoint = firstSet(env, 'LIVE_HTTPS_CERT_METADATA_ENDPOINT');
   const chain = defaultCredentials({
+    ...logging,
     env,
     onWarning: (message) => warn(`${message}\n`),
     metadata: metadataEndpoint === 'off' ? false : { endpoint: metadataEndpoint },
@@ -126,7 +130,8 @@ export async function clientSettingsFrom(
     { region, endpoint: (values['endpoint'] as string | undefined) ?? firstSet(env, 'HUAWEICLOUD_SDK_ENDPOINT') },
     env,
   );
-  const { first, provider } = await chainedCredentialsFrom(env, warn);
+  const logging = cliLogging(values, env, warn);
+  const { first, provider } = await chainedCredentialsFrom(env, warn, logging);
   const projectId =
     (values['project-id'] as string | undefined) ??
     firstSet(env, 'HUAWEICLOUD_SDK_PROJECT_ID', 'CLOUD_SDK_PROJECT_ID') ??
@@ -143,6 +148,7 @@ export async function clientSettingsFrom(
     );
   }
   const options: CommandOptions = {
+    ...logging,
     projectId,
     region: region as LiveClientOptions['region'],
     endpoint,
