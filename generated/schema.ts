@@ -69,10 +69,147 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/{project_id}/domain": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List the streaming domains of the project (or one of them)
+         * @description Returns every streaming domain of the project (all of them in one answer: the operation has
+         *     no paging), or the one named by `domain`. IAM action: `live:domain:getDomains` (Read).
+         */
+        get: operations["ShowDomain"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v2/{project_id}/certificates": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List the HTTPS certificates deployed on the play domains, a page at a time
+         * @description Returns the deployed HTTPS certificate of the play domains of the project (or of the one
+         *     named by `play_domain`): its validity, its source and, for one kept in Cloud Certificate
+         *     Manager, its `cert_id`. The private key and the PEM text are not returned. Pages of at
+         *     most 100 (`offset`, `limit`). IAM action: `live:domain:getCertificates` (Read).
+         */
+        get: operations["ShowCertificateInfo"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
     schemas: {
+        /**
+         * DomainList
+         * @description The streaming domains of the project (ShowDomain).
+         */
+        DomainList: {
+            /** @description How many domains the answer holds. */
+            total?: number;
+            /** @description The domains. */
+            domain_info: components["schemas"]["LiveDomain"][];
+        };
+        /**
+         * LiveDomain
+         * @description A streaming domain (the SDK's DecoupledLiveDomainInfo).
+         */
+        LiveDomain: {
+            /** @description The streaming domain name. */
+            domain: string;
+            /**
+             * @description `pull` (a play domain) or `push` (an ingest domain).
+             * @enum {string}
+             */
+            domain_type: "pull" | "push";
+            /** @description The CDN vendor. */
+            vendor?: string;
+            /** @description The Live centre of the domain. */
+            region?: string;
+            /** @description The CNAME of the domain. */
+            domain_cname?: string;
+            /**
+             * @description `on` (serving), `off` (disabled) or `configuring` (a change is being deployed).
+             * @enum {string}
+             */
+            status: "on" | "off" | "configuring";
+            /** @description The push domain a play domain is associated with (only for `pull`). */
+            related_domain?: string;
+            /** @description When the domain was created, `YYYY-MM-DDTHH:mm:ssZ`, UTC. */
+            create_time?: string;
+            /** @description The status in words. */
+            status_describe?: string;
+            /** @description `mainland_china`, `outside_mainland_china` or `global`. */
+            service_area?: string;
+            /** @description The enterprise project of the domain. */
+            enterprise_project_id?: string;
+            /** @description The play protocols (only for `pull`): `flv_rtmp` (the default) or `hls`. */
+            pull_protocol?: string;
+            /** @description Whether IPv6 is on. */
+            is_ipv6?: boolean;
+        };
+        /**
+         * CertificateInfoList
+         * @description One page of deployed certificates (ShowCertificateInfo).
+         */
+        CertificateInfoList: {
+            /** @description How many certificates match, over all pages. */
+            total?: number;
+            /** @description The certificates of this page. */
+            certificates_info: components["schemas"]["DeployedCertificateInfo"][];
+        };
+        /**
+         * DeployedCertificateInfo
+         * @description The certificate deployed on a play domain (the SDK's CertInfoResp); no PEM text, no key.
+         */
+        DeployedCertificateInfo: {
+            /** @description The play domain. */
+            play_domain: string;
+            /** @description The project of the domain. */
+            project_id?: string;
+            /** @description The account name. */
+            tenant_name?: string;
+            /** @description Start of validity, `YYYY-MM-DDTHH:mm:ssZ`, UTC. */
+            start_time?: string;
+            /** @description End of validity, `YYYY-MM-DDTHH:mm:ssZ`, UTC. */
+            expire_time?: string;
+            /**
+             * @description `0` an international certificate (the default), `1` a Chinese (SM) one.
+             * @enum {integer}
+             */
+            cert_type?: 0 | 1;
+            /**
+             * @description For an SM certificate: `1` the signature certificate, `2` the encryption one.
+             * @enum {integer}
+             */
+            gm_cert_type?: 1 | 2;
+            /**
+             * @description `scm` (kept in Cloud Certificate Manager) or `user` (an uploaded PEM).
+             * @enum {string}
+             */
+            source?: "scm" | "user";
+            /** @description The CCM certificate name (empty for an uploaded one). */
+            cert_name?: string;
+            /** @description The CCM certificate ID (empty for an uploaded one). */
+            cert_id?: string;
+        };
         /**
          * ProjectId
          * @description A project ID as IAM issues them (`GET /v3/projects`, console "My Credentials"): 32
@@ -317,6 +454,11 @@ export interface components {
     };
     parameters: {
         /**
+         * @description An enterprise project ID; without it the domains of every enterprise project are returned.
+         * @example 0
+         */
+        EnterpriseProjectId: string;
+        /**
          * @description Project ID. See "Obtaining a Project ID" in the API reference.
          * @example 0123456789abcdef0123456789abcdef
          */
@@ -530,6 +672,135 @@ export interface operations {
             400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
             404: components["responses"]["NotFound"];
+            500: components["responses"]["InternalServerError"];
+        };
+    };
+    ShowDomain: {
+        parameters: {
+            query?: {
+                /**
+                 * @description A streaming domain name; without it every domain of the project is returned.
+                 * @example play.example.huawei.com
+                 */
+                domain?: components["schemas"]["DomainName"];
+                /**
+                 * @description An enterprise project ID; without it the domains of every enterprise project are returned.
+                 * @example 0
+                 */
+                enterprise_project_id?: components["parameters"]["EnterpriseProjectId"];
+            };
+            header?: {
+                /**
+                 * @description User token. Mandatory when token authentication is used; the value of `X-Subject-Token`
+                 *     returned by the IAM API that issues user tokens.
+                 */
+                "X-Auth-Token"?: components["parameters"]["XAuthToken"];
+                /**
+                 * @description Time when the request is sent. Mandatory for AK/SK authentication.
+                 * @example 20240101T000000Z
+                 */
+                "X-Sdk-Date"?: components["parameters"]["XSdkDate"];
+                /**
+                 * @description Project ID. Mandatory for AK/SK authentication.
+                 * @example 0123456789abcdef0123456789abcdef
+                 */
+                "X-Project-Id"?: components["parameters"]["XProjectId"];
+                /**
+                 * @description Security token of temporary AK/SK credentials (signed with the other headers). Mandatory
+                 *     when temporary AK/SK are used.
+                 */
+                "X-Security-Token"?: components["parameters"]["XSecurityToken"];
+            };
+            path: {
+                /**
+                 * @description Project ID. See "Obtaining a Project ID" in the API reference.
+                 * @example 0123456789abcdef0123456789abcdef
+                 */
+                project_id: components["parameters"]["ProjectId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The domains. */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["XRequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DomainList"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            500: components["responses"]["InternalServerError"];
+        };
+    };
+    ShowCertificateInfo: {
+        parameters: {
+            query?: {
+                /**
+                 * @description A play domain; without it every play domain with a certificate is listed.
+                 * @example play.example.huawei.com
+                 */
+                play_domain?: components["schemas"]["DomainName"];
+                /**
+                 * @description The index of the first entry of the page, from 0.
+                 * @example 0
+                 */
+                offset?: number;
+                /**
+                 * @description Entries per page, 1 to 100.
+                 * @example 100
+                 */
+                limit?: number;
+            };
+            header?: {
+                /**
+                 * @description User token. Mandatory when token authentication is used; the value of `X-Subject-Token`
+                 *     returned by the IAM API that issues user tokens.
+                 */
+                "X-Auth-Token"?: components["parameters"]["XAuthToken"];
+                /**
+                 * @description Time when the request is sent. Mandatory for AK/SK authentication.
+                 * @example 20240101T000000Z
+                 */
+                "X-Sdk-Date"?: components["parameters"]["XSdkDate"];
+                /**
+                 * @description Project ID. Mandatory for AK/SK authentication.
+                 * @example 0123456789abcdef0123456789abcdef
+                 */
+                "X-Project-Id"?: components["parameters"]["XProjectId"];
+                /**
+                 * @description Security token of temporary AK/SK credentials (signed with the other headers). Mandatory
+                 *     when temporary AK/SK are used.
+                 */
+                "X-Security-Token"?: components["parameters"]["XSecurityToken"];
+            };
+            path: {
+                /**
+                 * @description Project ID. See "Obtaining a Project ID" in the API reference.
+                 * @example 0123456789abcdef0123456789abcdef
+                 */
+                project_id: components["parameters"]["ProjectId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description One page of certificates. */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["XRequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CertificateInfoList"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
             500: components["responses"]["InternalServerError"];
         };
     };

@@ -6,6 +6,7 @@ import { cpus } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { coldStart } from './bench/cold-start.js';
 import { fleet } from './bench/fleet.js';
+import { fleetMemory, type FleetMemoryRow } from './bench/fleet-memory.js';
 import { footprint } from './bench/footprint.js';
 import { senders } from './bench/senders.js';
 import { signing } from './bench/signing.js';
@@ -18,6 +19,8 @@ for (const name of ['HTTP_PROXY', 'HTTPS_PROXY', 'NO_PROXY']) {
   delete process.env[name.toLowerCase()];
 }
 const quick = process.argv.includes('--quick');
+// --memory-only: section 7 alone (it runs the CLI a dozen times over up to 50,000 domains).
+const memoryOnly = process.argv.includes('--memory-only');
 const started = performance.now();
 const ratio = (a: number, b: number) => Math.round((a / b) * 100) / 100;
 const goal = (met: boolean, text: string) => `${met ? 'met' : 'MISSED'}: ${text}`;
@@ -34,6 +37,28 @@ say(
   `live-https-cert benchmarks, ${new Date().toISOString()}, node ${process.version}, ${cpus().length} x ${cpus()[0]?.model ?? 'cpu'}`,
 );
 say('All on 127.0.0.1; medians over interleaved rounds after a warm-up; ratio = ours / other.');
+
+async function memorySection(): Promise<FleetMemoryRow[]> {
+  const small = 1000;
+  const large = quick ? 10_000 : 50_000;
+  say(
+    `\n7. Fleet memory: the CLI's peak RSS over ${large} domains and over ${small}, 127.0.0.1 server, concurrency 16`,
+  );
+  const rows = await fleetMemory({ small, large });
+  say(
+    `   ${'command'.padEnd(26)} ${`${small} domains`.padStart(14)} ${`${large} domains`.padStart(14)}  ratio  ${'time'.padStart(12)}`,
+  );
+  for (const r of rows)
+    say(
+      `   ${`${r.command}${r.json ? ' --json' : ''}`.padEnd(26)} ${`${r.small.peakRssMB} MB`.padStart(14)} ${`${r.large.peakRssMB} MB`.padStart(14)}  ${`${r.ratio}x`.padStart(5)}  ${`${r.small.seconds}s/${r.large.seconds}s`.padStart(12)}  exit ${r.large.exitCode} (${goal(r.ratio <= 1.5, '<= 1.5x')})`,
+    );
+  return rows;
+}
+
+if (memoryOnly) {
+  await memorySection();
+  process.exit(0);
+}
 
 // The previous run's portable (fetch) ratio: that path must not get slower.
 const previousFile = `${root}bench-results/latest.json`;
@@ -136,11 +161,13 @@ say(
   `   undici.request / node:http = ${ratio(wUndici.requestsPerSecond, wNode.requestsPerSecond)}x req/s, ${ratio(wUndici.cpuMicrosPerRequest, wNode.cpuMicrosPerRequest)}x CPU per request`,
 );
 
+const memory = await memorySection();
+
 const seconds = Math.round((performance.now() - started) / 1000);
 say(`\nTotal benchmark time: ${seconds} s`);
 mkdirSync(`${root}bench-results`, { recursive: true });
 writeFileSync(
   `${root}bench-results/latest.json`,
-  `${JSON.stringify({ date: new Date().toISOString(), node: process.version, cpus: cpus().length, quick, seconds, throughput: t, senders: w, ratios: { defaultVsOfficial, bestNodeVsOfficial: vsOfficial, bestNodeCpuVsOfficial: cpuVsOfficial, oursVsRawFetch: vsRaw, portableVsOfficial: fetchVsOfficial, signingDefaultVsOfficial: signDefault, signingWebCryptoVsOfficial: signWeb, coldStart: cold }, signing: s, coldStart: c, footprint: f, fleet: fl }, null, 2)}\n`,
+  `${JSON.stringify({ date: new Date().toISOString(), node: process.version, cpus: cpus().length, quick, seconds, throughput: t, senders: w, ratios: { defaultVsOfficial, bestNodeVsOfficial: vsOfficial, bestNodeCpuVsOfficial: cpuVsOfficial, oursVsRawFetch: vsRaw, portableVsOfficial: fetchVsOfficial, signingDefaultVsOfficial: signDefault, signingWebCryptoVsOfficial: signWeb, coldStart: cold }, signing: s, coldStart: c, footprint: f, fleet: fl, fleetMemory: memory }, null, 2)}\n`,
 );
 writeFileSync(`${root}bench-results/latest.txt`, `${lines.join('\n')}\n`);

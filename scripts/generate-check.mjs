@@ -6,13 +6,14 @@ import { join, relative } from 'node:path';
 import { generatorJar, requireGeneratorJar } from './lib/generator-jar.mjs';
 import { run } from './lib/run.mjs';
 import { SENSITIVE_OUTPUT } from './lib/sensitive.mjs';
-import { specDocuments } from './lib/spec-documents.mjs';
+import { OPERATIONS_TABLE, specDocuments } from './lib/spec-documents.mjs';
 
 const root = process.cwd();
 // Everything generate.mjs writes: each document's types and validators, and the clients.
 const outputs = [
   ...specDocuments(root).flatMap((d) => [d.types, d.validators]),
   'generated/validators',
+  OPERATIONS_TABLE,
   SENSITIVE_OUTPUT,
   'generated/typescript-fetch',
 ];

@@ -1,6 +1,7 @@
 // createLiveClient: the typed openapi-fetch client over the generated schema, with the transport
 // (auth, timeouts, retries) underneath and validation in front.
 import { type Client, createClient } from './internal/openapi-fetch.js';
+import { type ClientOperationId, clientOperations, type ServiceName } from '../generated/operations.js';
 import type { paths } from '../generated/schema.js';
 import { createAuthorizer } from './auth/authorize.js';
 import { type Credentials, type CredentialsProvider, isAkSk } from './auth/credentials.js';
@@ -10,16 +11,18 @@ import { checkProjectId } from './credentials/check.js';
 import { lookupProjectId, regionIamEndpoint } from './credentials/project-id.js';
 import { runtimeEnv } from './credentials/runtime.js';
 import { credentialSource } from './credentials/source.js';
-import { ConfigurationError, type LiveOperationId, type OperationId, ValidationError } from './errors.js';
+import { ConfigurationError, type OperationId, ValidationError } from './errors.js';
+import { officialContentType } from './internal/official-content-type.js';
 import { parseResponse } from './internal/parse.js';
-import { serverText } from './internal/server-text.js';
+import { requestIdOf } from './internal/request-id.js';
 import { createLog, type LogOptions } from './log/logger.js';
 import { withRequestId } from './request-id.js';
-import { DEFAULT_REGION, type LiveRegion, resolveEndpoint } from './regions.js';
+import { DEFAULT_REGION, type LiveRegion, resolveEndpoint, serviceEndpoint } from './regions.js';
 import { createTransport, type FetchFunction, type Sender, type Transport } from './transport/live-transport.js';
 import { type CredentialsState, createCredentialsGate } from './transport/credentials-gate.js';
 import { PlainRequest } from './transport/outgoing.js';
 import type { RetryTuning } from './transport/retry-policy.js';
+import type { LiveMethods, OptionsOf, ResultOf } from './operation-types.js';
 import { assertValidRequest } from './validate.js';
 
 export interface LiveClientOptions extends LogOptions {
@@ -30,8 +33,13 @@ export interface LiveClientOptions extends LogOptions {
   projectId?: string | undefined;
   /** A Live region; `cn-north-4` by default. Ignored when `endpoint` is given. */
   region?: LiveRegion | undefined;
-  /** Any base URL (another host, a port, http for local tests); wins over `region`. */
+  /** Live's base URL (another host, a port, http for local tests); wins over `region`. */
   endpoint?: string | undefined;
+  /**
+   * The base URL of any service of the spec (`{ live: ... }`, a future `scm`), each winning over
+   * `region` for its service; `endpoint` wins for Live.
+   */
+  endpoints?: Partial<Record<ServiceName, string>> | undefined;
   /**
    * Plain credentials (copied at creation: later changes to the object are not seen), or an
    * async provider called when signing and kept until shortly before its answer expires.
@@ -63,61 +71,37 @@ export interface LiveClientOptions extends LogOptions {
   signingHash?: SigningHash | undefined;
 }
 
-const PATH = '/v1/{project_id}/guard/https-cert';
 const PROJECT_ID_STAND_IN = '0'.repeat(32);
-type Operation<M extends 'get' | 'put' | 'delete'> = paths[typeof PATH][M];
 
-// What the client itself supplies: the project, and the headers of authentication.
-type AuthHeader = 'X-Auth-Token' | 'X-Sdk-Date' | 'X-Project-Id' | 'X-Security-Token' | 'Authorization';
-type QueryOf<O> = O extends { parameters: { query: infer Q } }
-  ? Q
-  : O extends { parameters: { query?: infer Q } }
-    ? NonNullable<Q>
-    : unknown;
-type HeadersOf<O> = O extends { parameters: { header?: infer H } } ? Omit<NonNullable<H>, AuthHeader> : never;
-type BodyOf<O> = O extends { requestBody: { content: { 'application/json': infer B } } } ? B : never;
-type ResultOf<O> = O extends { responses: { 200: { content: { 'application/json': infer R } } } } ? R : never;
-
-/** What every call takes besides the spec's parameters. */
-export interface CallControls {
-  signal?: AbortSignal | undefined;
-  /** Overrides the client's per-attempt timeout for this call. */
-  timeoutMs?: number | undefined;
-}
-
-/**
- * The options of an operation: its query parameters, straight from the generated operation type
- * (a parameter added to the spec is accepted after `npm run generate`), its non-auth header
- * parameters under `headers`, and the call controls.
- */
-export type OperationOptions<O> = QueryOf<O> &
-  CallControls &
-  ([keyof HeadersOf<O>] extends [never] ? unknown : { headers?: HeadersOf<O> });
-
-export type ShowOptions = OperationOptions<Operation<'get'>>;
-export type DeleteOptions = OperationOptions<Operation<'delete'>>;
-export type UpdateOptions = OperationOptions<Operation<'put'>> & { body: BodyOf<Operation<'put'>> };
+export type {
+  CallControls,
+  CallResult,
+  LiveMethods,
+  OperationOptions,
+  OptionsOf,
+  ResultOf,
+} from './operation-types.js';
+export type ShowOptions = OptionsOf<'ShowDomainHttpsCert'>;
+export type DeleteOptions = OptionsOf<'DeleteDomainHttpsCert'>;
+export type UpdateOptions = OptionsOf<'UpdateDomainHttpsCert'>;
 /** The options of show and delete. */
 export type CallOptions = ShowOptions & DeleteOptions;
 /**
  * What show resolves with: the 200 body of the spec. It also carries the response's request id as
  * a non-enumerable `requestId` (not in JSON.stringify or Object.keys): see `requestIdOf`.
  */
-export type ShowResult = ResultOf<Operation<'get'>>;
+export type ShowResult = ResultOf<'ShowDomainHttpsCert'>;
 
-export interface CallResult {
-  /** The X-Request-Id of the response, to quote to support. */
-  requestId: string | undefined;
-}
-
-export interface LiveClient {
-  updateDomainHttpsCert(options: UpdateOptions): Promise<CallResult>;
-  showDomainHttpsCert(options: ShowOptions): Promise<ShowResult>;
-  deleteDomainHttpsCert(options: DeleteOptions): Promise<CallResult>;
-  /** The underlying openapi-fetch client ({ data, error } style), with the same auth and transport. */
+/**
+ * The client: one method per operation of the spec documents with a service (generated/operations.ts),
+ * `updateDomainHttpsCert`, `showDomainHttpsCert`, `deleteDomainHttpsCert` among them.
+ */
+export interface LiveClient extends LiveMethods {
+  /** The underlying openapi-fetch client ({ data, error } style) for Live, with the same auth and transport. */
   readonly api: Client<paths>;
   /** The transport's fetch: pass it as `fetchApi` to the generated openapi-generator client. */
   readonly fetch: FetchFunction;
+  /** Live's base URL. */
   readonly baseUrl: string;
   /** The project id in use: the given one, or the one found (undefined until a call needed it). */
   readonly projectId: string | undefined;
@@ -163,7 +147,7 @@ function checkOptions(options: LiveClientOptions): void {
 
 export function createLiveClient(options: LiveClientOptions): LiveClient {
   checkOptions(options);
-  const baseUrl = resolveEndpoint(options);
+  const baseUrl = resolveEndpoint({ region: options.region, endpoint: options.endpoint ?? options.endpoints?.live });
   // The level is settled once (the option, else LIVE_HTTPS_CERT_LOG): a bad one fails here.
   const log = createLog(options);
   const logging = { logLevel: log.level, logger: options.logger };
@@ -225,67 +209,65 @@ export function createLiveClient(options: LiveClientOptions): LiveClient {
     (operation: OperationId, timeoutMs: number | undefined): FetchFunction =>
     (input, init) =>
       transport.call(input as RequestInfo | PlainRequest, init, { operation, timeoutMs });
-  // The spec's query parameters are the options that are not call controls (or the body).
-  const split = (options: Record<string, unknown>) => {
-    if (typeof options !== 'object' || options === null) {
-      throw new ValidationError([
-        {
-          field: 'options',
-          message: `must be an object such as { domain }, got ${options === null ? 'null' : typeof options}`,
-          rule: 'type',
-        },
-      ]);
+  // Each service's base URL, resolved from the options, region and environment at its first call.
+  const baseUrls = new Map<ServiceName, string>([['live', baseUrl]]);
+  const baseUrlOf = (service: ServiceName): string => {
+    let found = baseUrls.get(service);
+    if (found === undefined) {
+      found = serviceEndpoint(service, { region: options.region, endpoint: options.endpoints?.[service] });
+      baseUrls.set(service, found);
     }
-    const { signal, timeoutMs, body, headers, ...query } = options;
-    return {
-      signal: signal as AbortSignal | undefined,
-      timeoutMs: timeoutMs as number | undefined,
-      body,
-      headers: headers as Record<string, string> | undefined,
-      query,
-    };
+    return found;
   };
-  const send = async <T>(
-    method: 'GET' | 'PUT' | 'DELETE',
-    operation: LiveOperationId,
-    options: Record<string, unknown>,
-  ): Promise<{ data: T; response: Response }> => {
-    const { signal, timeoutMs, body, headers, query } = split(options);
-    const parts = { query, ...(method === 'PUT' ? { body } : {}) };
+
+  // The one way every operation goes: spec -> generated table -> validated request -> transport ->
+  // the one parse point. `operation` names the row of generated/operations.ts.
+  const callOperation = async (operation: ClientOperationId, given: unknown): Promise<unknown> => {
+    const row = clientOperations[operation];
+    const { signal, timeoutMs, body, headers, path: named, query } = splitOptions(given, row.pathParams);
+    const hasBody = row.body !== null;
+    const parts = { query, ...(headers ? { header: headers } : {}), ...(hasBody ? { body } : {}) };
+    const needsProject = (row.pathParams as readonly string[]).includes('project_id');
     // Bad input is refused before anything is sent, the IAM lookup of the project id included:
     // until the id is known its place is held by a valid stand-in (the found id is checked too).
-    if (knownProjectId === undefined)
-      assertValidRequest(operation, { ...parts, path: { project_id: PROJECT_ID_STAND_IN } });
-    const path = { project_id: await projectIdOf() };
+    if (needsProject && knownProjectId === undefined)
+      assertValidRequest(operation, { ...parts, path: { ...named, project_id: PROJECT_ID_STAND_IN } });
+    const path = needsProject ? { ...named, project_id: await projectIdOf() } : named;
     assertValidRequest(operation, { ...parts, path });
     const init = {
+      baseUrl: baseUrlOf(row.service),
       params: { path, query, ...(headers ? { header: headers } : {}) },
-      ...(method === 'PUT' ? { body } : {}),
+      ...(hasBody && body !== undefined ? { body } : {}),
+      headers: { 'Content-Type': officialContentType(row.method) },
       signal: signal ?? null,
       fetch: via(operation, timeoutMs),
       // Every answer goes through the one parse point, which checks it against the spec.
       parseAs: 'text' as const,
     };
     const { data, error, response } = await (
-      api[method] as (path: string, init: unknown) => Promise<{ data?: unknown; error?: unknown; response: Response }>
-    )(PATH, init);
-    const text =
-      typeof data === 'string'
-        ? data
-        : typeof error === 'string'
-          ? error
-          : error === undefined
-            ? ''
-            : JSON.stringify(error);
-    return { data: parseResponse<T>(operation, response, text, secrets), response };
-  };
-  // Sanitised like every server text: a request id is printed and quoted to support.
-  const requestIdOf = (response: Response) => {
-    const raw = response.headers.get('x-request-id');
-    return raw === null ? undefined : serverText(raw, secrets, 128);
+      api[row.method] as (
+        path: string,
+        init: unknown,
+      ) => Promise<{ data?: unknown; error?: unknown; response: Response }>
+    )(row.path, init);
+    const parsed = parseResponse<unknown>(operation, response, { data, error }, secrets);
+    // JSON results are the spec's data; their request id rides along out of sight (non-enumerable).
+    if (row.success.json) return withRequestId(parsed, requestIdOf(response.headers, secrets));
+    return {
+      requestId: requestIdOf(response.headers, secrets),
+      ...(typeof parsed === 'string' ? { body: parsed } : {}),
+    };
   };
 
+  const methods = Object.fromEntries(
+    (Object.keys(clientOperations) as ClientOperationId[]).map((id) => [
+      clientOperations[id].methodName,
+      (given: unknown) => callOperation(id, given),
+    ]),
+  ) as unknown as LiveMethods;
+
   return {
+    ...methods,
     api,
     fetch: transport.fetch,
     baseUrl,
@@ -296,33 +278,32 @@ export function createLiveClient(options: LiveClientOptions): LiveClient {
       return wire.gate.state;
     },
     resolveProjectId: async () => projectIdOf(),
+  };
+}
 
-    async updateDomainHttpsCert(options) {
-      const { response } = await send<undefined>(
-        'PUT',
-        'UpdateDomainHttpsCert',
-        options as unknown as Record<string, unknown>,
-      );
-      return { requestId: requestIdOf(response) };
-    },
-
-    async showDomainHttpsCert(options) {
-      const { data, response } = await send<ShowResult>(
-        'GET',
-        'ShowDomainHttpsCert',
-        options as unknown as Record<string, unknown>,
-      );
-      return withRequestId(data, requestIdOf(response));
-    },
-
-    async deleteDomainHttpsCert(options) {
-      const { response } = await send<undefined>(
-        'DELETE',
-        'DeleteDomainHttpsCert',
-        options as unknown as Record<string, unknown>,
-      );
-      return { requestId: requestIdOf(response) };
-    },
+/** The caller's options split by where each goes: call controls, path, query, headers, body. */
+function splitOptions(options: unknown, pathParams: readonly string[]) {
+  if (typeof options !== 'object' || options === null) {
+    throw new ValidationError([
+      {
+        field: 'options',
+        message: `must be an object such as { domain }, got ${options === null ? 'null' : typeof options}`,
+        rule: 'type',
+      },
+    ]);
+  }
+  // The spec's query parameters are the options that are not call controls, path parameters or the body.
+  const { signal, timeoutMs, body, headers, ...rest } = options as Record<string, unknown>;
+  const path: Record<string, unknown> = {};
+  const query: Record<string, unknown> = {};
+  for (const [name, value] of Object.entries(rest)) (pathParams.includes(name) ? path : query)[name] = value;
+  return {
+    signal: signal as AbortSignal | undefined,
+    timeoutMs: timeoutMs as number | undefined,
+    body,
+    headers: headers as Record<string, string> | undefined,
+    path,
+    query,
   };
 }
 

@@ -1,10 +1,12 @@
 // One error family for the client and the CLI. Every field is safe to log: secrets are removed
 // (see internal/redact.ts) before an error is built, and toJSON() lists exactly what is shown.
 
-/** The Live operations (the operationIds of spec/live-https-cert.yaml). */
-export type LiveOperationId = 'UpdateDomainHttpsCert' | 'ShowDomainHttpsCert' | 'DeleteDomainHttpsCert';
-/** Every operation the client calls: Live's, and IAM's project id lookup (spec/iam-projects.yaml). */
-export type OperationId = LiveOperationId | 'KeystoneListProjects';
+import type { ClientOperationId, OperationId } from '../generated/operations.js';
+
+/** The client's operations (every operation of a spec document with a service), from generated/operations.ts. */
+export type LiveOperationId = ClientOperationId;
+/** Every operation of the spec documents: the client's, IAM's project id lookup, the metadata service's. */
+export type { OperationId };
 
 export class LiveError extends Error {
   override name = 'LiveError';

@@ -1,4 +1,7 @@
 // The browser-safe entry: re-exports only. Nothing reachable from here imports `node:`.
+// The data path: spec/*.yaml -> generated/operations.ts (one row per operation: method, path,
+// parameters, validators) -> client.ts (one method per row) -> transport/ (sign, send, retry)
+// -> internal/parse.ts (the one parse point) -> the typed result.
 export { createLiveClient } from './client.js';
 export { requestIdOf } from './request-id.js';
 export { LOG_LEVEL_VARIABLE, LOG_LEVELS } from './log/logger.js';
@@ -10,11 +13,15 @@ export type {
   DeleteOptions,
   LiveClient,
   LiveClientOptions,
+  LiveMethods,
   OperationOptions,
+  OptionsOf,
+  ResultOf,
   ShowOptions,
   ShowResult,
   UpdateOptions,
 } from './client.js';
+export type { ServiceName } from '../generated/operations.js';
 export type {
   AkSkCredentials,
   Credentials,
@@ -39,7 +46,7 @@ export {
 export type { LiveOperationId, OperationId, ValidationProblem } from './errors.js';
 
 export { LiveProxyError, LiveRedirectError, LiveTlsError } from './errors.js';
-export { DEFAULT_REGION, LIVE_REGIONS, regionOverrideVariable, resolveEndpoint } from './regions.js';
+export { DEFAULT_REGION, LIVE_REGIONS, regionOverrideVariable, resolveEndpoint, serviceEndpoint } from './regions.js';
 export type { LiveRegion } from './regions.js';
 export { createTransport } from './transport/live-transport.js';
 export type { CredentialsState } from './transport/credentials-gate.js';

@@ -1,15 +1,17 @@
 // Requests are checked before anything is sent, by the validators `npm run generate` writes from
 // the spec (generated/validators/live.ts): every rule and limit lives in spec/live-https-cert.yaml.
 // No rule is kept by hand here.
-import { operations } from '../generated/validators/live.js';
+import { type ClientOperationId, clientOperations } from '../generated/operations.js';
 import { ValidationError, type ValidationProblem } from './errors.js';
 import { problemsFrom } from './internal/schema-problems.js';
 
-export type LiveOperation = keyof typeof operations;
+/** A client operation (a row of generated/operations.ts). */
+export type LiveOperation = ClientOperationId;
 
 export interface RequestParts {
   path?: Record<string, unknown>;
   query?: Record<string, unknown>;
+  header?: Record<string, unknown>;
   body?: unknown;
 }
 
@@ -19,7 +21,7 @@ export function requestProblems(
   part: 'path' | 'query' | 'header' | 'body',
   value: unknown,
 ): ValidationProblem[] {
-  const spec = operations[operation];
+  const spec = clientOperations[operation].validators;
   const validate = (spec.request as Partial<Record<typeof part, (typeof spec.request)['path']>>)[part];
   if (!validate) return [];
   if (part === 'body' && value === undefined) {
@@ -36,7 +38,8 @@ export function assertValidRequest(operation: LiveOperation, parts: RequestParts
   const problems = [
     ...requestProblems(operation, 'path', parts.path ?? {}),
     ...requestProblems(operation, 'query', parts.query ?? {}),
-    ...((operations[operation].request as { body?: unknown }).body
+    ...(parts.header ? requestProblems(operation, 'header', parts.header) : []),
+    ...((clientOperations[operation].validators.request as { body?: unknown }).body
       ? requestProblems(operation, 'body', parts.body)
       : []),
   ];

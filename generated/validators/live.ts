@@ -1897,6 +1897,786 @@ validate22.errors = vErrors;
 return errors === 0;
 }
 
+const v6 = validate35;
+const schema39 = {"type":"object","properties":{"domain":{"$ref":"live-components#/definitions/DomainName"},"enterprise_project_id":{"type":"string","minLength":1,"maxLength":64}}};
+
+function validate35(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+let vErrors = null;
+let errors = 0;
+if(data && typeof data == "object" && !Array.isArray(data)){
+if(data.domain !== undefined){
+let data0 = data.domain;
+if(typeof data0 === "string"){
+if(func2(data0) > 255){
+const err0 = {instancePath:instancePath+"/domain",schemaPath:"live-components#/definitions/DomainName/maxLength",keyword:"maxLength",params:{limit: 255}};
+if(vErrors === null){
+vErrors = [err0];
+}
+else {
+vErrors.push(err0);
+}
+errors++;
+}
+if(func2(data0) < 1){
+const err1 = {instancePath:instancePath+"/domain",schemaPath:"live-components#/definitions/DomainName/minLength",keyword:"minLength",params:{limit: 1}};
+if(vErrors === null){
+vErrors = [err1];
+}
+else {
+vErrors.push(err1);
+}
+errors++;
+}
+if(!pattern1.test(data0)){
+const err2 = {instancePath:instancePath+"/domain",schemaPath:"live-components#/definitions/DomainName/pattern",keyword:"pattern",params:{pattern: "^[^\\x00-\\x20\\x7f/?#\\ud800-\\udfff]*$"}};
+if(vErrors === null){
+vErrors = [err2];
+}
+else {
+vErrors.push(err2);
+}
+errors++;
+}
+}
+else {
+const err3 = {instancePath:instancePath+"/domain",schemaPath:"live-components#/definitions/DomainName/type",keyword:"type",params:{type: "string"}};
+if(vErrors === null){
+vErrors = [err3];
+}
+else {
+vErrors.push(err3);
+}
+errors++;
+}
+}
+if(data.enterprise_project_id !== undefined){
+let data1 = data.enterprise_project_id;
+if(typeof data1 === "string"){
+if(func2(data1) > 64){
+const err4 = {instancePath:instancePath+"/enterprise_project_id",schemaPath:"#/properties/enterprise_project_id/maxLength",keyword:"maxLength",params:{limit: 64}};
+if(vErrors === null){
+vErrors = [err4];
+}
+else {
+vErrors.push(err4);
+}
+errors++;
+}
+if(func2(data1) < 1){
+const err5 = {instancePath:instancePath+"/enterprise_project_id",schemaPath:"#/properties/enterprise_project_id/minLength",keyword:"minLength",params:{limit: 1}};
+if(vErrors === null){
+vErrors = [err5];
+}
+else {
+vErrors.push(err5);
+}
+errors++;
+}
+}
+else {
+const err6 = {instancePath:instancePath+"/enterprise_project_id",schemaPath:"#/properties/enterprise_project_id/type",keyword:"type",params:{type: "string"}};
+if(vErrors === null){
+vErrors = [err6];
+}
+else {
+vErrors.push(err6);
+}
+errors++;
+}
+}
+}
+else {
+const err7 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"}};
+if(vErrors === null){
+vErrors = [err7];
+}
+else {
+vErrors.push(err7);
+}
+errors++;
+}
+validate35.errors = vErrors;
+return errors === 0;
+}
+
+const v7 = validate36;
+const schema41 = {"$ref":"live-components#/definitions/DomainList"};
+const schema42 = {"type":"object","required":["domain_info"],"properties":{"total":{"type":"number"},"domain_info":{"type":"array","items":{"$ref":"live-components#/definitions/LiveDomain"}}}};
+const schema43 = {"type":"object","required":["domain","domain_type","status"],"properties":{"domain":{"type":"string"},"domain_type":{"type":"string","enum":["pull","push"]},"vendor":{"type":"string"},"region":{"type":"string"},"domain_cname":{"type":"string"},"status":{"type":"string","enum":["on","off","configuring"]},"related_domain":{"type":"string"},"create_time":{"type":"string"},"status_describe":{"type":"string"},"service_area":{"type":"string"},"enterprise_project_id":{"type":"string"},"pull_protocol":{"type":"string"},"is_ipv6":{"type":"boolean"}}};
+
+function validate37(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+let vErrors = null;
+let errors = 0;
+if(data && typeof data == "object" && !Array.isArray(data)){
+if(data.domain_info === undefined){
+const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "domain_info"}};
+if(vErrors === null){
+vErrors = [err0];
+}
+else {
+vErrors.push(err0);
+}
+errors++;
+}
+if(data.total !== undefined){
+let data0 = data.total;
+if(!((typeof data0 == "number") && (isFinite(data0)))){
+const err1 = {instancePath:instancePath+"/total",schemaPath:"#/properties/total/type",keyword:"type",params:{type: "number"}};
+if(vErrors === null){
+vErrors = [err1];
+}
+else {
+vErrors.push(err1);
+}
+errors++;
+}
+}
+if(data.domain_info !== undefined){
+let data1 = data.domain_info;
+if(Array.isArray(data1)){
+const len0 = data1.length;
+for(let i0=0; i0<len0; i0++){
+let data2 = data1[i0];
+if(data2 && typeof data2 == "object" && !Array.isArray(data2)){
+if(data2.domain === undefined){
+const err2 = {instancePath:instancePath+"/domain_info/" + i0,schemaPath:"live-components#/definitions/LiveDomain/required",keyword:"required",params:{missingProperty: "domain"}};
+if(vErrors === null){
+vErrors = [err2];
+}
+else {
+vErrors.push(err2);
+}
+errors++;
+}
+if(data2.domain_type === undefined){
+const err3 = {instancePath:instancePath+"/domain_info/" + i0,schemaPath:"live-components#/definitions/LiveDomain/required",keyword:"required",params:{missingProperty: "domain_type"}};
+if(vErrors === null){
+vErrors = [err3];
+}
+else {
+vErrors.push(err3);
+}
+errors++;
+}
+if(data2.status === undefined){
+const err4 = {instancePath:instancePath+"/domain_info/" + i0,schemaPath:"live-components#/definitions/LiveDomain/required",keyword:"required",params:{missingProperty: "status"}};
+if(vErrors === null){
+vErrors = [err4];
+}
+else {
+vErrors.push(err4);
+}
+errors++;
+}
+if(data2.domain !== undefined){
+if(typeof data2.domain !== "string"){
+const err5 = {instancePath:instancePath+"/domain_info/" + i0+"/domain",schemaPath:"live-components#/definitions/LiveDomain/properties/domain/type",keyword:"type",params:{type: "string"}};
+if(vErrors === null){
+vErrors = [err5];
+}
+else {
+vErrors.push(err5);
+}
+errors++;
+}
+}
+if(data2.domain_type !== undefined){
+let data4 = data2.domain_type;
+if(typeof data4 !== "string"){
+const err6 = {instancePath:instancePath+"/domain_info/" + i0+"/domain_type",schemaPath:"live-components#/definitions/LiveDomain/properties/domain_type/type",keyword:"type",params:{type: "string"}};
+if(vErrors === null){
+vErrors = [err6];
+}
+else {
+vErrors.push(err6);
+}
+errors++;
+}
+if(!((data4 === "pull") || (data4 === "push"))){
+const err7 = {instancePath:instancePath+"/domain_info/" + i0+"/domain_type",schemaPath:"live-components#/definitions/LiveDomain/properties/domain_type/enum",keyword:"enum",params:{allowedValues: schema43.properties.domain_type.enum}};
+if(vErrors === null){
+vErrors = [err7];
+}
+else {
+vErrors.push(err7);
+}
+errors++;
+}
+}
+if(data2.vendor !== undefined){
+if(typeof data2.vendor !== "string"){
+const err8 = {instancePath:instancePath+"/domain_info/" + i0+"/vendor",schemaPath:"live-components#/definitions/LiveDomain/properties/vendor/type",keyword:"type",params:{type: "string"}};
+if(vErrors === null){
+vErrors = [err8];
+}
+else {
+vErrors.push(err8);
+}
+errors++;
+}
+}
+if(data2.region !== undefined){
+if(typeof data2.region !== "string"){
+const err9 = {instancePath:instancePath+"/domain_info/" + i0+"/region",schemaPath:"live-components#/definitions/LiveDomain/properties/region/type",keyword:"type",params:{type: "string"}};
+if(vErrors === null){
+vErrors = [err9];
+}
+else {
+vErrors.push(err9);
+}
+errors++;
+}
+}
+if(data2.domain_cname !== undefined){
+if(typeof data2.domain_cname !== "string"){
+const err10 = {instancePath:instancePath+"/domain_info/" + i0+"/domain_cname",schemaPath:"live-components#/definitions/LiveDomain/properties/domain_cname/type",keyword:"type",params:{type: "string"}};
+if(vErrors === null){
+vErrors = [err10];
+}
+else {
+vErrors.push(err10);
+}
+errors++;
+}
+}
+if(data2.status !== undefined){
+let data8 = data2.status;
+if(typeof data8 !== "string"){
+const err11 = {instancePath:instancePath+"/domain_info/" + i0+"/status",schemaPath:"live-components#/definitions/LiveDomain/properties/status/type",keyword:"type",params:{type: "string"}};
+if(vErrors === null){
+vErrors = [err11];
+}
+else {
+vErrors.push(err11);
+}
+errors++;
+}
+if(!(((data8 === "on") || (data8 === "off")) || (data8 === "configuring"))){
+const err12 = {instancePath:instancePath+"/domain_info/" + i0+"/status",schemaPath:"live-components#/definitions/LiveDomain/properties/status/enum",keyword:"enum",params:{allowedValues: schema43.properties.status.enum}};
+if(vErrors === null){
+vErrors = [err12];
+}
+else {
+vErrors.push(err12);
+}
+errors++;
+}
+}
+if(data2.related_domain !== undefined){
+if(typeof data2.related_domain !== "string"){
+const err13 = {instancePath:instancePath+"/domain_info/" + i0+"/related_domain",schemaPath:"live-components#/definitions/LiveDomain/properties/related_domain/type",keyword:"type",params:{type: "string"}};
+if(vErrors === null){
+vErrors = [err13];
+}
+else {
+vErrors.push(err13);
+}
+errors++;
+}
+}
+if(data2.create_time !== undefined){
+if(typeof data2.create_time !== "string"){
+const err14 = {instancePath:instancePath+"/domain_info/" + i0+"/create_time",schemaPath:"live-components#/definitions/LiveDomain/properties/create_time/type",keyword:"type",params:{type: "string"}};
+if(vErrors === null){
+vErrors = [err14];
+}
+else {
+vErrors.push(err14);
+}
+errors++;
+}
+}
+if(data2.status_describe !== undefined){
+if(typeof data2.status_describe !== "string"){
+const err15 = {instancePath:instancePath+"/domain_info/" + i0+"/status_describe",schemaPath:"live-components#/definitions/LiveDomain/properties/status_describe/type",keyword:"type",params:{type: "string"}};
+if(vErrors === null){
+vErrors = [err15];
+}
+else {
+vErrors.push(err15);
+}
+errors++;
+}
+}
+if(data2.service_area !== undefined){
+if(typeof data2.service_area !== "string"){
+const err16 = {instancePath:instancePath+"/domain_info/" + i0+"/service_area",schemaPath:"live-components#/definitions/LiveDomain/properties/service_area/type",keyword:"type",params:{type: "string"}};
+if(vErrors === null){
+vErrors = [err16];
+}
+else {
+vErrors.push(err16);
+}
+errors++;
+}
+}
+if(data2.enterprise_project_id !== undefined){
+if(typeof data2.enterprise_project_id !== "string"){
+const err17 = {instancePath:instancePath+"/domain_info/" + i0+"/enterprise_project_id",schemaPath:"live-components#/definitions/LiveDomain/properties/enterprise_project_id/type",keyword:"type",params:{type: "string"}};
+if(vErrors === null){
+vErrors = [err17];
+}
+else {
+vErrors.push(err17);
+}
+errors++;
+}
+}
+if(data2.pull_protocol !== undefined){
+if(typeof data2.pull_protocol !== "string"){
+const err18 = {instancePath:instancePath+"/domain_info/" + i0+"/pull_protocol",schemaPath:"live-components#/definitions/LiveDomain/properties/pull_protocol/type",keyword:"type",params:{type: "string"}};
+if(vErrors === null){
+vErrors = [err18];
+}
+else {
+vErrors.push(err18);
+}
+errors++;
+}
+}
+if(data2.is_ipv6 !== undefined){
+if(typeof data2.is_ipv6 !== "boolean"){
+const err19 = {instancePath:instancePath+"/domain_info/" + i0+"/is_ipv6",schemaPath:"live-components#/definitions/LiveDomain/properties/is_ipv6/type",keyword:"type",params:{type: "boolean"}};
+if(vErrors === null){
+vErrors = [err19];
+}
+else {
+vErrors.push(err19);
+}
+errors++;
+}
+}
+}
+else {
+const err20 = {instancePath:instancePath+"/domain_info/" + i0,schemaPath:"live-components#/definitions/LiveDomain/type",keyword:"type",params:{type: "object"}};
+if(vErrors === null){
+vErrors = [err20];
+}
+else {
+vErrors.push(err20);
+}
+errors++;
+}
+}
+}
+else {
+const err21 = {instancePath:instancePath+"/domain_info",schemaPath:"#/properties/domain_info/type",keyword:"type",params:{type: "array"}};
+if(vErrors === null){
+vErrors = [err21];
+}
+else {
+vErrors.push(err21);
+}
+errors++;
+}
+}
+}
+else {
+const err22 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"}};
+if(vErrors === null){
+vErrors = [err22];
+}
+else {
+vErrors.push(err22);
+}
+errors++;
+}
+validate37.errors = vErrors;
+return errors === 0;
+}
+
+
+function validate36(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+let vErrors = null;
+let errors = 0;
+if(!(validate37(data, {instancePath,parentData,parentDataProperty,rootData}))){
+vErrors = vErrors === null ? validate37.errors : vErrors.concat(validate37.errors);
+errors = vErrors.length;
+}
+validate36.errors = vErrors;
+return errors === 0;
+}
+
+const v8 = validate39;
+const schema44 = {"type":"object","properties":{"play_domain":{"$ref":"live-components#/definitions/DomainName"},"offset":{"type":"integer","minimum":0},"limit":{"type":"integer","minimum":1,"maximum":100}}};
+
+function validate39(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+let vErrors = null;
+let errors = 0;
+if(data && typeof data == "object" && !Array.isArray(data)){
+if(data.play_domain !== undefined){
+let data0 = data.play_domain;
+if(typeof data0 === "string"){
+if(func2(data0) > 255){
+const err0 = {instancePath:instancePath+"/play_domain",schemaPath:"live-components#/definitions/DomainName/maxLength",keyword:"maxLength",params:{limit: 255}};
+if(vErrors === null){
+vErrors = [err0];
+}
+else {
+vErrors.push(err0);
+}
+errors++;
+}
+if(func2(data0) < 1){
+const err1 = {instancePath:instancePath+"/play_domain",schemaPath:"live-components#/definitions/DomainName/minLength",keyword:"minLength",params:{limit: 1}};
+if(vErrors === null){
+vErrors = [err1];
+}
+else {
+vErrors.push(err1);
+}
+errors++;
+}
+if(!pattern1.test(data0)){
+const err2 = {instancePath:instancePath+"/play_domain",schemaPath:"live-components#/definitions/DomainName/pattern",keyword:"pattern",params:{pattern: "^[^\\x00-\\x20\\x7f/?#\\ud800-\\udfff]*$"}};
+if(vErrors === null){
+vErrors = [err2];
+}
+else {
+vErrors.push(err2);
+}
+errors++;
+}
+}
+else {
+const err3 = {instancePath:instancePath+"/play_domain",schemaPath:"live-components#/definitions/DomainName/type",keyword:"type",params:{type: "string"}};
+if(vErrors === null){
+vErrors = [err3];
+}
+else {
+vErrors.push(err3);
+}
+errors++;
+}
+}
+if(data.offset !== undefined){
+let data1 = data.offset;
+if(!(((typeof data1 == "number") && (!(data1 % 1) && !isNaN(data1))) && (isFinite(data1)))){
+const err4 = {instancePath:instancePath+"/offset",schemaPath:"#/properties/offset/type",keyword:"type",params:{type: "integer"}};
+if(vErrors === null){
+vErrors = [err4];
+}
+else {
+vErrors.push(err4);
+}
+errors++;
+}
+if((typeof data1 == "number") && (isFinite(data1))){
+if(data1 < 0 || isNaN(data1)){
+const err5 = {instancePath:instancePath+"/offset",schemaPath:"#/properties/offset/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0}};
+if(vErrors === null){
+vErrors = [err5];
+}
+else {
+vErrors.push(err5);
+}
+errors++;
+}
+}
+}
+if(data.limit !== undefined){
+let data2 = data.limit;
+if(!(((typeof data2 == "number") && (!(data2 % 1) && !isNaN(data2))) && (isFinite(data2)))){
+const err6 = {instancePath:instancePath+"/limit",schemaPath:"#/properties/limit/type",keyword:"type",params:{type: "integer"}};
+if(vErrors === null){
+vErrors = [err6];
+}
+else {
+vErrors.push(err6);
+}
+errors++;
+}
+if((typeof data2 == "number") && (isFinite(data2))){
+if(data2 > 100 || isNaN(data2)){
+const err7 = {instancePath:instancePath+"/limit",schemaPath:"#/properties/limit/maximum",keyword:"maximum",params:{comparison: "<=", limit: 100}};
+if(vErrors === null){
+vErrors = [err7];
+}
+else {
+vErrors.push(err7);
+}
+errors++;
+}
+if(data2 < 1 || isNaN(data2)){
+const err8 = {instancePath:instancePath+"/limit",schemaPath:"#/properties/limit/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1}};
+if(vErrors === null){
+vErrors = [err8];
+}
+else {
+vErrors.push(err8);
+}
+errors++;
+}
+}
+}
+}
+else {
+const err9 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"}};
+if(vErrors === null){
+vErrors = [err9];
+}
+else {
+vErrors.push(err9);
+}
+errors++;
+}
+validate39.errors = vErrors;
+return errors === 0;
+}
+
+const v9 = validate40;
+const schema46 = {"$ref":"live-components#/definitions/CertificateInfoList"};
+const schema47 = {"type":"object","required":["certificates_info"],"properties":{"total":{"type":"number"},"certificates_info":{"type":"array","items":{"$ref":"live-components#/definitions/DeployedCertificateInfo"}}}};
+const schema48 = {"type":"object","required":["play_domain"],"properties":{"play_domain":{"type":"string"},"project_id":{"type":"string"},"tenant_name":{"type":"string"},"start_time":{"type":"string"},"expire_time":{"type":"string"},"cert_type":{"type":"integer","enum":[0,1]},"gm_cert_type":{"type":"integer","enum":[1,2]},"source":{"type":"string","enum":["scm","user"]},"cert_name":{"type":"string"},"cert_id":{"type":"string"}}};
+
+function validate41(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+let vErrors = null;
+let errors = 0;
+if(data && typeof data == "object" && !Array.isArray(data)){
+if(data.certificates_info === undefined){
+const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "certificates_info"}};
+if(vErrors === null){
+vErrors = [err0];
+}
+else {
+vErrors.push(err0);
+}
+errors++;
+}
+if(data.total !== undefined){
+let data0 = data.total;
+if(!((typeof data0 == "number") && (isFinite(data0)))){
+const err1 = {instancePath:instancePath+"/total",schemaPath:"#/properties/total/type",keyword:"type",params:{type: "number"}};
+if(vErrors === null){
+vErrors = [err1];
+}
+else {
+vErrors.push(err1);
+}
+errors++;
+}
+}
+if(data.certificates_info !== undefined){
+let data1 = data.certificates_info;
+if(Array.isArray(data1)){
+const len0 = data1.length;
+for(let i0=0; i0<len0; i0++){
+let data2 = data1[i0];
+if(data2 && typeof data2 == "object" && !Array.isArray(data2)){
+if(data2.play_domain === undefined){
+const err2 = {instancePath:instancePath+"/certificates_info/" + i0,schemaPath:"live-components#/definitions/DeployedCertificateInfo/required",keyword:"required",params:{missingProperty: "play_domain"}};
+if(vErrors === null){
+vErrors = [err2];
+}
+else {
+vErrors.push(err2);
+}
+errors++;
+}
+if(data2.play_domain !== undefined){
+if(typeof data2.play_domain !== "string"){
+const err3 = {instancePath:instancePath+"/certificates_info/" + i0+"/play_domain",schemaPath:"live-components#/definitions/DeployedCertificateInfo/properties/play_domain/type",keyword:"type",params:{type: "string"}};
+if(vErrors === null){
+vErrors = [err3];
+}
+else {
+vErrors.push(err3);
+}
+errors++;
+}
+}
+if(data2.project_id !== undefined){
+if(typeof data2.project_id !== "string"){
+const err4 = {instancePath:instancePath+"/certificates_info/" + i0+"/project_id",schemaPath:"live-components#/definitions/DeployedCertificateInfo/properties/project_id/type",keyword:"type",params:{type: "string"}};
+if(vErrors === null){
+vErrors = [err4];
+}
+else {
+vErrors.push(err4);
+}
+errors++;
+}
+}
+if(data2.tenant_name !== undefined){
+if(typeof data2.tenant_name !== "string"){
+const err5 = {instancePath:instancePath+"/certificates_info/" + i0+"/tenant_name",schemaPath:"live-components#/definitions/DeployedCertificateInfo/properties/tenant_name/type",keyword:"type",params:{type: "string"}};
+if(vErrors === null){
+vErrors = [err5];
+}
+else {
+vErrors.push(err5);
+}
+errors++;
+}
+}
+if(data2.start_time !== undefined){
+if(typeof data2.start_time !== "string"){
+const err6 = {instancePath:instancePath+"/certificates_info/" + i0+"/start_time",schemaPath:"live-components#/definitions/DeployedCertificateInfo/properties/start_time/type",keyword:"type",params:{type: "string"}};
+if(vErrors === null){
+vErrors = [err6];
+}
+else {
+vErrors.push(err6);
+}
+errors++;
+}
+}
+if(data2.expire_time !== undefined){
+if(typeof data2.expire_time !== "string"){
+const err7 = {instancePath:instancePath+"/certificates_info/" + i0+"/expire_time",schemaPath:"live-components#/definitions/DeployedCertificateInfo/properties/expire_time/type",keyword:"type",params:{type: "string"}};
+if(vErrors === null){
+vErrors = [err7];
+}
+else {
+vErrors.push(err7);
+}
+errors++;
+}
+}
+if(data2.cert_type !== undefined){
+let data8 = data2.cert_type;
+if(!(((typeof data8 == "number") && (!(data8 % 1) && !isNaN(data8))) && (isFinite(data8)))){
+const err8 = {instancePath:instancePath+"/certificates_info/" + i0+"/cert_type",schemaPath:"live-components#/definitions/DeployedCertificateInfo/properties/cert_type/type",keyword:"type",params:{type: "integer"}};
+if(vErrors === null){
+vErrors = [err8];
+}
+else {
+vErrors.push(err8);
+}
+errors++;
+}
+if(!((data8 === 0) || (data8 === 1))){
+const err9 = {instancePath:instancePath+"/certificates_info/" + i0+"/cert_type",schemaPath:"live-components#/definitions/DeployedCertificateInfo/properties/cert_type/enum",keyword:"enum",params:{allowedValues: schema48.properties.cert_type.enum}};
+if(vErrors === null){
+vErrors = [err9];
+}
+else {
+vErrors.push(err9);
+}
+errors++;
+}
+}
+if(data2.gm_cert_type !== undefined){
+let data9 = data2.gm_cert_type;
+if(!(((typeof data9 == "number") && (!(data9 % 1) && !isNaN(data9))) && (isFinite(data9)))){
+const err10 = {instancePath:instancePath+"/certificates_info/" + i0+"/gm_cert_type",schemaPath:"live-components#/definitions/DeployedCertificateInfo/properties/gm_cert_type/type",keyword:"type",params:{type: "integer"}};
+if(vErrors === null){
+vErrors = [err10];
+}
+else {
+vErrors.push(err10);
+}
+errors++;
+}
+if(!((data9 === 1) || (data9 === 2))){
+const err11 = {instancePath:instancePath+"/certificates_info/" + i0+"/gm_cert_type",schemaPath:"live-components#/definitions/DeployedCertificateInfo/properties/gm_cert_type/enum",keyword:"enum",params:{allowedValues: schema48.properties.gm_cert_type.enum}};
+if(vErrors === null){
+vErrors = [err11];
+}
+else {
+vErrors.push(err11);
+}
+errors++;
+}
+}
+if(data2.source !== undefined){
+let data10 = data2.source;
+if(typeof data10 !== "string"){
+const err12 = {instancePath:instancePath+"/certificates_info/" + i0+"/source",schemaPath:"live-components#/definitions/DeployedCertificateInfo/properties/source/type",keyword:"type",params:{type: "string"}};
+if(vErrors === null){
+vErrors = [err12];
+}
+else {
+vErrors.push(err12);
+}
+errors++;
+}
+if(!((data10 === "scm") || (data10 === "user"))){
+const err13 = {instancePath:instancePath+"/certificates_info/" + i0+"/source",schemaPath:"live-components#/definitions/DeployedCertificateInfo/properties/source/enum",keyword:"enum",params:{allowedValues: schema48.properties.source.enum}};
+if(vErrors === null){
+vErrors = [err13];
+}
+else {
+vErrors.push(err13);
+}
+errors++;
+}
+}
+if(data2.cert_name !== undefined){
+if(typeof data2.cert_name !== "string"){
+const err14 = {instancePath:instancePath+"/certificates_info/" + i0+"/cert_name",schemaPath:"live-components#/definitions/DeployedCertificateInfo/properties/cert_name/type",keyword:"type",params:{type: "string"}};
+if(vErrors === null){
+vErrors = [err14];
+}
+else {
+vErrors.push(err14);
+}
+errors++;
+}
+}
+if(data2.cert_id !== undefined){
+if(typeof data2.cert_id !== "string"){
+const err15 = {instancePath:instancePath+"/certificates_info/" + i0+"/cert_id",schemaPath:"live-components#/definitions/DeployedCertificateInfo/properties/cert_id/type",keyword:"type",params:{type: "string"}};
+if(vErrors === null){
+vErrors = [err15];
+}
+else {
+vErrors.push(err15);
+}
+errors++;
+}
+}
+}
+else {
+const err16 = {instancePath:instancePath+"/certificates_info/" + i0,schemaPath:"live-components#/definitions/DeployedCertificateInfo/type",keyword:"type",params:{type: "object"}};
+if(vErrors === null){
+vErrors = [err16];
+}
+else {
+vErrors.push(err16);
+}
+errors++;
+}
+}
+}
+else {
+const err17 = {instancePath:instancePath+"/certificates_info",schemaPath:"#/properties/certificates_info/type",keyword:"type",params:{type: "array"}};
+if(vErrors === null){
+vErrors = [err17];
+}
+else {
+vErrors.push(err17);
+}
+errors++;
+}
+}
+}
+else {
+const err18 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"}};
+if(vErrors === null){
+vErrors = [err18];
+}
+else {
+vErrors.push(err18);
+}
+errors++;
+}
+validate41.errors = vErrors;
+return errors === 0;
+}
+
+
+function validate40(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+let vErrors = null;
+let errors = 0;
+if(!(validate41(data, {instancePath,parentData,parentDataProperty,rootData}))){
+vErrors = vErrors === null ? validate41.errors : vErrors.concat(validate41.errors);
+errors = vErrors.length;
+}
+validate40.errors = vErrors;
+return errors === 0;
+}
+
 /** A generated validator: true when the value conforms; otherwise `errors` says why. */
 export interface Validator {
   (data: unknown): boolean;
@@ -1939,5 +2719,19 @@ export const operations = {
     request: { path: v0 as Validator, query: v1 as Validator, header: v2 as Validator },
     bodyRequired: false,
     responses: { "204": "empty" as const, "400": v4 as Validator, "401": v4 as Validator, "404": v4 as Validator, "500": v4 as Validator },
+  },
+  ShowDomain: {
+    method: "get",
+    path: "/v1/{project_id}/domain",
+    request: { path: v0 as Validator, query: v6 as Validator, header: v2 as Validator },
+    bodyRequired: false,
+    responses: { "200": v7 as Validator, "400": v4 as Validator, "401": v4 as Validator, "500": v4 as Validator },
+  },
+  ShowCertificateInfo: {
+    method: "get",
+    path: "/v2/{project_id}/certificates",
+    request: { path: v0 as Validator, query: v8 as Validator, header: v2 as Validator },
+    bodyRequired: false,
+    responses: { "200": v9 as Validator, "400": v4 as Validator, "401": v4 as Validator, "500": v4 as Validator },
   },
 } satisfies Record<string, OperationValidators>;

@@ -35,14 +35,14 @@ export async function fleet(options: { domains: number; concurrency: number; del
         await client.updateDomainHttpsCert({ domain, body: BODY });
         return { domain, status: 'ok', exitCode: 0, detail: '', json: {} };
       },
-      { concurrency: options.concurrency, failFast: false },
+      { concurrency: options.concurrency, failFast: false, onFinish: () => {} },
     );
     const mb = (bytes: number) => Math.round((bytes / 1024 / 1024) * 10) / 10;
     const rssStart = process.memoryUsage().rss;
     let rssPeak = rssStart;
     const sampler = setInterval(() => (rssPeak = Math.max(rssPeak, process.memoryUsage().rss)), 20);
     const start = performance.now();
-    const outcomes = await runFleet(
+    const tally = await runFleet(
       domains,
       async (domain) => {
         try {
@@ -52,7 +52,7 @@ export async function fleet(options: { domains: number; concurrency: number; del
           return { domain, status: 'failed', exitCode: 1, detail: String(error), json: {} };
         }
       },
-      { concurrency: options.concurrency, failFast: false },
+      { concurrency: options.concurrency, failFast: false, onFinish: () => {} },
     );
     const wallMs = performance.now() - start;
     clearInterval(sampler);
@@ -65,7 +65,7 @@ export async function fleet(options: { domains: number; concurrency: number; del
       rssStartMB: mb(rssStart),
       rssPeakMB: mb(rssPeak),
       heapAfterMB: mb(process.memoryUsage().heapUsed),
-      failed: outcomes.filter((o) => o.status !== 'ok').length,
+      failed: tally.summary.total - tally.summary.ok,
     };
   } finally {
     await server.stop();

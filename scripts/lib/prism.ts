@@ -6,6 +6,8 @@ import { createServer } from 'node:net';
 import { fileURLToPath } from 'node:url';
 
 export const SPEC_PATH = fileURLToPath(new URL('../../spec/live-https-cert.yaml', import.meta.url));
+/** Cloud Certificate Manager (service scm): its own document, its own endpoint, its own Prism. */
+export const CCM_SPEC_PATH = fileURLToPath(new URL('../../spec/ccm-certificates.yaml', import.meta.url));
 const PRISM_BIN = fileURLToPath(new URL('../../node_modules/@stoplight/prism-cli/dist/index.js', import.meta.url));
 
 export interface PrismServer {

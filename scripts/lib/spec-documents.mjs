@@ -6,6 +6,9 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'yaml';
 
+/** The one table of every operation of every document (scripts/lib/operations-table.mjs). */
+export const OPERATIONS_TABLE = 'generated/operations.ts';
+
 export function specDocuments(root) {
   const config = parse(readFileSync(join(root, 'redocly.yaml'), 'utf8'));
   return Object.entries(config.apis ?? {}).map(([name, api]) => {

@@ -62,7 +62,9 @@ export async function computeSignature(
 }
 
 // Headers a transport may add or rewrite on its own after signing; signing them would break.
-const UNSIGNED = new Set(['authorization', 'user-agent', 'content-length', 'connection', 'accept-encoding']);
+// The User-Agent is signed when the client set one (Node), as the official SDKs sign theirs; in
+// browsers the client sets none, so the browser's own is neither sent by us nor signed.
+const UNSIGNED = new Set(['authorization', 'content-length', 'connection', 'accept', 'accept-encoding']);
 
 /**
  * A signer for one access key. The credentials are copied now: changing the object later changes

@@ -1,8 +1,8 @@
+import type { CredentialsState } from '../transport/credentials-gate.js';
+
 // One task per domain with bounded concurrency; one failure does not stop the others unless
 // fail-fast is asked for. After fail-fast or an interrupt (Ctrl-C) no new domain starts, the ones
 // in flight finish, and the domains not started are reported as skipped.
-
-import type { CredentialsState } from '../transport/credentials-gate.js';
 
 export type OutcomeStatus = 'ok' | 'unchanged' | 'failed' | 'skipped';
 
@@ -22,9 +22,13 @@ export interface FleetOptions {
   failFast: boolean;
   /** Aborted: start no new domain. */
   interrupt?: AbortSignal | undefined;
-  onProgress?: (done: number, failed: number, total: number) => void;
-  /** Called as each domain finishes (for --report). */
-  onFinish?: ((outcome: DomainOutcome) => void) | undefined;
+  /**
+   * Called as each domain finishes, in the order they finish, then for each domain not started
+   * (skipped). The worker awaits it before taking its next domain: output that cannot keep up
+   * (a full pipe) holds the fleet back instead of piling results up in memory. `started` is false
+   * for the domains skipped because the run stopped (--fail-fast, Ctrl-C).
+   */
+  onFinish: (outcome: DomainOutcome, tally: FleetTally, started: boolean) => void | Promise<void>;
   /**
    * What the answers so far showed of the credentials. Given, domains go one at a time until an
    * answer accepted them, then fan out; once refused, no new domain starts (the gateway locks a
@@ -35,41 +39,46 @@ export interface FleetOptions {
 
 export const REFUSED_SKIP = 'not started: the credentials were refused';
 
-export function skippedOutcome(domain: string, why: string): DomainOutcome {
-  return {
-    domain,
-    status: 'skipped',
-    exitCode: 0,
-    detail: why,
-    warnings: [],
-    json: { domain, status: 'skipped', reason: why },
-  };
+/**
+ * What a run keeps of its outcomes: counts, not the outcomes (memory stays flat in the number
+ * of domains; each outcome is written out as it finishes and then dropped).
+ */
+export class FleetTally {
+  readonly summary: FleetSummary = { total: 0, ok: 0, unchanged: 0, failed: 0, skipped: 0 };
+  private readonly codes = new Set<number>();
+
+  add(outcome: DomainOutcome): void {
+    this.summary.total++;
+    this.summary[outcome.status]++;
+    this.codes.add(outcome.exitCode);
+  }
+
+  /** The exit code of the whole run: 0 when none failed, else the most telling failure. */
+  get exitCode(): number {
+    for (const code of [2, 3, 1, 4]) if (this.codes.has(code)) return code;
+    return 0;
+  }
 }
 
 export async function runFleet(
   domains: readonly string[],
   task: (domain: string) => Promise<DomainOutcome>,
   options: FleetOptions,
-): Promise<DomainOutcome[]> {
-  const results: (DomainOutcome | undefined)[] = new Array(domains.length);
+): Promise<FleetTally> {
+  const tally = new FleetTally();
   let next = 0;
-  let done = 0;
-  let failed = 0;
   let failedFast = false;
   const credentials = options.credentials ?? (() => 'accepted' as const);
   const refused = () => credentials() === 'refused';
   const stopped = () => failedFast || options.interrupt?.aborted === true || refused();
+  const finish = (outcome: DomainOutcome, started: boolean) => {
+    tally.add(outcome);
+    return options.onFinish(outcome, tally, started);
+  };
   async function runOne(): Promise<void> {
-    const index = next++;
-    const outcome = await task(domains[index]!);
-    results[index] = outcome;
-    done++;
-    if (outcome.status === 'failed') {
-      failed++;
-      if (options.failFast) failedFast = true;
-    }
-    options.onFinish?.(outcome);
-    options.onProgress?.(done, failed, domains.length);
+    const outcome = await task(domains[next++]!);
+    if (outcome.status === 'failed' && options.failFast) failedFast = true;
+    await finish(outcome, true);
   }
   async function worker(): Promise<void> {
     while (!stopped() && next < domains.length) await runOne();
@@ -78,20 +87,14 @@ export async function runFleet(
   // or met only a network error, proves nothing), then the full width.
   while (!stopped() && next < domains.length && credentials() === 'unknown') await runOne();
   await Promise.all(Array.from({ length: Math.min(options.concurrency, domains.length) }, worker));
+  // Domains are taken in order: the ones from `next` on were never started.
   const why = refused()
     ? REFUSED_SKIP
     : options.interrupt?.aborted
       ? 'not started (interrupted)'
       : 'not started (--fail-fast)';
-  // Array.from visits the holes that map would skip.
-  return Array.from(results, (r, i) => r ?? skippedOutcome(domains[i]!, why));
-}
-
-/** The exit code of a whole run: 0 when none failed, else the most telling failure. */
-export function fleetExitCode(outcomes: readonly DomainOutcome[]): number {
-  const codes = new Set(outcomes.map((o) => o.exitCode));
-  for (const code of [2, 3, 1, 4]) if (codes.has(code)) return code;
-  return 0;
+  for (let i = next; i < domains.length; i++) await finish(skippedOutcome(domains[i]!, why), false);
+  return tally;
 }
 
 export interface FleetSummary {
@@ -103,12 +106,18 @@ export interface FleetSummary {
 }
 
 export function summaryOf(outcomes: readonly DomainOutcome[]): FleetSummary {
-  const count = (status: OutcomeStatus) => outcomes.filter((o) => o.status === status).length;
+  const tally = new FleetTally();
+  for (const outcome of outcomes) tally.add(outcome);
+  return tally.summary;
+}
+
+export function skippedOutcome(domain: string, why: string): DomainOutcome {
   return {
-    total: outcomes.length,
-    ok: count('ok'),
-    unchanged: count('unchanged'),
-    failed: count('failed'),
-    skipped: count('skipped'),
+    domain,
+    status: 'skipped',
+    exitCode: 0,
+    detail: why,
+    warnings: [],
+    json: { domain, status: 'skipped', reason: why },
   };
 }

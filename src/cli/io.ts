@@ -5,6 +5,11 @@ export interface CliIo {
   env: Env;
   stdout: (text: string) => void;
   stderr: (text: string) => void;
+  /**
+   * Resolves when stdout can take more (a pipe whose reader is slow): a fleet waits for it
+   * before starting more domains, so unread output does not pile up in memory.
+   */
+  stdoutDrained?: () => Promise<void> | undefined;
   /** Progress lines only go to a terminal. */
   stderrIsTTY: boolean;
   /** The progress line, written as is (it moves the cursor back with \r); stderr by default. */

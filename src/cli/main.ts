@@ -1,13 +1,17 @@
 #!/usr/bin/env node
 // The `live-https-cert` executable.
 import { createInterface } from 'node:readline/promises';
+import { processOutput } from './process-output.js';
 import { runCli } from './run.js';
+
+const stdout = processOutput(process.stdout);
+const stderr = processOutput(process.stderr);
 
 // The first Ctrl-C lets the domains in flight finish and prints the report; a second one quits.
 const interrupt = new AbortController();
 process.on('SIGINT', () => {
   if (interrupt.signal.aborted) process.exit(130);
-  process.stderr.write('\ninterrupted: finishing the domains in flight (Ctrl-C again to quit now)\n');
+  stderr.write('\ninterrupted: finishing the domains in flight (Ctrl-C again to quit now)\n');
   interrupt.abort();
 });
 
@@ -22,8 +26,9 @@ async function confirm(question: string): Promise<boolean> {
 
 void runCli(process.argv.slice(2), {
   env: process.env,
-  stdout: (text) => process.stdout.write(text),
-  stderr: (text) => process.stderr.write(text),
+  stdout: stdout.write,
+  stderr: stderr.write,
+  stdoutDrained: stdout.drained,
   stderrIsTTY: process.stderr.isTTY === true,
   stdinIsTTY: process.stdin.isTTY === true,
   confirm,

@@ -31,20 +31,24 @@ export function safeLines(text: string): string {
   return text.split('\n').map(stripControls).join('\n');
 }
 
-/** The one JSON document every command prints, for any number of domains. */
+/** The JSON of one outcome, as in the document's results (secrets redacted, server text cleaned). */
+export function outcomeJson(outcome: DomainOutcome, secrets: readonly string[]): unknown {
+  return sanitizeJson(
+    { ...outcome.json, ...(outcome.warnings?.length ? { warnings: outcome.warnings } : {}) },
+    secrets,
+  );
+}
+
+/** The one JSON document every command prints, for any number of domains (results first, as streamed). */
 export function resultDocument(
   outcomes: readonly DomainOutcome[],
   secrets: readonly string[],
-  extra: Record<string, unknown> = {},
-): { ok: boolean; summary: FleetSummary; results: unknown[] } {
+): { results: unknown[]; ok: boolean; summary: FleetSummary } {
   const summary = summaryOf(outcomes);
   return {
+    results: outcomes.map((o) => outcomeJson(o, secrets)),
     ok: summary.failed === 0,
     summary,
-    ...extra,
-    results: outcomes.map((o) =>
-      sanitizeJson({ ...o.json, ...(o.warnings?.length ? { warnings: o.warnings } : {}) }, secrets),
-    ),
   };
 }
 
@@ -60,23 +64,6 @@ export function errorJson(error: unknown): Record<string, unknown> {
 export function errorLine(error: unknown): string {
   const hint = hintFor(error);
   return `${(error as Error)?.message ?? String(error)}${hint ? ` (${hint})` : ''}`;
-}
-
-export function outcomeTable(outcomes: readonly DomainOutcome[]): string {
-  const width = Math.min(60, Math.max(6, ...outcomes.map((o) => o.domain.length)));
-  const lines = [`${'DOMAIN'.padEnd(width)}  RESULT     DETAIL`];
-  for (const o of outcomes) lines.push(`${o.domain.padEnd(width)}  ${o.status.padEnd(9)}  ${o.detail}`);
-  const warned = outcomes.filter((o) => o.warnings?.length);
-  if (warned.length) {
-    lines.push('', 'Warnings:');
-    for (const o of warned) for (const w of o.warnings ?? []) lines.push(`  ${o.domain}: ${w}`);
-  }
-  const s = summaryOf(outcomes);
-  lines.push(
-    '',
-    `${s.ok + s.unchanged} of ${s.total} succeeded (${s.ok} ok, ${s.unchanged} unchanged), ${s.failed} failed, ${s.skipped} skipped`,
-  );
-  return `${lines.join('\n')}\n`;
 }
 
 const MARK = { passed: 'ok  ', failed: 'FAIL', 'not-checked': 'n/a ' } as const;
@@ -131,7 +118,16 @@ export interface CapturedRequest {
 // key and the signed header list stay, so signing can still be debugged against the canonical request).
 const SIGNATURE_VALUE = /(Signature=)[0-9a-fA-F]+/g;
 
-export function redactedRequest(request: CapturedRequest): Record<string, unknown> {
+/** A request as a dry run prints it: nothing in it can be replayed or holds key text. */
+export interface RedactedRequest {
+  method: string;
+  url: string;
+  headers: Record<string, string>;
+  body?: unknown;
+  canonicalRequest?: string[];
+}
+
+export function redactedRequest(request: CapturedRequest): RedactedRequest {
   // The secret headers' own values are secrets too, whatever the credentials object looked like
   // (a provider's temporary token is not in `secrets`).
   const secrets = [

@@ -3,10 +3,11 @@
 import { appendFileSync } from 'node:fs';
 import type { ParsedValues } from './args.js';
 import { EXIT, UsageError } from './exit-codes.js';
-import { type DomainOutcome, fleetExitCode, runFleet } from './fleet.js';
+import { type DomainOutcome, runFleet } from './fleet.js';
+import { jsonWriter, type OutcomeWriter, tableWriter } from './fleet-output.js';
 import type { CliIo } from './io.js';
 import type { CredentialsState } from '../transport/credentials-gate.js';
-import { differencesText, outcomeTable, requestText, resultDocument, sanitizeJson } from './output.js';
+import { differencesText, requestText, sanitizeJson } from './output.js';
 import { concurrencyFrom } from './settings.js';
 
 export interface DomainRun {
@@ -73,28 +74,43 @@ export async function runOverDomains({
   const fleet = domains.length > 1;
   const progress = fleet && io.stderrIsTTY && !json;
   const report = reportWriter(values['report'] as string | undefined, secrets, io.stderr);
-  const outcomes = await runFleet(domains, task, {
+  // One domain as text waits for its end: an interrupt turns it into a table row.
+  let one: DomainOutcome | undefined;
+  const writer: OutcomeWriter = json
+    ? jsonWriter(io.stdout, secrets)
+    : fleet
+      ? tableWriter(io.stdout, domains)
+      : {
+          outcome: (outcome) => (one = outcome),
+          end: (tally, interrupted) => {
+            if (!interrupted) return printOne(one!, io, single, attentionIsReport === true);
+            const table = tableWriter(io.stdout, domains);
+            table.outcome(one!);
+            table.end(tally, interrupted);
+          },
+        };
+  const tally = await runFleet(domains, task, {
     concurrency: concurrencyFrom(values),
     failFast: values['fail-fast'] === true,
     interrupt: io.interrupt,
-    onFinish: report,
     credentials,
-    ...(progress
-      ? {
-          onProgress: (done: number, failed: number, total: number) =>
-            (io.progress ?? io.stderr)(`\r[${done}/${total}] ${done - failed} ok, ${failed} failed`),
-        }
-      : {}),
+    onFinish: async (outcome, soFar, started) => {
+      if (started) report?.(outcome);
+      // The progress line (stderr) is cleared before a row and drawn again after it: on a
+      // terminal both land on the same screen.
+      if (progress) (io.progress ?? io.stderr)('\r\x1b[K');
+      writer.outcome(outcome);
+      if (progress) {
+        const { total, failed } = soFar.summary;
+        (io.progress ?? io.stderr)(`\r[${total}/${domains.length}] ${total - failed} ok, ${failed} failed`);
+      }
+      await io.stdoutDrained?.();
+    },
   });
   if (progress) io.stderr('\n');
   const interrupted = io.interrupt?.aborted === true;
-  if (json)
-    io.stdout(
-      `${JSON.stringify(resultDocument(outcomes, secrets, interrupted ? { interrupted: true } : {}), null, 2)}\n`,
-    );
-  else if (fleet || interrupted) io.stdout(outcomeTable(outcomes));
-  else printOne(outcomes[0]!, io, single, attentionIsReport === true);
-  return interrupted ? EXIT.interrupted : fleetExitCode(outcomes);
+  writer.end(tally, interrupted);
+  return interrupted ? EXIT.interrupted : tally.exitCode;
 }
 
 function printOne(

@@ -6,6 +6,7 @@ import type { CredentialsProvider, ProvidedCredentials } from '../auth/credentia
 import { ConfigurationError } from '../errors.js';
 import { createLog, type LogOptions } from '../log/logger.js';
 import { checkProvided } from './check.js';
+import { IniError, iniSection, parseIni } from './ini.js';
 import { CredentialsNotFoundError } from './not-found.js';
 import { builtinModule, type Env, runtimeEnv } from './runtime.js';
 
@@ -18,33 +19,12 @@ export interface ProfileCredentialsOptions extends LogOptions {
 }
 
 interface FsSubset {
-  readFileSync(path: string, encoding: 'utf8'): string;
+  readFileSync(path: string): Uint8Array;
   statSync(path: string): { mode: number };
 }
 interface OsSubset {
   homedir(): string;
   platform(): string;
-}
-
-/** configparser's reading of the file: `[section]`, `key = value` or `key: value`, `#`/`;` comments. */
-export function parseIni(text: string): Map<string, Map<string, string>> {
-  const sections = new Map<string, Map<string, string>>();
-  let current: Map<string, string> | undefined;
-  for (const raw of text.replace(/^\uFEFF/, '').split(/\r?\n/)) {
-    const line = raw.trim();
-    if (line === '' || line.startsWith('#') || line.startsWith(';')) continue;
-    const section = /^\[([^\]]+)\]$/.exec(line);
-    if (section) {
-      const name = section[1]!.trim();
-      current = sections.get(name) ?? new Map();
-      sections.set(name, current);
-      continue;
-    }
-    const separator = line.search(/[=:]/);
-    if (!current || separator <= 0) continue;
-    current.set(line.slice(0, separator).trim().toLowerCase(), line.slice(separator + 1).trim());
-  }
-  return sections;
 }
 
 export function profileCredentials(options: ProfileCredentialsOptions = {}): CredentialsProvider {
@@ -69,9 +49,9 @@ export function readProfileCredentials(options: ProfileCredentialsOptions = {}):
   if (!fs || !os) throw new CredentialsNotFoundError('credentials file: this runtime has no file system');
   const home = os.homedir();
   const path = chosen ?? `${home}/.huaweicloud/credentials`;
-  let text: string;
+  let bytes: Uint8Array;
   try {
-    text = fs.readFileSync(path, 'utf8');
+    bytes = fs.readFileSync(path);
   } catch (error) {
     const code = (error as { code?: string }).code;
     // The default file is optional; a file someone named must be there.
@@ -90,7 +70,7 @@ export function readProfileCredentials(options: ProfileCredentialsOptions = {}):
       );
     }
   }
-  const basic = parseIni(text).get('basic');
+  const basic = readBasic(bytes, path);
   if (!basic) throw new ConfigurationError('credentials', `the credentials file ${path} has no [basic] section`);
   const accessKey = basic.get('ak') || undefined;
   const secretKey = basic.get('sk') || undefined;
@@ -106,4 +86,24 @@ export function readProfileCredentials(options: ProfileCredentialsOptions = {}):
     },
     `the credentials file ${path}`,
   );
+}
+
+/** The [basic] items as the official SDK's configparser gives them, or why it would refuse the file. */
+function readBasic(bytes: Uint8Array, path: string): Map<string, string> | undefined {
+  let text: string;
+  try {
+    // configparser reads UTF-8 strictly; a byte order mark is accepted here (see docs/credentials.md).
+    text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+  } catch {
+    throw new ConfigurationError('credentials', `the credentials file ${path} is not UTF-8 text: save it as UTF-8`);
+  }
+  try {
+    return iniSection(parseIni(text.replace(/^\uFEFF/, '')), 'basic');
+  } catch (error) {
+    if (!(error instanceof IniError)) throw error;
+    throw new ConfigurationError(
+      'credentials',
+      `the credentials file ${path}: ${error.message} (the official SDK refuses it too); fix the file`,
+    );
+  }
 }

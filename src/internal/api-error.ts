@@ -2,6 +2,7 @@
 // Every server-provided string goes through serverText: redacted, stripped, then cut.
 import { LiveApiError, type OperationId } from '../errors.js';
 import { attemptsOf } from '../transport/live-transport.js';
+import { requestIdOf } from './request-id.js';
 import { serverText } from './server-text.js';
 
 const KEEP_FIELD = 512;
@@ -19,12 +20,11 @@ export function apiErrorFrom(
     const value = object?.[name];
     return typeof value === 'string' ? serverText(value, secrets, max) : undefined;
   };
-  const requestId = response.headers.get('x-request-id');
   return new LiveApiError({
     status: response.status,
     errorCode: field('error_code', 128),
     errorMsg: field('error_msg', KEEP_FIELD),
-    requestId: requestId === null ? undefined : serverText(requestId, secrets, 128),
+    requestId: requestIdOf(response.headers, secrets),
     operation,
     attempts: attemptsOf(response),
     body: serverText(text, secrets, KEEP_BODY),

@@ -1,52 +1,50 @@
 // The one parse point for every response: a non-2xx becomes a LiveApiError; a 2xx body is parsed
 // and checked by the generated validator of that operation and status, or is a LiveResponseError.
 // Nothing the spec does not vouch for reaches the caller.
-import { operations, type Validator } from '../../generated/validators/live.js';
-import { type LiveOperationId as OperationId, LiveResponseError } from '../errors.js';
+import { type ClientOperationId as OperationId, clientOperations } from '../../generated/operations.js';
+import type { Validator } from '../../generated/validators/live.js';
+import { LiveResponseError } from '../errors.js';
 import { attemptsOf } from '../transport/live-transport.js';
 import { apiErrorFrom } from './api-error.js';
+import { isMutating } from '../transport/outgoing.js';
+import { requestIdOf } from './request-id.js';
 import { problemsFrom } from './schema-problems.js';
 import { serverText } from './server-text.js';
 
 const EXCERPT = 200;
 const REASON = 300;
-const MUTATING = new Set(['put', 'post', 'patch', 'delete']);
 
 type Expected = Validator | 'empty' | 'other';
 
 // The spec's entry for this status; an undocumented 2xx is held to the operation's documented one.
 function expectedFor(operation: OperationId, status: number): Expected | undefined {
-  const responses = operations[operation].responses as Record<string, Expected>;
+  const responses = clientOperations[operation].validators.responses as Record<string, Expected>;
   return responses[String(status)] ?? Object.entries(responses).find(([code]) => /^2\d\d$/.test(code))?.[1];
 }
 
-function errorBody(text: string): unknown {
-  try {
-    return JSON.parse(text);
-  } catch {
-    return text;
-  }
-}
-
-/** The typed result of a call, or the error that says why there is none. */
+/**
+ * The typed result of a call, or the error that says why there is none. `answer` is what
+ * openapi-fetch read (with parseAs 'text'): the success body's text as `data`, or an error body
+ * as `error`, which openapi-fetch has already parsed as JSON where it could (parsed once, here used as is).
+ */
 export function parseResponse<T>(
   operation: OperationId,
   response: Response,
-  text: string,
+  answer: { data?: unknown; error?: unknown },
   secrets: readonly string[],
 ): T {
-  if (!response.ok) throw apiErrorFrom(response, text === '' ? undefined : errorBody(text), operation, secrets);
+  if (!response.ok) throw apiErrorFrom(response, answer.error === '' ? undefined : answer.error, operation, secrets);
+  const text = typeof answer.data === 'string' ? answer.data : '';
 
   const fail = (reason: string): never => {
-    const requestId = response.headers.get('x-request-id');
     throw new LiveResponseError({
       status: response.status,
-      requestId: requestId === null ? undefined : serverText(requestId, secrets, 128),
+      requestId: requestIdOf(response.headers, secrets),
       operation,
       attempts: attemptsOf(response),
       reason: serverText(reason, secrets, REASON),
       excerpt: serverText(text, secrets, EXCERPT),
-      mutating: MUTATING.has(operations[operation].method),
+      mutating: isMutating(clientOperations[operation].method),
     });
   };
 

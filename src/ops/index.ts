@@ -15,3 +15,5 @@ export type { CertificateChain, CertificateSummary, LocalCertificate, SummaryOpt
 export { dnsNames, idnaProblem, nameCovers, namesCover, normalizeDomain, uniqueDomains } from '../check/index.js';
 export { sourceOf, tlsCertificateOf } from './deployed.js';
 export type { CertificateConfig, CertificateSource } from './deployed.js';
+export { createRollbackState, savedSettingOf, stateDirectory } from './rollback-state.js';
+export type { RollbackState, RollbackStateOptions, SavedCertificate, SavedSetting } from './rollback-state.js';

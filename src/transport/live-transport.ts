@@ -28,7 +28,7 @@ import {
 import { createLimiter } from './limiter.js';
 import { DEFAULT_MAX_SOCKETS } from './node-sender.js';
 import { checkMaxSockets, checkSignal, checkTimeout } from './options.js';
-import { type OutgoingRequest, type PlainRequest, toOutgoing } from './outgoing.js';
+import { isMutating, type OutgoingRequest, type PlainRequest, toOutgoing } from './outgoing.js';
 import { ProxyRefusedError } from './proxy-refused.js';
 import { ResponseTooLargeError } from './read-body.js';
 import { backoffDelay, parseRetryAfter, RETRYABLE_STATUSES, type RetryTuning, sleep } from './retry-policy.js';
@@ -265,7 +265,7 @@ export function createTransport(options: TransportOptions): Transport {
         attempts,
         excerpt,
         reason: `HTTP ${wire.status} is not a final status HTTP has (200-599)`,
-        mutating: request.method !== 'GET' && request.method !== 'HEAD',
+        mutating: isMutating(request.method),
       });
     }
     return undefined;

@@ -63,8 +63,11 @@ export function createNodeSender(
       const secure = request.url.protocol === 'https:';
       const body = request.body && request.body.byteLength > 0 ? request.body : undefined;
       const headers: Record<string, string> = { ...request.headers };
+      // As the official SDK (python-requests) frames it: a DELETE without a body says `0`.
       if (body) headers['content-length'] = String(body.byteLength);
-      // Asked for as fetch asks for it; decoded below, with the limits on the decoded bytes.
+      else if (request.method !== 'GET' && request.method !== 'HEAD') headers['content-length'] = '0';
+      // Asked for as the official SDK asks for it; decoded below, with the limits on the decoded bytes.
+      headers['accept'] ??= '*/*';
       headers['accept-encoding'] ??= ACCEPT_ENCODING;
       let settled = false;
       let stop: () => void = () => undefined;

@@ -7,6 +7,12 @@ export interface OutgoingRequest extends SignableRequest {
 }
 
 const encoder = new TextEncoder();
+
+/** The one answer to "does this request change something": every method but GET, HEAD and OPTIONS. */
+export function isMutating(method: string): boolean {
+  const upper = method.toUpperCase();
+  return upper !== 'GET' && upper !== 'HEAD' && upper !== 'OPTIONS';
+}
 // The signature covers the exact bytes sent, so a body must be known before sending.
 const UNSENDABLE_BODY = 'live-https-cert sends only string or byte request bodies';
 

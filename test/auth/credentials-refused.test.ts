@@ -10,7 +10,7 @@ import {
   type LiveClientOptions,
   type ProvidedCredentials,
 } from '../../src/index.js';
-import { runInProcess } from '../check/run-cli.js';
+import { runInProcess } from '../support/run-cli.js';
 import { makeCert, newPki, type Pki } from '../support/certs.js';
 import { type FaultServer, startFaultServer } from '../support/fault-server.js';
 import { startVerifyingServer, type VerifyingServer } from '../support/verifying-server.js';

@@ -55,15 +55,8 @@ function officialAuthorization(
   domain: string,
   credentials: { accessKey: string; secretKey: string },
 ): string {
-  // The User-Agent is left unsigned (a transport may rewrite it), so the official signer does not see it.
-  const {
-    authorization: _ours,
-    host: _host,
-    'content-length': _length,
-    'user-agent': _agent,
-    'x-sdk-date': sdkDate,
-    ...sent
-  } = c.headers;
+  // The User-Agent is signed, as the official SDKs sign theirs, so the official signer sees it too.
+  const { authorization: _ours, host: _host, 'content-length': _length, 'x-sdk-date': sdkDate, ...sent } = c.headers;
   const request = {
     method: c.method,
     endpoint: `https://live.cn-north-4.myhuaweicloud.com/v1/${projectId}/guard/https-cert`,

@@ -54,7 +54,9 @@ describe('the verifying server accepts correct signatures', () => {
     const [request] = server.received;
     expect(request?.verdict).toBe('ok');
     expect(request?.headers['x-security-token']).toBe('temporary-security-token-value');
-    expect(request?.headers['authorization']).toContain('SignedHeaders=host;x-project-id;x-sdk-date;x-security-token,');
+    expect(request?.headers['authorization']).toContain(
+      'SignedHeaders=content-type;host;user-agent;x-project-id;x-sdk-date;x-security-token,',
+    );
   });
 
   it('domains with unicode and reserved characters verify (query canonicalisation)', async () => {

@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { fixChainOrder, preflight, type CheckReport, type Finding } from '../../src/check/index.js';
 import { addReviewCerts, type Pki, standardPki } from '../support/certs.js';
 import { startVerifyingServer } from '../support/verifying-server.js';
-import { runInProcess } from './run-cli.js';
+import { runInProcess } from '../support/run-cli.js';
 
 let pki: Pki;
 beforeAll(() => {

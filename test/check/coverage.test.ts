@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { preflight } from '../../src/check/index.js';
 import { coveredDomains, dnsNames, nameCovers, readCertificateChain, statusOf } from '../../src/ops/index.js';
 import { addReviewCerts, makeCert, type Pki, standardPki } from '../support/certs.js';
-import { runInProcess } from './run-cli.js';
+import { runInProcess } from '../support/run-cli.js';
 
 let pki: Pki;
 beforeAll(() => {

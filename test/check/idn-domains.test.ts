@@ -7,7 +7,7 @@ import { normalizeDomain, summarizePem, uniqueDomains, verifyServed } from '../.
 import { addReviewCerts, type Pki, standardPki } from '../support/certs.js';
 import { startSniServer } from '../support/tls-server.js';
 import { startVerifyingServer } from '../support/verifying-server.js';
-import { runInProcess } from './run-cli.js';
+import { runInProcess } from '../support/run-cli.js';
 
 const UNICODE = 'bücher.example.com';
 const ASCII = 'xn--bcher-kva.example.com';

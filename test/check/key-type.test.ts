@@ -4,7 +4,7 @@ import { writeFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { preflight, type CheckReport } from '../../src/check/index.js';
 import { addReviewCerts, type Pki, standardPki } from '../support/certs.js';
-import { runInProcess } from './run-cli.js';
+import { runInProcess } from '../support/run-cli.js';
 
 let pki: Pki;
 beforeAll(() => {

@@ -5,7 +5,7 @@ import { writeFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { type Pki, standardPki } from '../support/certs.js';
 import { startVerifyingServer, type VerifyingServer } from '../support/verifying-server.js';
-import { runInProcess } from './run-cli.js';
+import { runInProcess } from '../support/run-cli.js';
 
 const parses = vi.hoisted(() => ({ count: 0, keys: 0 }));
 vi.mock('node:crypto', async (importOriginal) => {

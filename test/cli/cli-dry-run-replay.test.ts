@@ -54,12 +54,12 @@ describe('dry run output cannot be replayed', () => {
     });
     expect(server.received).toEqual([]);
     expect(request.headers['authorization']).toMatch(
-      /^SDK-HMAC-SHA256 Access=REPLAYSUITEAK, SignedHeaders=host;x-project-id;x-sdk-date;x-security-token, Signature=\[REDACTED\]$/,
+      /^SDK-HMAC-SHA256 Access=REPLAYSUITEAK, SignedHeaders=content-type;host;user-agent;x-project-id;x-sdk-date;x-security-token, Signature=\[REDACTED\]$/,
     );
     expect(text).not.toContain(SECURITY_TOKEN);
     expect(text).not.toContain(SK);
     expect(request.canonicalRequest?.join('\n')).toMatch(
-      /^DELETE\n\/v1\/0a1b2c3d4e5f60718293a4b5c6d7e8f9\/guard\/https-cert\/\ndomain=play.example.com\nhost:127\.0\.0\.1:\d+\nx-project-id:0a1b2c3d4e5f60718293a4b5c6d7e8f9\nx-sdk-date:\d{8}T\d{6}Z\nx-security-token:\[REDACTED\]\n\nhost;x-project-id;x-sdk-date;x-security-token\n[0-9a-f]{64}$/,
+      /^DELETE\n\/v1\/0a1b2c3d4e5f60718293a4b5c6d7e8f9\/guard\/https-cert\/\ndomain=play.example.com\ncontent-type:application\/json\nhost:127\.0\.0\.1:\d+\nuser-agent:live-https-cert\/[^\n]+\nx-project-id:0a1b2c3d4e5f60718293a4b5c6d7e8f9\nx-sdk-date:\d{8}T\d{6}Z\nx-security-token:\[REDACTED\]\n\ncontent-type;host;user-agent;x-project-id;x-sdk-date;x-security-token\n[0-9a-f]{64}$/,
     );
 
     const replay = await fetch(request.url, { method: request.method, headers: request.headers });

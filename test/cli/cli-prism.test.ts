@@ -212,7 +212,7 @@ describe('CLI against Prism', () => {
       'PUT http://127.0.0.1:9/v1/0123456789abcdef0123456789abcdef/guard/https-cert?domain=play.example.com',
     );
     expect(r.stdout).toMatch(
-      /authorization: SDK-HMAC-SHA256 Access=CLIPRISMAK, SignedHeaders=content-type;host;x-project-id;x-sdk-date, Signature=\[REDACTED\]\n/,
+      /authorization: SDK-HMAC-SHA256 Access=CLIPRISMAK, SignedHeaders=content-type;host;user-agent;x-project-id;x-sdk-date, Signature=\[REDACTED\]\n/,
     );
     expect(r.stdout).toContain('[REDACTED private key');
     expect(r.stdout).not.toContain('PRIVATE KEY-----');

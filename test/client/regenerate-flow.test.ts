@@ -28,8 +28,27 @@ const PROJECT_ID = '0123456789abcdef0123456789abcdef';
 let work: string;
 let server: Server;
 let endpoint: string;
-const received: { method: string; url: string; body: string }[] = [];
+const received: { method: string; url: string; body: string; headers?: Record<string, unknown> }[] = [];
+let scmAnswer = (): { status: number; text: string } => ({ status: 200, text: '{"push_id":"p-1"}' });
 // An inline enum beside anyOf, as a user would add it to DomainHttpsCertInfo.
+const NEW_OPERATION_TYPES = `import { createLiveClient, type LiveOperationId } from '../src/index.js';
+const live = createLiveClient({ projectId: '0123456789abcdef0123456789abcdef', credentials: { token: 't' } });
+export const pushed: Promise<string> = live
+  .pushCertificate({ certificate_id: 'scs1', dry_run: true, headers: { 'X-Client-Tag': 'ci' }, body: { target_project: 'p', target_service: 'CDN' } })
+  .then((result) => result.push_id);
+export const forgotten: Promise<string | undefined> = live.deletePush({ push_id: 'p-1' }).then((r) => r.requestId);
+export const id: LiveOperationId = 'PushCertificate';
+// @ts-expect-error a target_service outside the enum
+live.pushCertificate({ certificate_id: 'scs1', body: { target_project: 'p', target_service: 'ECS' } });
+// @ts-expect-error certificate_id is a required path parameter
+live.pushCertificate({ body: { target_project: 'p', target_service: 'CDN' } });
+// @ts-expect-error the body is required
+live.pushCertificate({ certificate_id: 'scs1' });
+// @ts-expect-error X-Auth-Token is the client's own header
+live.pushCertificate({ certificate_id: 'scs1', headers: { 'X-Auth-Token': 'x' }, body: { target_project: 'p', target_service: 'CDN' } });
+// @ts-expect-error project_id is the client's
+live.deletePush({ push_id: 'p-1', project_id: 'x' });
+`;
 const MIN_TLS_VERSION =
   '        min_tls_version:\n          type: string\n          description: The lowest TLS version.\n          enum:\n            - TLSv1.2\n            - TLSv1.3\n';
 
@@ -70,6 +89,21 @@ beforeAll(async () => {
     `${showAnchor}      parameters:\n        - name: detail_level\n          in: query\n          required: false\n          description: How much to return.\n          schema:\n            type: string\n            enum:\n              - basic\n              - full\n`,
   );
   writeFileSync(specPath, spec);
+  // A new document with its own service: listed in redocly.yaml, nothing else is touched.
+  cpSync(join(root, 'test/client/fixtures/scm-push.yaml'), join(work, 'spec/scm-push.yaml'));
+  const redocly = readFileSync(join(work, 'redocly.yaml'), 'utf8');
+  if (!redocly.includes('\napis:\n'))
+    throw new Error('redocly.yaml changed shape: update the regenerate-flow test edit');
+  writeFileSync(
+    join(work, 'redocly.yaml'),
+    redocly.replace(
+      '\napis:\n',
+      '\napis:\n  scm-push:\n    root: spec/scm-push.yaml\n    x-openapi-ts:\n      output: generated/scm-push.ts\n    x-validators:\n      output: generated/validators/scm-push.ts\n',
+    ),
+  );
+  // How a caller's code reads against the rebuilt client: tsc must accept the first part and
+  // refuse every line under @ts-expect-error.
+  writeFileSync(join(work, 'test/new-operation.type-test.ts'), NEW_OPERATION_TYPES);
 
   npm(['generate']);
   npm(['build']);
@@ -78,8 +112,11 @@ beforeAll(async () => {
     let body = '';
     req.on('data', (c: Buffer) => (body += c));
     req.on('end', () => {
-      received.push({ method: req.method ?? '', url: req.url ?? '', body });
-      if (req.method === 'GET') {
+      received.push({ method: req.method ?? '', url: req.url ?? '', body, headers: req.headers });
+      if (req.url?.startsWith('/v3/')) {
+        const { status, text } = scmAnswer();
+        res.writeHead(status, { 'content-type': 'application/json', 'x-request-id': 'scm-req-1' }).end(text);
+      } else if (req.method === 'GET') {
         res
           .writeHead(200, { 'content-type': 'application/json' })
           .end('{"certificate_format":"PEM","certificate":"","certificate_key":"","force_redirect":false}');
@@ -207,7 +244,80 @@ describe('edit the spec, regenerate, rebuild: the client follows', () => {
     execFileSync(join(root, 'node_modules/.bin/tsc'), ['--noEmit', '-p', 'tsconfig.generated.json'], { cwd: work });
   }, 120_000);
 
+  it('an operation added in a new spec document is a typed method (tsc on a caller in the copy)', () => {
+    expect(readFileSync(join(work, 'generated/operations.ts'), 'utf8')).toContain('methodName: "pushCertificate"');
+    // Compiles the caller above (and refuses its @ts-expect-error lines) with the strict flags.
+    execFileSync(join(root, 'node_modules/.bin/tsc'), ['--noEmit', '-p', 'tsconfig.json'], { cwd: work });
+  }, 120_000);
+
   it('generate:check passes on the regenerated copy', () => {
     expect(npm(['generate:check'])).toContain('generated/ matches the spec');
   }, 120_000);
+});
+
+describe('an operation added to a copy of the spec: called on its own service endpoint, checked both ways', () => {
+  const scmClient = async () => {
+    const { entry } = await rebuiltClient();
+    return {
+      entry,
+      live: entry.createLiveClient({
+        projectId: PROJECT_ID,
+        endpoint: 'http://127.0.0.1:1',
+        endpoints: { scm: endpoint } as never,
+        credentials: { token: 'regen-test-token' },
+        retries: 0,
+      }) as unknown as Record<string, (options: unknown) => Promise<unknown>>,
+    };
+  };
+  const push = {
+    certificate_id: 'scs17',
+    dry_run: true,
+    headers: { 'X-Client-Tag': 'ci' },
+    body: { target_project: 'p', target_service: 'CDN' },
+  };
+
+  it('sends path, query, header and body where the spec puts them and answers the typed body', async () => {
+    const { live } = await scmClient();
+    scmAnswer = () => ({ status: 200, text: '{"push_id":"p-42"}' });
+    await expect(live['pushCertificate']!(push)).resolves.toEqual({ push_id: 'p-42' });
+    const sent = received.at(-1)!;
+    expect(sent.method).toBe('POST');
+    expect(sent.url).toBe(`/v3/${PROJECT_ID}/scm/certificates/scs17/push?dry_run=true`);
+    expect(sent.headers?.['x-client-tag']).toBe('ci');
+    expect(sent.headers?.['x-auth-token']).toBe('regen-test-token');
+    expect(JSON.parse(sent.body)).toEqual({ target_project: 'p', target_service: 'CDN' });
+  });
+
+  it('an answer without a documented body is { requestId }', async () => {
+    const { live } = await scmClient();
+    scmAnswer = () => ({ status: 204, text: '' });
+    await expect(live['deletePush']!({ push_id: 'p-42' })).resolves.toEqual({ requestId: 'scm-req-1' });
+    expect(received.at(-1)).toMatchObject({ method: 'DELETE', url: `/v3/${PROJECT_ID}/scm/pushes/p-42` });
+  });
+
+  it('bad path, header and body values are refused before anything is sent', async () => {
+    const { entry, live } = await scmClient();
+    const before = received.length;
+    for (const bad of [
+      { ...push, certificate_id: '../x' },
+      { ...push, headers: { 'X-Client-Tag': 'far-too-long' } },
+      { ...push, body: { target_project: 'p', target_service: 'ECS' } },
+    ]) {
+      const error = await live['pushCertificate']!(bad).catch((e: unknown) => e);
+      expect(error).toBeInstanceOf(entry.ValidationError);
+    }
+    expect(received.length).toBe(before);
+  });
+
+  it('an answer the spec does not allow, and an error, carry the operation id', async () => {
+    const { entry, live } = await scmClient();
+    scmAnswer = () => ({ status: 200, text: '{"push_id":"nope"}' });
+    const forged = await live['pushCertificate']!(push).catch((e: unknown) => e);
+    expect(forged).toBeInstanceOf(entry.LiveResponseError);
+    expect(forged).toMatchObject({ operation: 'PushCertificate', requestId: 'scm-req-1' });
+    scmAnswer = () => ({ status: 404, text: '{"error_code":"SCM.0404","error_msg":"no such certificate"}' });
+    const missing = await live['pushCertificate']!(push).catch((e: unknown) => e);
+    expect(missing).toBeInstanceOf(entry.LiveApiError);
+    expect(missing).toMatchObject({ operation: 'PushCertificate', status: 404, errorCode: 'SCM.0404' });
+  });
 });

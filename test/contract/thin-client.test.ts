@@ -86,7 +86,7 @@ describe('thin client against Prism', () => {
     );
     expect(exchange?.violations).toEqual([]);
     expect(exchange?.requestHeaders['authorization']).toMatch(
-      /^SDK-HMAC-SHA256 Access=CONTRACTTESTAK, SignedHeaders=content-type;host;x-project-id;x-sdk-date, Signature=[0-9a-f]{64}$/,
+      /^SDK-HMAC-SHA256 Access=CONTRACTTESTAK, SignedHeaders=content-type;host;user-agent;x-project-id;x-sdk-date, Signature=[0-9a-f]{64}$/,
     );
     expect(exchange?.requestHeaders['x-project-id']).toBe(PROJECT_ID);
   });

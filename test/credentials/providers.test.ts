@@ -141,6 +141,44 @@ describe('profileCredentials', () => {
   });
 });
 
+describe('profileCredentials reads the file as the official SDK (configparser) does', () => {
+  it('two [basic] sections, or a key twice: refused with both line numbers, no key pair mixed from two', async () => {
+    const twoSections = profile('[basic]\nak = A1\nsk = S1-secret\n\n[basic]\nak = A2\nsk = S2-secret\n');
+    await expect(profileCredentials({ file: twoSections })()).rejects.toThrow(
+      /section \[basic\] appears twice \(again on line 5\)/,
+    );
+    const twoKeys = profile('[basic]\nak = A1\nsk = S1-secret\nak = A2\n');
+    const refused = profileCredentials({ file: twoKeys })();
+    await expect(refused).rejects.toBeInstanceOf(ConfigurationError);
+    await expect(refused).rejects.toThrow(/key "ak" appears twice in \[basic\] \(again on line 4\)/);
+    await expect(refused).rejects.not.toThrow(/S1-secret/);
+  });
+
+  it('[DEFAULT] applies to [basic]; a comment after the header is accepted; %% is a literal %', async () => {
+    const file = profile(
+      `[DEFAULT]\nproject_id = ${PROJECT}\niam_endpoint = https://iam.example.test\n[basic] # prod\nak = FILEAK\nsk = file-sk-100%%\n`,
+    );
+    await expect(profileCredentials({ file })()).resolves.toEqual({
+      accessKey: 'FILEAK',
+      secretKey: 'file-sk-100%',
+      projectId: PROJECT,
+      iamEndpoint: 'https://iam.example.test',
+    });
+  });
+
+  it('lines configparser refuses are refused with their line, and say so', async () => {
+    await expect(profileCredentials({ file: profile('ak = A\n[basic]\nsk = S\n') })()).rejects.toThrow(
+      /line 1 comes before any \[section\] header/,
+    );
+    await expect(profileCredentials({ file: profile('[basic]\nak = A\nsk = S\njust words\n') })()).rejects.toThrow(
+      /line 4 is neither/,
+    );
+    await expect(profileCredentials({ file: profile('[basic]\nak = A\nsk = 50%\n') })()).rejects.toThrow(
+      /"sk" in \[basic\] has a % not followed by % or \(; write a literal % as %%/,
+    );
+  });
+});
+
 describe('metadataCredentials', () => {
   it('asks for a session token, then reads the security key with it', async () => {
     metadata = await startMetadataServer({

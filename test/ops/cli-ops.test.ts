@@ -303,7 +303,12 @@ describe('4. verify', () => {
     tls = await startSniServer({ cert: pki.read('other.crt'), key: pki.read('other.key') });
     tls.serve('play.example.com', pki.read('chain.crt'), pki.read('leaf.key'));
     const server = tls;
-    setTimeout(() => server.serve('play.example.com', pki.read('chain2.crt'), pki.read('leaf2.key')), 1500);
+    // Switch only after verify has seen the old certificate once: a timer alone races a slow start.
+    const switchAfterFirstLook = setInterval(() => {
+      if (!server.servernames.includes('play.example.com')) return;
+      clearInterval(switchAfterFirstLook);
+      server.serve('play.example.com', pki.read('chain2.crt'), pki.read('leaf2.key'));
+    }, 20);
     const r = await runCli(
       [
         'verify',
@@ -559,7 +564,8 @@ describe('6. fleets', () => {
     ];
     for (const args of shapes) {
       const doc = JSON.parse((await runCli([...args, '--json', ...(args[0] === 'check' ? [] : endpoint)], ENV)).stdout);
-      expect(Object.keys(doc), args.join(' ')).toEqual(['ok', 'summary', 'results']);
+      // The results come first: they are written as each domain finishes, the counts at the end.
+      expect(Object.keys(doc), args.join(' ')).toEqual(['results', 'ok', 'summary']);
       expect(Object.keys(doc.summary)).toEqual(['total', 'ok', 'unchanged', 'failed', 'skipped']);
       expect(doc.results).toHaveLength(doc.summary.total);
     }
@@ -583,8 +589,11 @@ describe('6. fleets', () => {
       ],
       ENV,
     );
-    expect(r.stdout).toMatch(/Warnings:\n.*soon\.example\.com: validity: expires in 9 days/);
-    expect(r.stdout).toMatch(/play\.example\.com: pre-flight errors ignored \(--skip-checks\): domain/);
+    // Each domain's warnings are under its row, written as it finishes.
+    expect(r.stdout).toMatch(/soon\.example\.com +ok .*\n +warning: validity: expires in 9 days/);
+    expect(r.stdout).toMatch(
+      /play\.example\.com +ok .*(\n +warning: .*)*\n +warning: pre-flight errors ignored \(--skip-checks\): domain/,
+    );
   });
 });
 

@@ -116,7 +116,7 @@ describe('the client entry in headless Chromium', () => {
     });
     expect(api.received.map((r) => r.verdict)).toEqual(['ok', 'ok', 'bad-signature']);
     expect(api.received[1]?.headers['authorization']).toMatch(
-      /^SDK-HMAC-SHA256 Access=BROWSERTESTAK, SignedHeaders=host;x-project-id;x-sdk-date, Signature=/,
+      /^SDK-HMAC-SHA256 Access=BROWSERTESTAK, SignedHeaders=content-type;host;x-project-id;x-sdk-date, Signature=/,
     );
     expect(api.received[1]?.headers['origin']).toBe(pageUrl.slice(0, -1));
   });

@@ -82,10 +82,11 @@ function iamReply(received: Received, projects: Record<string, string[]>): Reply
   };
 }
 
-async function verify(
+/** The gateway's check of one request: a known token, or an AK/SK signature recomputed from what arrived. */
+export async function verify(
   req: IncomingMessage,
   body: Buffer,
-  options: VerifyingServerOptions,
+  options: Pick<VerifyingServerOptions, 'keys' | 'tokens' | 'clockOffsetMs'>,
 ): Promise<{ verdict: Received['verdict']; message: string }> {
   const headers = req.headers as Record<string, string>;
   if (!headers['authorization']) {

@@ -2,7 +2,7 @@
 /* eslint-disable */
 /**
  * Huawei Cloud Live - HTTPS certificate of a streaming domain
- * The three operations on the HTTPS certificate configuration of a Huawei Cloud Live streaming domain: modify (PUT), query (GET) and delete (DELETE) on `/v1/{project_id}/guard/https-cert`.  This document is written by hand from Huawei\'s public API reference (\"Modifying the HTTPS Certificate Configuration of a Specified Domain Name\" and its sibling pages). It is the single source of the generated types and clients of the `live-https-cert` package.  Authentication is either a user token (`X-Auth-Token`) or AK/SK signing (`Authorization` with the SDK-HMAC-SHA256 signature, `X-Sdk-Date` and `X-Project-Id`; temporary AK/SK add `X-Security-Token`).  The page\'s conditional rules are schema here, not prose: `oneOf` on the certificate source (`scm` needs `cert_id`; `user`, the default, needs the PEM texts) and `anyOf` for \"at least one certificate\". The query answer has its own schema (`DomainHttpsCertSettings`) because it carries none of the request\'s rules (`certificate_key` comes back empty). 
+ * The three operations on the HTTPS certificate configuration of a Huawei Cloud Live streaming domain: modify (PUT), query (GET) and delete (DELETE) on `/v1/{project_id}/guard/https-cert`; and the two reads an operator of many domains needs: the domains of the project (ShowDomain) and the certificates deployed on its play domains, a page at a time (ShowCertificateInfo).  This document is written by hand from Huawei\'s public API reference (\"Modifying the HTTPS Certificate Configuration of a Specified Domain Name\" and its sibling pages). It is the single source of the generated types and clients of the `live-https-cert` package. ShowDomain and ShowCertificateInfo follow the official SDK\'s models (huaweicloudsdklive 3.1.x, ShowDomainResponse with DecoupledLiveDomainInfo, ShowCertificateInfoResponse with CertInfoResp).  Authentication is either a user token (`X-Auth-Token`) or AK/SK signing (`Authorization` with the SDK-HMAC-SHA256 signature, `X-Sdk-Date` and `X-Project-Id`; temporary AK/SK add `X-Security-Token`).  The page\'s conditional rules are schema here, not prose: `oneOf` on the certificate source (`scm` needs `cert_id`; `user`, the default, needs the PEM texts) and `anyOf` for \"at least one certificate\". The query answer has its own schema (`DomainHttpsCertSettings`) because it carries none of the request\'s rules (`certificate_key` comes back empty). 
  *
  * The version of the OpenAPI document: 1.0.0
  * 
@@ -13,6 +13,11 @@
  */
 
 import * as runtime from '../runtime.js';
+import {
+    type CertificateInfoList,
+    CertificateInfoListFromJSON,
+    CertificateInfoListToJSON,
+} from '../models/CertificateInfoList.js';
 import {
     type DomainHttpsCertInfo,
     DomainHttpsCertInfoFromJSON,
@@ -38,6 +43,45 @@ export interface DeleteDomainHttpsCertRequest {
      * Streaming domain name.
      */
     domain: string;
+    /**
+     * User token. Mandatory when token authentication is used; the value of `X-Subject-Token`
+     * returned by the IAM API that issues user tokens.
+     * 
+     */
+    xAuthToken?: string;
+    /**
+     * Time when the request is sent. Mandatory for AK/SK authentication.
+     */
+    xSdkDate?: string;
+    /**
+     * Project ID. Mandatory for AK/SK authentication.
+     */
+    xProjectId?: string;
+    /**
+     * Security token of temporary AK/SK credentials (signed with the other headers). Mandatory
+     * when temporary AK/SK are used.
+     * 
+     */
+    xSecurityToken?: string;
+}
+
+export interface ShowCertificateInfoRequest {
+    /**
+     * Project ID. See "Obtaining a Project ID" in the API reference.
+     */
+    projectId: string;
+    /**
+     * A play domain; without it every play domain with a certificate is listed.
+     */
+    playDomain?: string;
+    /**
+     * The index of the first entry of the page, from 0.
+     */
+    offset?: number;
+    /**
+     * Entries per page, 1 to 100.
+     */
+    limit?: number;
     /**
      * User token. Mandatory when token authentication is used; the value of `X-Subject-Token`
      * returned by the IAM API that issues user tokens.
@@ -166,6 +210,44 @@ export interface HTTPSCertificateManagementApiInterface {
      * Delete the HTTPS certificate configuration of a domain
      */
     deleteDomainHttpsCert(requestParameters: DeleteDomainHttpsCertRequest, initOverrides?: RequestInit | runtime.InitOverrideFunction): Promise<void>;
+
+    /**
+     * Creates request options for showCertificateInfo without sending the request
+     * @param {string} projectId Project ID. See \&quot;Obtaining a Project ID\&quot; in the API reference.
+     * @param {string} [playDomain] A play domain; without it every play domain with a certificate is listed.
+     * @param {number} [offset] The index of the first entry of the page, from 0.
+     * @param {number} [limit] Entries per page, 1 to 100.
+     * @param {string} [xAuthToken] User token. Mandatory when token authentication is used; the value of &#x60;X-Subject-Token&#x60; returned by the IAM API that issues user tokens. 
+     * @param {string} [xSdkDate] Time when the request is sent. Mandatory for AK/SK authentication.
+     * @param {string} [xProjectId] Project ID. Mandatory for AK/SK authentication.
+     * @param {string} [xSecurityToken] Security token of temporary AK/SK credentials (signed with the other headers). Mandatory when temporary AK/SK are used. 
+     * @throws {RequiredError}
+     * @memberof HTTPSCertificateManagementApiInterface
+     */
+    showCertificateInfoRequestOpts(requestParameters: ShowCertificateInfoRequest): Promise<runtime.RequestOpts>;
+
+    /**
+     * Returns the deployed HTTPS certificate of the play domains of the project (or of the one named by `play_domain`): its validity, its source and, for one kept in Cloud Certificate Manager, its `cert_id`. The private key and the PEM text are not returned. Pages of at most 100 (`offset`, `limit`). IAM action: `live:domain:getCertificates` (Read). 
+     * @summary List the HTTPS certificates deployed on the play domains, a page at a time
+     * @param {string} projectId Project ID. See \&quot;Obtaining a Project ID\&quot; in the API reference.
+     * @param {string} [playDomain] A play domain; without it every play domain with a certificate is listed.
+     * @param {number} [offset] The index of the first entry of the page, from 0.
+     * @param {number} [limit] Entries per page, 1 to 100.
+     * @param {string} [xAuthToken] User token. Mandatory when token authentication is used; the value of &#x60;X-Subject-Token&#x60; returned by the IAM API that issues user tokens. 
+     * @param {string} [xSdkDate] Time when the request is sent. Mandatory for AK/SK authentication.
+     * @param {string} [xProjectId] Project ID. Mandatory for AK/SK authentication.
+     * @param {string} [xSecurityToken] Security token of temporary AK/SK credentials (signed with the other headers). Mandatory when temporary AK/SK are used. 
+     * @param {*} [options] Override http request option.
+     * @throws {RequiredError}
+     * @memberof HTTPSCertificateManagementApiInterface
+     */
+    showCertificateInfoRaw(requestParameters: ShowCertificateInfoRequest, initOverrides?: RequestInit | runtime.InitOverrideFunction): Promise<runtime.ApiResponse<CertificateInfoList>>;
+
+    /**
+     * Returns the deployed HTTPS certificate of the play domains of the project (or of the one named by `play_domain`): its validity, its source and, for one kept in Cloud Certificate Manager, its `cert_id`. The private key and the PEM text are not returned. Pages of at most 100 (`offset`, `limit`). IAM action: `live:domain:getCertificates` (Read). 
+     * List the HTTPS certificates deployed on the play domains, a page at a time
+     */
+    showCertificateInfo(requestParameters: ShowCertificateInfoRequest, initOverrides?: RequestInit | runtime.InitOverrideFunction): Promise<CertificateInfoList>;
 
     /**
      * Creates request options for showDomainHttpsCert without sending the request
@@ -335,6 +417,101 @@ export class HTTPSCertificateManagementApi extends runtime.BaseAPI implements HT
      */
     async deleteDomainHttpsCert(requestParameters: DeleteDomainHttpsCertRequest, initOverrides?: RequestInit | runtime.InitOverrideFunction): Promise<void> {
         await this.deleteDomainHttpsCertRaw(requestParameters, initOverrides);
+    }
+
+    /**
+     * Creates request options for showCertificateInfo without sending the request
+     */
+    async showCertificateInfoRequestOpts(requestParameters: ShowCertificateInfoRequest): Promise<runtime.RequestOpts> {
+        if (requestParameters['projectId'] == null) {
+            throw new runtime.RequiredError(
+                'projectId',
+                'Required parameter "projectId" was null or undefined when calling showCertificateInfo().'
+            );
+        }
+
+        const queryParameters: any = {};
+
+        if (requestParameters['playDomain'] != null) {
+            queryParameters['play_domain'] = requestParameters['playDomain'];
+        }
+
+        if (requestParameters['offset'] != null) {
+            queryParameters['offset'] = requestParameters['offset'];
+        }
+
+        if (requestParameters['limit'] != null) {
+            queryParameters['limit'] = requestParameters['limit'];
+        }
+
+        const headerParameters: runtime.HTTPHeaders = {};
+
+        if (requestParameters['xAuthToken'] != null) {
+            headerParameters['X-Auth-Token'] = String(requestParameters['xAuthToken']);
+        }
+
+        if (requestParameters['xSdkDate'] != null) {
+            headerParameters['X-Sdk-Date'] = String(requestParameters['xSdkDate']);
+        }
+
+        if (requestParameters['xProjectId'] != null) {
+            headerParameters['X-Project-Id'] = String(requestParameters['xProjectId']);
+        }
+
+        if (requestParameters['xSecurityToken'] != null) {
+            headerParameters['X-Security-Token'] = String(requestParameters['xSecurityToken']);
+        }
+
+        if (this.configuration && this.configuration.apiKey) {
+            headerParameters["X-Project-Id"] = await this.configuration.apiKey("X-Project-Id"); // akskProjectId authentication
+        }
+
+        if (this.configuration && this.configuration.apiKey) {
+            headerParameters["Authorization"] = await this.configuration.apiKey("Authorization"); // akskAuthorization authentication
+        }
+
+        if (this.configuration && this.configuration.apiKey) {
+            headerParameters["X-Security-Token"] = await this.configuration.apiKey("X-Security-Token"); // akskSecurityToken authentication
+        }
+
+        if (this.configuration && this.configuration.apiKey) {
+            headerParameters["X-Sdk-Date"] = await this.configuration.apiKey("X-Sdk-Date"); // akskDate authentication
+        }
+
+        if (this.configuration && this.configuration.apiKey) {
+            headerParameters["X-Auth-Token"] = await this.configuration.apiKey("X-Auth-Token"); // token authentication
+        }
+
+
+        let urlPath = `/v2/{project_id}/certificates`;
+        urlPath = urlPath.replace('{project_id}', encodeURIComponent(String(requestParameters['projectId'])));
+
+        return {
+            path: urlPath,
+            method: 'GET',
+            headers: headerParameters,
+            query: queryParameters,
+        };
+    }
+
+    /**
+     * Returns the deployed HTTPS certificate of the play domains of the project (or of the one named by `play_domain`): its validity, its source and, for one kept in Cloud Certificate Manager, its `cert_id`. The private key and the PEM text are not returned. Pages of at most 100 (`offset`, `limit`). IAM action: `live:domain:getCertificates` (Read). 
+     * List the HTTPS certificates deployed on the play domains, a page at a time
+     */
+    async showCertificateInfoRaw(requestParameters: ShowCertificateInfoRequest, initOverrides?: RequestInit | runtime.InitOverrideFunction): Promise<runtime.ApiResponse<CertificateInfoList>> {
+        const requestOptions = await this.showCertificateInfoRequestOpts(requestParameters);
+        const response = await this.request(requestOptions, initOverrides);
+
+        return new runtime.JSONApiResponse(response, (jsonValue) => CertificateInfoListFromJSON(jsonValue));
+    }
+
+    /**
+     * Returns the deployed HTTPS certificate of the play domains of the project (or of the one named by `play_domain`): its validity, its source and, for one kept in Cloud Certificate Manager, its `cert_id`. The private key and the PEM text are not returned. Pages of at most 100 (`offset`, `limit`). IAM action: `live:domain:getCertificates` (Read). 
+     * List the HTTPS certificates deployed on the play domains, a page at a time
+     */
+    async showCertificateInfo(requestParameters: ShowCertificateInfoRequest, initOverrides?: RequestInit | runtime.InitOverrideFunction): Promise<CertificateInfoList> {
+        const response = await this.showCertificateInfoRaw(requestParameters, initOverrides);
+        return await response.value();
     }
 
     /**

@@ -1,3 +1,4 @@
 /* tslint:disable */
 /* eslint-disable */
+export * from './DomainManagementApi.js';
 export * from './HTTPSCertificateManagementApi.js';

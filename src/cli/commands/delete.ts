@@ -36,7 +36,7 @@ export async function remove(values: ParsedValues, io: CliIo): Promise<number> {
     task: (domain) =>
       callOutcome(
         domain,
-        cc.captured,
+        cc,
         () => cc.client.deleteDomainHttpsCert({ domain }),
         ({ requestId }) => ({
           detail: `deleted (request id ${requestId ?? 'n/a'})`,

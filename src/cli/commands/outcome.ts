@@ -1,7 +1,8 @@
 // A domain's outcome from a call that resolved or threw.
 import { exitCodeOf } from '../exit-codes.js';
 import type { DomainOutcome } from '../fleet.js';
-import { type CapturedRequest, errorJson, errorLine, redactedRequest } from '../output.js';
+import type { CommandClient } from '../client-factory.js';
+import { errorJson, errorLine } from '../output.js';
 
 export function failedOutcome(
   domain: string,
@@ -29,29 +30,18 @@ export function okOutcome(
   return { domain, status, exitCode: 0, detail, warnings, json: { domain, status, ...json } };
 }
 
-/** The redacted request a dry run recorded since `before`, if any. */
-export function dryRunRequest(
-  captured: readonly CapturedRequest[],
-  before: number,
-): Record<string, unknown> | undefined {
-  const request = captured[before];
-  return request ? redactedRequest(request) : undefined;
-}
-
 /**
  * Runs one API call for a domain. Under --dry-run the client's wire is a recorder: the request it
  * recorded becomes the outcome instead of the (fake) answer.
  */
 export async function callOutcome<T>(
   domain: string,
-  captured: CapturedRequest[],
+  cc: Pick<CommandClient, 'record'>,
   call: () => Promise<T>,
   describe: (result: T) => { detail: string; json: Record<string, unknown> },
 ): Promise<DomainOutcome> {
   try {
-    const before = captured.length;
-    const result = await call();
-    const request = dryRunRequest(captured, before);
+    const { result, request } = await cc.record(call);
     if (request) return okOutcome(domain, 'dry run: validated and signed, not sent', { dryRun: true, request });
     const { detail, json } = describe(result);
     return okOutcome(domain, detail, json);

@@ -43,7 +43,7 @@ export async function show(values: ParsedValues, io: CliIo): Promise<number> {
     task: (domain) =>
       callOutcome(
         domain,
-        cc.captured,
+        cc,
         () => cc.client.showDomainHttpsCert({ domain }),
         (data) => ({
           detail: `${data.certificate_format ?? 'PEM'}, force_redirect ${data.force_redirect ?? false}, ${describeCertificate(data)}`,

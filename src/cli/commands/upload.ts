@@ -10,7 +10,8 @@ import type { CommandClient } from '../client-factory.js';
 import { EXIT, UsageError } from '../exit-codes.js';
 import type { DomainOutcome } from '../fleet.js';
 import { verifyTargetFrom } from '../verify-flags.js';
-import { dryRunRequest, failedOutcome, okOutcome } from './outcome.js';
+import type { RedactedRequest } from '../output.js';
+import { failedOutcome, okOutcome } from './outcome.js';
 
 /** What of a report goes into JSON: everything but the passed checks. */
 function reportJson(report: CheckReport): Record<string, unknown> {
@@ -81,22 +82,23 @@ export function uploadTask(
           : 'pre-flight checks not enforced (--skip-checks)',
       );
 
-    const before = cc.captured.length;
     let result: ReadCompareWriteResult;
+    let request: RedactedRequest | undefined;
     try {
-      result = await readCompareWrite({
-        client: cc.reader,
-        writer: cc.client,
-        domain,
-        body: local,
-        forceRedirect,
-        always: values['always'] === true,
-      });
+      ({ result, request } = await cc.record(() =>
+        readCompareWrite({
+          client: cc.reader,
+          writer: cc.client,
+          domain,
+          body: local,
+          forceRedirect,
+          always: values['always'] === true,
+        }),
+      ));
     } catch (error) {
       return failedOutcome(domain, error, checks, warnings);
     }
     const json = { ...resultJson(result), ...checks };
-    const request = dryRunRequest(cc.captured, before);
     if (result.action === 'unchanged') {
       const detail = `unchanged: the deployed certificate and force_redirect ${result.local.forceRedirect} already match; nothing uploaded`;
       if (dryRun || !verify)

@@ -1,0 +1,82 @@
+// --dry-run: the client's wire is a recording sender. Each domain's calls run inside their own
+// recording scope (AsyncLocalStorage follows the awaits of that call, whichever other domains run
+// at the same time), so the request a result shows is always its own domain's. What is kept is the
+// redacted request only, made the moment the request is "sent": no body, no key text, no
+// signature value outlives the sender call, and the scope goes with the domain's result.
+import { AsyncLocalStorage } from 'node:async_hooks';
+import { computeSignature } from '../auth/aksk-signer.js';
+import { sha256Digest, sm3Digest } from '../auth/hash.js';
+import type { OutgoingRequest } from '../transport/outgoing.js';
+import type { Sender } from '../transport/sender.js';
+import { type RedactedRequest, redactedRequest } from './output.js';
+
+const SIGNED_HEADERS = /SignedHeaders=([a-z0-9;-]+)/;
+
+/** The canonical request of an AK/SK-signed request, recomputed as the gateway would. */
+async function canonicalOf(request: OutgoingRequest): Promise<string | undefined> {
+  const authorization = request.headers['authorization'] ?? '';
+  const signed = SIGNED_HEADERS.exec(authorization)?.[1];
+  if (!signed) return undefined;
+  // The digest the signature was made with: the canonical request hashes the body with it.
+  const digest = authorization.startsWith('SDK-HMAC-SM3 ') ? sm3Digest() : sha256Digest();
+  const { canonicalRequest } = await computeSignature(
+    {
+      method: request.method,
+      url: request.url,
+      headers: { ...request.headers, host: request.url.host },
+      signedHeaders: signed.split(';'),
+      body: request.body,
+    },
+    () => '',
+    digest,
+  );
+  return canonicalRequest;
+}
+
+/** Where one domain's recorded request lands. */
+interface Scope {
+  request?: RedactedRequest;
+}
+
+export interface Recorder {
+  /** The sender to give the client: records (redacted) and answers as the API would, sending nothing. */
+  sender: Sender;
+  /** Runs one domain's call; the request it would have sent comes back with its result. */
+  record<T>(call: () => Promise<T>): Promise<{ result: T; request: RedactedRequest | undefined }>;
+}
+
+export function createRecorder(secrets: readonly string[]): Recorder {
+  const scopes = new AsyncLocalStorage<Scope>();
+  const decoder = new TextDecoder();
+  const sender: Sender = async (request) => {
+    const scope = scopes.getStore();
+    // A request outside any scope (none today) is answered and not kept.
+    if (scope && scope.request === undefined) {
+      const canonicalRequest = await canonicalOf(request);
+      scope.request = redactedRequest({
+        method: request.method,
+        url: request.url.href,
+        headers: request.headers,
+        body: request.body ? decoder.decode(request.body) : '',
+        secrets,
+        ...(canonicalRequest === undefined ? {} : { canonicalRequest }),
+      });
+    }
+    return request.method === 'GET'
+      ? {
+          status: 200,
+          statusText: 'OK',
+          headers: [['content-type', 'application/json']],
+          body: new TextEncoder().encode('{}'),
+        }
+      : { status: 204, statusText: 'No Content', headers: [], body: new Uint8Array(0) };
+  };
+  return {
+    sender,
+    async record(call) {
+      const scope: Scope = {};
+      const result = await scopes.run(scope, call);
+      return { result, request: scope.request };
+    },
+  };
+}
