@@ -2,6 +2,8 @@
 // The operations of every document with `x-service` become client methods (src/client.ts).
 import type { operations as liveTypes } from './schema.js';
 import { operations as liveValidators } from './validators/live.js';
+import type { operations as ccmTypes } from './ccm.js';
+import { operations as ccmValidators } from './validators/ccm.js';
 
 /** Every operation of every spec document: the client's methods, the IAM lookup, the metadata service. */
 export type OperationId = "ShowDomainHttpsCert" | "UpdateDomainHttpsCert" | "DeleteDomainHttpsCert" | "ShowDomain" | "ShowCertificateInfo" | "ImportCertificate" | "ListCertificates" | "KeystoneListProjects" | "CreateMetadataToken" | "ShowSecurityKey";
@@ -9,6 +11,7 @@ export type OperationId = "ShowDomainHttpsCert" | "UpdateDomainHttpsCert" | "Del
 /** The services whose operations are client methods: endpoint template and known regions. */
 export const services = {
   live: { endpoint: "https://live.{region}.myhuaweicloud.com", regions: ["cn-north-4","cn-north-1","cn-east-3","ap-southeast-2","ap-southeast-3"] },
+  scm: { endpoint: "https://scm.{region}.myhuaweicloud.com", regions: ["cn-north-4","ap-southeast-1","my-kualalumpur-1"] },
 } as const;
 export type ServiceName = keyof typeof services;
 
@@ -51,7 +54,7 @@ export const clientOperations = {
     query: ["domain"],
     headers: [],
     body: null,
-    success: { status: 204, json: false },
+    success: { status: 200, json: false },
     validators: liveValidators.DeleteDomainHttpsCert,
   },
   ShowDomain: {
@@ -78,6 +81,30 @@ export const clientOperations = {
     success: { status: 200, json: true },
     validators: liveValidators.ShowCertificateInfo,
   },
+  ImportCertificate: {
+    service: "scm",
+    method: "POST",
+    path: "/v3/scm/certificates/import",
+    methodName: "importCertificate",
+    pathParams: [],
+    query: [],
+    headers: [],
+    body: "ImportCertificateRequestBody",
+    success: { status: 200, json: true },
+    validators: ccmValidators.ImportCertificate,
+  },
+  ListCertificates: {
+    service: "scm",
+    method: "GET",
+    path: "/v3/scm/certificates",
+    methodName: "listCertificates",
+    pathParams: [],
+    query: ["limit","offset","sort_dir","sort_key","status","enterprise_project_id","deploy_support","owned_by_self","expired_days_since","content"],
+    headers: [],
+    body: null,
+    success: { status: 200, json: true },
+    validators: ccmValidators.ListCertificates,
+  },
 } as const;
 export type ClientOperationId = keyof typeof clientOperations;
 
@@ -88,4 +115,6 @@ export interface ClientOperationTypes {
   DeleteDomainHttpsCert: liveTypes["DeleteDomainHttpsCert"];
   ShowDomain: liveTypes["ShowDomain"];
   ShowCertificateInfo: liveTypes["ShowCertificateInfo"];
+  ImportCertificate: ccmTypes["ImportCertificate"];
+  ListCertificates: ccmTypes["ListCertificates"];
 }

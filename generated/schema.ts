@@ -118,6 +118,14 @@ export type webhooks = Record<string, never>;
 export interface components {
     schemas: {
         /**
+         * Acknowledgement
+         * @description What a successful update or delete may answer: a JSON object with fields the API does not
+         *     document (often `{}`). It is kept as it came; nothing in it is relied on.
+         */
+        Acknowledgement: {
+            [key: string]: unknown;
+        };
+        /**
          * DomainList
          * @description The streaming domains of the project (ShowDomain).
          */
@@ -605,13 +613,18 @@ export interface operations {
             };
         };
         responses: {
-            /** @description Updated. */
+            /**
+             * @description Updated. The body is empty, or a JSON object whose fields are not documented (the
+             *     official SDKs ignore it); either is success.
+             */
             200: {
                 headers: {
                     "X-Request-Id": components["headers"]["XRequestId"];
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["Acknowledgement"];
+                };
             };
             400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
@@ -661,6 +674,19 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /**
+             * @description Deleted. The body is empty, or a JSON object whose fields are not documented (the
+             *     official SDKs ignore it); either is success.
+             */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["XRequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Acknowledgement"];
+                };
+            };
             /** @description Deleted. The response has no body. */
             204: {
                 headers: {

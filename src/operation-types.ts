@@ -47,8 +47,12 @@ export type OperationOptions<O> = PathOf<O> &
 export interface CallResult {
   /** The X-Request-Id of the response, to quote to support. */
   requestId: string | undefined;
-  /** The text of a non-JSON body the spec documents; absent when it documents none. */
-  body?: string;
+  /**
+   * The text of a non-JSON body the spec documents; or the JSON object of an answer whose body is
+   * optional and undocumented (update and delete may answer `{}`: nothing should rely on its
+   * fields). Absent for an empty answer.
+   */
+  body?: string | Record<string, unknown>;
 }
 
 type Success<Id extends ClientOperationId> = (typeof clientOperations)[Id]['success']['status'];
@@ -58,8 +62,11 @@ type SuccessResponse<Id extends ClientOperationId> = ClientOperationTypes[Id]['r
 /** The options of a client operation. */
 export type OptionsOf<Id extends ClientOperationId> = OperationOptions<ClientOperationTypes[Id]>;
 /** What a client operation resolves with: its typed 2xx JSON body, else a CallResult. */
-export type ResultOf<Id extends ClientOperationId> =
-  SuccessResponse<Id> extends { content: { 'application/json': infer R } } ? R : CallResult;
+export type ResultOf<Id extends ClientOperationId> = (typeof clientOperations)[Id]['success']['json'] extends true
+  ? SuccessResponse<Id> extends { content: { 'application/json': infer R } }
+    ? R
+    : CallResult
+  : CallResult;
 
 /** One method per client operation, named by its operationId in lowerCamelCase. */
 export type LiveMethods = {

@@ -2,6 +2,7 @@
 // the spec (generated/validators/live.ts): every rule and limit lives in spec/live-https-cert.yaml.
 // No rule is kept by hand here.
 import { type ClientOperationId, clientOperations } from '../generated/operations.js';
+import type { Validator } from '../generated/validators/live.js';
 import { ValidationError, type ValidationProblem } from './errors.js';
 import { problemsFrom } from './internal/schema-problems.js';
 
@@ -22,7 +23,8 @@ export function requestProblems(
   value: unknown,
 ): ValidationProblem[] {
   const spec = clientOperations[operation].validators;
-  const validate = (spec.request as Partial<Record<typeof part, (typeof spec.request)['path']>>)[part];
+  // Not every operation has every part (a CCM list has no path parameter).
+  const validate = (spec.request as Partial<Record<typeof part, Validator>>)[part];
   if (!validate) return [];
   if (part === 'body' && value === undefined) {
     return spec.bodyRequired ? [{ field: 'body', message: 'is required', rule: 'required' }] : [];

@@ -476,7 +476,10 @@ export class JSONApiResponse<T> {
     constructor(public raw: Response, private transformer: ResponseTransformer<T> = (jsonValue: any) => jsonValue) {}
 
     async value(): Promise<T> {
-        return this.transformer(await this.raw.json());
+        // live-https-cert: an answer the spec marks x-body-optional (update, delete) may be empty;
+        // an empty body is no value, not a JSON syntax error. (Template override: spec/templates.)
+        const text = await this.raw.text();
+        return this.transformer(text === '' ? undefined : JSON.parse(text));
     }
 }
 

@@ -357,6 +357,8 @@ export interface OperationValidators {
   bodyRequired: boolean;
   /** Per documented status: the body's validator, 'empty' when the spec gives no content, 'other' for a non-JSON one. */
   responses: Record<string, Validator | 'empty' | 'other'>;
+  /** Statuses whose documented JSON body may also be absent (x-body-optional in the spec). */
+  optionalBody: readonly string[];
 }
 
 export const operations = {
@@ -366,6 +368,7 @@ export const operations = {
     request: { header: v0 as Validator },
     bodyRequired: false,
     responses: { "200": "other" as const, "400": "other" as const, "404": "other" as const },
+    optionalBody: [],
   },
   ShowSecurityKey: {
     method: "get",
@@ -373,5 +376,6 @@ export const operations = {
     request: { header: v1 as Validator },
     bodyRequired: false,
     responses: { "200": v2 as Validator, "401": "other" as const, "404": "other" as const },
+    optionalBody: [],
   },
 } satisfies Record<string, OperationValidators>;

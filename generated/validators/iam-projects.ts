@@ -601,6 +601,8 @@ export interface OperationValidators {
   bodyRequired: boolean;
   /** Per documented status: the body's validator, 'empty' when the spec gives no content, 'other' for a non-JSON one. */
   responses: Record<string, Validator | 'empty' | 'other'>;
+  /** Statuses whose documented JSON body may also be absent (x-body-optional in the spec). */
+  optionalBody: readonly string[];
 }
 
 export const operations = {
@@ -610,5 +612,6 @@ export const operations = {
     request: { query: v0 as Validator, header: v1 as Validator },
     bodyRequired: false,
     responses: { "200": v2 as Validator, "400": v3 as Validator, "401": v3 as Validator, "403": v3 as Validator, "500": v3 as Validator, "503": v3 as Validator },
+    optionalBody: [],
   },
 } satisfies Record<string, OperationValidators>;

@@ -1898,9 +1898,32 @@ return errors === 0;
 }
 
 const v6 = validate35;
-const schema39 = {"type":"object","properties":{"domain":{"$ref":"live-components#/definitions/DomainName"},"enterprise_project_id":{"type":"string","minLength":1,"maxLength":64}}};
+const schema39 = {"$ref":"live-components#/definitions/Acknowledgement"};
+const schema40 = {"type":"object","additionalProperties":true};
 
 function validate35(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+let vErrors = null;
+let errors = 0;
+if(data && typeof data == "object" && !Array.isArray(data)){
+}
+else {
+const err0 = {instancePath,schemaPath:"live-components#/definitions/Acknowledgement/type",keyword:"type",params:{type: "object"}};
+if(vErrors === null){
+vErrors = [err0];
+}
+else {
+vErrors.push(err0);
+}
+errors++;
+}
+validate35.errors = vErrors;
+return errors === 0;
+}
+
+const v7 = validate36;
+const schema41 = {"type":"object","properties":{"domain":{"$ref":"live-components#/definitions/DomainName"},"enterprise_project_id":{"type":"string","minLength":1,"maxLength":64}}};
+
+function validate36(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
@@ -1995,16 +2018,16 @@ vErrors.push(err7);
 }
 errors++;
 }
-validate35.errors = vErrors;
+validate36.errors = vErrors;
 return errors === 0;
 }
 
-const v7 = validate36;
-const schema41 = {"$ref":"live-components#/definitions/DomainList"};
-const schema42 = {"type":"object","required":["domain_info"],"properties":{"total":{"type":"number"},"domain_info":{"type":"array","items":{"$ref":"live-components#/definitions/LiveDomain"}}}};
-const schema43 = {"type":"object","required":["domain","domain_type","status"],"properties":{"domain":{"type":"string"},"domain_type":{"type":"string","enum":["pull","push"]},"vendor":{"type":"string"},"region":{"type":"string"},"domain_cname":{"type":"string"},"status":{"type":"string","enum":["on","off","configuring"]},"related_domain":{"type":"string"},"create_time":{"type":"string"},"status_describe":{"type":"string"},"service_area":{"type":"string"},"enterprise_project_id":{"type":"string"},"pull_protocol":{"type":"string"},"is_ipv6":{"type":"boolean"}}};
+const v8 = validate37;
+const schema43 = {"$ref":"live-components#/definitions/DomainList"};
+const schema44 = {"type":"object","required":["domain_info"],"properties":{"total":{"type":"number"},"domain_info":{"type":"array","items":{"$ref":"live-components#/definitions/LiveDomain"}}}};
+const schema45 = {"type":"object","required":["domain","domain_type","status"],"properties":{"domain":{"type":"string"},"domain_type":{"type":"string","enum":["pull","push"]},"vendor":{"type":"string"},"region":{"type":"string"},"domain_cname":{"type":"string"},"status":{"type":"string","enum":["on","off","configuring"]},"related_domain":{"type":"string"},"create_time":{"type":"string"},"status_describe":{"type":"string"},"service_area":{"type":"string"},"enterprise_project_id":{"type":"string"},"pull_protocol":{"type":"string"},"is_ipv6":{"type":"boolean"}}};
 
-function validate37(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate38(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
@@ -2093,7 +2116,7 @@ vErrors.push(err6);
 errors++;
 }
 if(!((data4 === "pull") || (data4 === "push"))){
-const err7 = {instancePath:instancePath+"/domain_info/" + i0+"/domain_type",schemaPath:"live-components#/definitions/LiveDomain/properties/domain_type/enum",keyword:"enum",params:{allowedValues: schema43.properties.domain_type.enum}};
+const err7 = {instancePath:instancePath+"/domain_info/" + i0+"/domain_type",schemaPath:"live-components#/definitions/LiveDomain/properties/domain_type/enum",keyword:"enum",params:{allowedValues: schema45.properties.domain_type.enum}};
 if(vErrors === null){
 vErrors = [err7];
 }
@@ -2152,7 +2175,7 @@ vErrors.push(err11);
 errors++;
 }
 if(!(((data8 === "on") || (data8 === "off")) || (data8 === "configuring"))){
-const err12 = {instancePath:instancePath+"/domain_info/" + i0+"/status",schemaPath:"live-components#/definitions/LiveDomain/properties/status/enum",keyword:"enum",params:{allowedValues: schema43.properties.status.enum}};
+const err12 = {instancePath:instancePath+"/domain_info/" + i0+"/status",schemaPath:"live-components#/definitions/LiveDomain/properties/status/enum",keyword:"enum",params:{allowedValues: schema45.properties.status.enum}};
 if(vErrors === null){
 vErrors = [err12];
 }
@@ -2281,26 +2304,26 @@ vErrors.push(err22);
 }
 errors++;
 }
+validate38.errors = vErrors;
+return errors === 0;
+}
+
+
+function validate37(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+let vErrors = null;
+let errors = 0;
+if(!(validate38(data, {instancePath,parentData,parentDataProperty,rootData}))){
+vErrors = vErrors === null ? validate38.errors : vErrors.concat(validate38.errors);
+errors = vErrors.length;
+}
 validate37.errors = vErrors;
 return errors === 0;
 }
 
+const v9 = validate40;
+const schema46 = {"type":"object","properties":{"play_domain":{"$ref":"live-components#/definitions/DomainName"},"offset":{"type":"integer","minimum":0},"limit":{"type":"integer","minimum":1,"maximum":100}}};
 
-function validate36(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
-let vErrors = null;
-let errors = 0;
-if(!(validate37(data, {instancePath,parentData,parentDataProperty,rootData}))){
-vErrors = vErrors === null ? validate37.errors : vErrors.concat(validate37.errors);
-errors = vErrors.length;
-}
-validate36.errors = vErrors;
-return errors === 0;
-}
-
-const v8 = validate39;
-const schema44 = {"type":"object","properties":{"play_domain":{"$ref":"live-components#/definitions/DomainName"},"offset":{"type":"integer","minimum":0},"limit":{"type":"integer","minimum":1,"maximum":100}}};
-
-function validate39(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate40(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
@@ -2420,16 +2443,16 @@ vErrors.push(err9);
 }
 errors++;
 }
-validate39.errors = vErrors;
+validate40.errors = vErrors;
 return errors === 0;
 }
 
-const v9 = validate40;
-const schema46 = {"$ref":"live-components#/definitions/CertificateInfoList"};
-const schema47 = {"type":"object","required":["certificates_info"],"properties":{"total":{"type":"number"},"certificates_info":{"type":"array","items":{"$ref":"live-components#/definitions/DeployedCertificateInfo"}}}};
-const schema48 = {"type":"object","required":["play_domain"],"properties":{"play_domain":{"type":"string"},"project_id":{"type":"string"},"tenant_name":{"type":"string"},"start_time":{"type":"string"},"expire_time":{"type":"string"},"cert_type":{"type":"integer","enum":[0,1]},"gm_cert_type":{"type":"integer","enum":[1,2]},"source":{"type":"string","enum":["scm","user"]},"cert_name":{"type":"string"},"cert_id":{"type":"string"}}};
+const v10 = validate41;
+const schema48 = {"$ref":"live-components#/definitions/CertificateInfoList"};
+const schema49 = {"type":"object","required":["certificates_info"],"properties":{"total":{"type":"number"},"certificates_info":{"type":"array","items":{"$ref":"live-components#/definitions/DeployedCertificateInfo"}}}};
+const schema50 = {"type":"object","required":["play_domain"],"properties":{"play_domain":{"type":"string"},"project_id":{"type":"string"},"tenant_name":{"type":"string"},"start_time":{"type":"string"},"expire_time":{"type":"string"},"cert_type":{"type":"integer","enum":[0,1]},"gm_cert_type":{"type":"integer","enum":[1,2]},"source":{"type":"string","enum":["scm","user"]},"cert_name":{"type":"string"},"cert_id":{"type":"string"}}};
 
-function validate41(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate42(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
@@ -2546,7 +2569,7 @@ vErrors.push(err8);
 errors++;
 }
 if(!((data8 === 0) || (data8 === 1))){
-const err9 = {instancePath:instancePath+"/certificates_info/" + i0+"/cert_type",schemaPath:"live-components#/definitions/DeployedCertificateInfo/properties/cert_type/enum",keyword:"enum",params:{allowedValues: schema48.properties.cert_type.enum}};
+const err9 = {instancePath:instancePath+"/certificates_info/" + i0+"/cert_type",schemaPath:"live-components#/definitions/DeployedCertificateInfo/properties/cert_type/enum",keyword:"enum",params:{allowedValues: schema50.properties.cert_type.enum}};
 if(vErrors === null){
 vErrors = [err9];
 }
@@ -2569,7 +2592,7 @@ vErrors.push(err10);
 errors++;
 }
 if(!((data9 === 1) || (data9 === 2))){
-const err11 = {instancePath:instancePath+"/certificates_info/" + i0+"/gm_cert_type",schemaPath:"live-components#/definitions/DeployedCertificateInfo/properties/gm_cert_type/enum",keyword:"enum",params:{allowedValues: schema48.properties.gm_cert_type.enum}};
+const err11 = {instancePath:instancePath+"/certificates_info/" + i0+"/gm_cert_type",schemaPath:"live-components#/definitions/DeployedCertificateInfo/properties/gm_cert_type/enum",keyword:"enum",params:{allowedValues: schema50.properties.gm_cert_type.enum}};
 if(vErrors === null){
 vErrors = [err11];
 }
@@ -2592,7 +2615,7 @@ vErrors.push(err12);
 errors++;
 }
 if(!((data10 === "scm") || (data10 === "user"))){
-const err13 = {instancePath:instancePath+"/certificates_info/" + i0+"/source",schemaPath:"live-components#/definitions/DeployedCertificateInfo/properties/source/enum",keyword:"enum",params:{allowedValues: schema48.properties.source.enum}};
+const err13 = {instancePath:instancePath+"/certificates_info/" + i0+"/source",schemaPath:"live-components#/definitions/DeployedCertificateInfo/properties/source/enum",keyword:"enum",params:{allowedValues: schema50.properties.source.enum}};
 if(vErrors === null){
 vErrors = [err13];
 }
@@ -2661,19 +2684,19 @@ vErrors.push(err18);
 }
 errors++;
 }
-validate41.errors = vErrors;
+validate42.errors = vErrors;
 return errors === 0;
 }
 
 
-function validate40(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate41(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
 let errors = 0;
-if(!(validate41(data, {instancePath,parentData,parentDataProperty,rootData}))){
-vErrors = vErrors === null ? validate41.errors : vErrors.concat(validate41.errors);
+if(!(validate42(data, {instancePath,parentData,parentDataProperty,rootData}))){
+vErrors = vErrors === null ? validate42.errors : vErrors.concat(validate42.errors);
 errors = vErrors.length;
 }
-validate40.errors = vErrors;
+validate41.errors = vErrors;
 return errors === 0;
 }
 
@@ -2696,6 +2719,8 @@ export interface OperationValidators {
   bodyRequired: boolean;
   /** Per documented status: the body's validator, 'empty' when the spec gives no content, 'other' for a non-JSON one. */
   responses: Record<string, Validator | 'empty' | 'other'>;
+  /** Statuses whose documented JSON body may also be absent (x-body-optional in the spec). */
+  optionalBody: readonly string[];
 }
 
 export const operations = {
@@ -2705,33 +2730,38 @@ export const operations = {
     request: { path: v0 as Validator, query: v1 as Validator, header: v2 as Validator },
     bodyRequired: false,
     responses: { "200": v3 as Validator, "400": v4 as Validator, "401": v4 as Validator, "404": v4 as Validator, "500": v4 as Validator },
+    optionalBody: [],
   },
   UpdateDomainHttpsCert: {
     method: "put",
     path: "/v1/{project_id}/guard/https-cert",
     request: { path: v0 as Validator, query: v1 as Validator, header: v2 as Validator, body: v5 as Validator },
     bodyRequired: true,
-    responses: { "200": "empty" as const, "400": v4 as Validator, "401": v4 as Validator, "404": v4 as Validator, "500": v4 as Validator },
+    responses: { "200": v6 as Validator, "400": v4 as Validator, "401": v4 as Validator, "404": v4 as Validator, "500": v4 as Validator },
+    optionalBody: ["200"],
   },
   DeleteDomainHttpsCert: {
     method: "delete",
     path: "/v1/{project_id}/guard/https-cert",
     request: { path: v0 as Validator, query: v1 as Validator, header: v2 as Validator },
     bodyRequired: false,
-    responses: { "204": "empty" as const, "400": v4 as Validator, "401": v4 as Validator, "404": v4 as Validator, "500": v4 as Validator },
+    responses: { "200": v6 as Validator, "204": "empty" as const, "400": v4 as Validator, "401": v4 as Validator, "404": v4 as Validator, "500": v4 as Validator },
+    optionalBody: ["200"],
   },
   ShowDomain: {
     method: "get",
     path: "/v1/{project_id}/domain",
-    request: { path: v0 as Validator, query: v6 as Validator, header: v2 as Validator },
+    request: { path: v0 as Validator, query: v7 as Validator, header: v2 as Validator },
     bodyRequired: false,
-    responses: { "200": v7 as Validator, "400": v4 as Validator, "401": v4 as Validator, "500": v4 as Validator },
+    responses: { "200": v8 as Validator, "400": v4 as Validator, "401": v4 as Validator, "500": v4 as Validator },
+    optionalBody: [],
   },
   ShowCertificateInfo: {
     method: "get",
     path: "/v2/{project_id}/certificates",
-    request: { path: v0 as Validator, query: v8 as Validator, header: v2 as Validator },
+    request: { path: v0 as Validator, query: v9 as Validator, header: v2 as Validator },
     bodyRequired: false,
-    responses: { "200": v9 as Validator, "400": v4 as Validator, "401": v4 as Validator, "500": v4 as Validator },
+    responses: { "200": v10 as Validator, "400": v4 as Validator, "401": v4 as Validator, "500": v4 as Validator },
+    optionalBody: [],
   },
 } satisfies Record<string, OperationValidators>;

@@ -54,12 +54,19 @@ function serviceOf(spec, specPath) {
 
 function successOf(spec, op, specPath, id) {
   const statuses = Object.keys(op.responses ?? {}).filter((s) => /^2\d\d$/.test(s));
-  if (statuses.length !== 1)
-    throw new Error(`${specPath}: ${id} must document exactly one 2xx answer, got ${statuses.length}`);
-  const [status] = statuses;
-  const response = resolve(spec, op.responses[status]);
-  const json = response.content?.['application/json']?.schema !== undefined;
-  return { status: Number(status), json };
+  const answers = statuses.map((status) => {
+    const response = resolve(spec, op.responses[status]);
+    // x-body-optional: a JSON body that may be absent and documents nothing to rely on (an
+    // acknowledgement such as `{}`); the call then resolves with a CallResult that keeps it as `body`.
+    const optional = response['x-body-optional'] === true;
+    return { status: Number(status), json: response.content?.['application/json']?.schema !== undefined && !optional };
+  });
+  // Several 2xx answers are fine when none has a body to rely on (delete: 204, or 200 with `{}`).
+  if (answers.length === 0 || (answers.length > 1 && answers.some((a) => a.json)))
+    throw new Error(
+      `${specPath}: ${id} must document exactly one 2xx answer (or several without a JSON body to rely on), got ${answers.length}`,
+    );
+  return answers[0];
 }
 
 const importPath = (from, to) => `./${relative(from, to).replace(/\.ts$/, '.js')}`;

@@ -88,9 +88,12 @@ export function operationsOf(spec, sharedId) {
       const parameters = [...shared.filter((s) => !own.some((o) => o.name === s.name && o.in === s.in)), ...own];
       const requestBody = op.requestBody ? resolve(spec, op.requestBody) : undefined;
       const responses = {};
+      // Statuses whose documented body may also be absent (x-body-optional: an empty body is success too).
+      const optionalBody = [];
       for (const [status, response] of Object.entries(op.responses ?? {})) {
         const resolved = resolve(spec, response);
         responses[status] = resolved.content ? (jsonSchemaOf(spec, resolved.content, sharedId) ?? 'other') : 'empty';
+        if (resolved['x-body-optional'] === true) optionalBody.push(status);
       }
       operations.push({
         id: op.operationId,
@@ -104,6 +107,7 @@ export function operationsOf(spec, sharedId) {
         },
         bodyRequired: Boolean(requestBody?.required),
         responses,
+        optionalBody,
       });
     }
   }
@@ -188,6 +192,8 @@ export function validatorsSource(spec, { name, specPath }) {
     "  /** Per documented status: the body's validator, 'empty' when the spec gives no content, 'other' for a non-JSON one. */",
   );
   lines.push("  responses: Record<string, Validator | 'empty' | 'other'>;");
+  lines.push('  /** Statuses whose documented JSON body may also be absent (x-body-optional in the spec). */');
+  lines.push('  optionalBody: readonly string[];');
   lines.push('}');
   lines.push('');
   lines.push('export const operations = {');
@@ -206,6 +212,7 @@ export function validatorsSource(spec, { name, specPath }) {
         .map(([k, v]) => `${JSON.stringify(k)}: ${v.startsWith('"') ? `${v} as const` : `${v} as Validator`}`)
         .join(', ')} },`,
     );
+    lines.push(`    optionalBody: ${JSON.stringify(op.optionalBody)},`);
     lines.push('  },');
   }
   lines.push('} satisfies Record<string, OperationValidators>;');

@@ -7,7 +7,7 @@ import { envCredentials } from './env.js';
 import { metadataCredentials, type MetadataCredentialsOptions } from './metadata.js';
 import { CredentialsNotFoundError } from './not-found.js';
 import { profileCredentials, type ProfileCredentialsOptions } from './profile.js';
-import type { Env } from './runtime.js';
+import type { Env } from '../internal/runtime.js';
 
 export interface DefaultCredentialsOptions extends LogOptions {
   env?: Env | undefined;

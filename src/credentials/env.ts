@@ -4,7 +4,7 @@ import { ConfigurationError } from '../errors.js';
 import { createLog, type LogOptions } from '../log/logger.js';
 import { checkProvided } from './check.js';
 import { CredentialsNotFoundError } from './not-found.js';
-import { type Env, runtimeEnv } from './runtime.js';
+import { type Env, runtimeEnv } from '../internal/runtime.js';
 
 export interface EnvCredentialsOptions extends LogOptions {
   /** The variables to read; the process environment by default. */
@@ -39,12 +39,17 @@ export function envCredentials(options: EnvCredentialsOptions = {}): Credentials
   };
 }
 
+/** HUAWEICLOUD_SDK_PROJECT_ID (or the samples' CLOUD_SDK_PROJECT_ID), when set and not blank. */
+export function projectIdFromEnv(env: Env): string | undefined {
+  return first(env, 'HUAWEICLOUD_SDK_PROJECT_ID', 'CLOUD_SDK_PROJECT_ID');
+}
+
 export function readEnvCredentials(env: Env): ProvidedCredentials {
   const accessKey = first(env, 'HUAWEICLOUD_SDK_AK', 'CLOUD_SDK_AK');
   const secretKey = first(env, 'HUAWEICLOUD_SDK_SK', 'CLOUD_SDK_SK');
   const securityToken = first(env, 'HUAWEICLOUD_SDK_SECURITY_TOKEN');
   const token = first(env, 'HUAWEICLOUD_SDK_AUTH_TOKEN');
-  const projectId = first(env, 'HUAWEICLOUD_SDK_PROJECT_ID', 'CLOUD_SDK_PROJECT_ID');
+  const projectId = projectIdFromEnv(env);
   const source = 'environment variables';
   if (accessKey || secretKey) {
     if (!accessKey || !secretKey) {

@@ -8,7 +8,7 @@ import { createLog, type LogOptions } from '../log/logger.js';
 import { checkProvided } from './check.js';
 import { IniError, iniSection, parseIni } from './ini.js';
 import { CredentialsNotFoundError } from './not-found.js';
-import { builtinModule, type Env, runtimeEnv } from './runtime.js';
+import { builtinModule, type Env, runtimeEnv } from '../internal/runtime.js';
 
 export interface ProfileCredentialsOptions extends LogOptions {
   /** The file; by default HUAWEICLOUD_SDK_CREDENTIALS_FILE, else ~/.huaweicloud/credentials. */

@@ -4,9 +4,9 @@
 import { type ClientOperationId as OperationId, clientOperations } from '../../generated/operations.js';
 import type { Validator } from '../../generated/validators/live.js';
 import { LiveResponseError } from '../errors.js';
-import { attemptsOf } from '../transport/live-transport.js';
+import { attemptsOf } from './attempts.js';
 import { apiErrorFrom } from './api-error.js';
-import { isMutating } from '../transport/outgoing.js';
+import { isMutating } from './method.js';
 import { requestIdOf } from './request-id.js';
 import { problemsFrom } from './schema-problems.js';
 import { serverText } from './server-text.js';
@@ -17,9 +17,13 @@ const REASON = 300;
 type Expected = Validator | 'empty' | 'other';
 
 // The spec's entry for this status; an undocumented 2xx is held to the operation's documented one.
-function expectedFor(operation: OperationId, status: number): Expected | undefined {
-  const responses = clientOperations[operation].validators.responses as Record<string, Expected>;
-  return responses[String(status)] ?? Object.entries(responses).find(([code]) => /^2\d\d$/.test(code))?.[1];
+function expectedFor(operation: OperationId, status: number): { expected: Expected; optional: boolean } | undefined {
+  const { responses, optionalBody } = clientOperations[operation].validators as {
+    responses: Record<string, Expected>;
+    optionalBody: readonly string[];
+  };
+  const code = String(status) in responses ? String(status) : Object.keys(responses).find((c) => /^2\d\d$/.test(c));
+  return code === undefined ? undefined : { expected: responses[code]!, optional: optionalBody.includes(code) };
 }
 
 /**
@@ -48,8 +52,11 @@ export function parseResponse<T>(
     });
   };
 
-  const expected = expectedFor(operation, response.status);
-  if (expected === undefined) return fail('the spec documents no successful answer for this operation');
+  const entry = expectedFor(operation, response.status);
+  if (entry === undefined) return fail('the spec documents no successful answer for this operation');
+  const { expected } = entry;
+  // x-body-optional: the documented body may be absent (update and delete often answer with none).
+  if (entry.optional && text.trim() === '') return undefined as T;
   if (expected === 'empty') {
     if (text !== '') fail('the spec documents no body for this answer');
     return undefined as T;

@@ -2,7 +2,7 @@
 // levels, any object with debug/info/warn/error (console, pino, winston). A logger is never
 // awaited and its failures are swallowed: a broken or slow logger cannot break or delay a call.
 import { ConfigurationError } from '../errors.js';
-import { type Env, runtimeEnv } from '../credentials/runtime.js';
+import { type Env, runtimeEnv } from '../internal/runtime.js';
 
 export const LOG_LEVELS = ['off', 'error', 'warn', 'info', 'debug'] as const;
 export type LogLevel = (typeof LOG_LEVELS)[number];

@@ -21,12 +21,12 @@ export function createNodeLiveClient(options: NodeLiveClientOptions): LiveClient
   const logging = { logLevel: options.logLevel, logger: options.logger };
   const withCredentials: LiveClientOptions = {
     ...options,
-    credentials: options.credentials ?? defaultCredentials(logging),
+    credentials: options.credentials ?? defaultCredentials({ env: options.env, ...logging }),
   };
   if (options.fetch || options.sender) return createLiveClient(withCredentials);
   return createLiveClient({
     ...withCredentials,
     proxy: undefined,
-    sender: createNodeSender({ maxSockets: options.maxSockets, proxy: options.proxy, ...logging }),
+    sender: createNodeSender({ maxSockets: options.maxSockets, proxy: options.proxy, env: options.env, ...logging }),
   });
 }

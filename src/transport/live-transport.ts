@@ -11,6 +11,8 @@ import {
   LiveTlsError,
   type OperationId,
 } from '../errors.js';
+import { withAttempts } from '../internal/attempts.js';
+import type { Env } from '../internal/runtime.js';
 import { serverText } from '../internal/server-text.js';
 import { callLog } from '../log/call-log.js';
 import { createLog, type LogOptions } from '../log/logger.js';
@@ -27,9 +29,9 @@ import {
 } from './credentials-gate.js';
 import { createLimiter } from './limiter.js';
 import { DEFAULT_MAX_SOCKETS } from './node-sender.js';
-import { checkMaxSockets, checkSignal, checkTimeout } from './options.js';
+import { checkMaxSockets, checkRetries, checkSignal, checkTimeout } from './options.js';
 import { isMutating, type OutgoingRequest, type PlainRequest, toOutgoing } from './outgoing.js';
-import { ProxyRefusedError } from './proxy-refused.js';
+import { ProxyRefusedError } from '../proxy-agents/proxy-refused.js';
 import { ResponseTooLargeError } from './read-body.js';
 import { backoffDelay, parseRetryAfter, RETRYABLE_STATUSES, type RetryTuning, sleep } from './retry-policy.js';
 import type { BodyLimit, FetchFunction, Sender, WireResponse } from './sender.js';
@@ -52,9 +54,11 @@ export interface TransportOptions extends LogOptions {
   maxSockets?: number | undefined;
   /** For that node:http sender: a proxy URL, or false; by default HTTPS_PROXY / HTTP_PROXY / NO_PROXY. */
   proxy?: string | false | undefined;
+  /** Where the proxy variables are read, once; the process environment by default. */
+  env?: Env | undefined;
   /** Per attempt, covering headers and body. Default 30 s; at most 2**31-1. */
   timeoutMs?: number | undefined;
-  /** Retries after the first attempt. Default 2 (at most 3 attempts); 0 disables. */
+  /** Retries after the first attempt: a whole number from 0 (none) to 10. Default 2 (at most 3 attempts). */
   retries?: number | undefined;
   retry?: RetryTuning | undefined;
   /** Values to remove from anything that goes into an error. */
@@ -75,7 +79,6 @@ export interface Transport {
   /** A fetch-compatible function: give it to openapi-fetch or to the generated client as `fetchApi`. */
   readonly fetch: FetchFunction;
   call(input: RequestInfo | URL | PlainRequest, init: RequestInit | undefined, context: CallContext): Promise<Response>;
-  readonly clock: ServerClock;
   readonly gate: CredentialsGate;
 }
 
@@ -91,13 +94,9 @@ const BODY_LIMIT: BodyLimit = (status) =>
   status >= 200 && status < 300
     ? { limit: MAX_SUCCESS_BODY, truncate: false }
     : { limit: MAX_ERROR_BODY, truncate: true };
-const attemptsByResponse = new WeakMap<Response, number>();
 const KEEP_EXCERPT = 256;
 
-/** How many attempts produced this response (1 when it came first time). */
-export function attemptsOf(response: Response): number {
-  return attemptsByResponse.get(response) ?? 1;
-}
+export { attemptsOf } from '../internal/attempts.js';
 
 class AttemptTimeout extends Error {
   override name = 'TimeoutError';
@@ -160,11 +159,12 @@ export function createTransport(options: TransportOptions): Transport {
     fetch: options.fetch,
     maxSockets,
     proxy: options.proxy,
+    env: options.env,
     logLevel: log.level,
     logger: options.logger,
   });
   const limiter = createLimiter(maxSockets);
-  const retries = options.retries ?? DEFAULT_RETRIES;
+  const retries = checkRetries(options.retries) ?? DEFAULT_RETRIES;
   const tuning = options.retry ?? {};
   const maxRetryAfter = tuning.maxRetryAfterMs ?? 60_000;
   const secrets = options.secrets ?? [];
@@ -389,15 +389,13 @@ export function createTransport(options: TransportOptions): Transport {
           continue;
         }
       }
-      attemptsByResponse.set(response, attempts);
-      return response;
+      return withAttempts(response, attempts);
     }
   }
 
   return {
     fetch: (input, init) => call(input, init, {}),
     call,
-    clock,
     gate,
   };
 }

@@ -203,13 +203,13 @@ export interface HTTPSCertificateManagementApiInterface {
      * @throws {RequiredError}
      * @memberof HTTPSCertificateManagementApiInterface
      */
-    deleteDomainHttpsCertRaw(requestParameters: DeleteDomainHttpsCertRequest, initOverrides?: RequestInit | runtime.InitOverrideFunction): Promise<runtime.ApiResponse<void>>;
+    deleteDomainHttpsCertRaw(requestParameters: DeleteDomainHttpsCertRequest, initOverrides?: RequestInit | runtime.InitOverrideFunction): Promise<runtime.ApiResponse<{ [key: string]: any; }>>;
 
     /**
      * Deletes the HTTPS certificate configuration of the streaming domain named by `domain`. IAM action: `live:domain:deleteCDNConfig` (Write). 
      * Delete the HTTPS certificate configuration of a domain
      */
-    deleteDomainHttpsCert(requestParameters: DeleteDomainHttpsCertRequest, initOverrides?: RequestInit | runtime.InitOverrideFunction): Promise<void>;
+    deleteDomainHttpsCert(requestParameters: DeleteDomainHttpsCertRequest, initOverrides?: RequestInit | runtime.InitOverrideFunction): Promise<{ [key: string]: any; } | null | undefined >;
 
     /**
      * Creates request options for showCertificateInfo without sending the request
@@ -311,13 +311,13 @@ export interface HTTPSCertificateManagementApiInterface {
      * @throws {RequiredError}
      * @memberof HTTPSCertificateManagementApiInterface
      */
-    updateDomainHttpsCertRaw(requestParameters: UpdateDomainHttpsCertRequest, initOverrides?: RequestInit | runtime.InitOverrideFunction): Promise<runtime.ApiResponse<void>>;
+    updateDomainHttpsCertRaw(requestParameters: UpdateDomainHttpsCertRequest, initOverrides?: RequestInit | runtime.InitOverrideFunction): Promise<runtime.ApiResponse<{ [key: string]: any; }>>;
 
     /**
      * Modifies the HTTPS certificate configuration of the streaming domain named by `domain`. IAM action: `live:domain:updateCDNConfig` (Write). 
      * Modify the HTTPS certificate configuration of a domain
      */
-    updateDomainHttpsCert(requestParameters: UpdateDomainHttpsCertRequest, initOverrides?: RequestInit | runtime.InitOverrideFunction): Promise<void>;
+    updateDomainHttpsCert(requestParameters: UpdateDomainHttpsCertRequest, initOverrides?: RequestInit | runtime.InitOverrideFunction): Promise<{ [key: string]: any; }>;
 
 }
 
@@ -404,19 +404,27 @@ export class HTTPSCertificateManagementApi extends runtime.BaseAPI implements HT
      * Deletes the HTTPS certificate configuration of the streaming domain named by `domain`. IAM action: `live:domain:deleteCDNConfig` (Write). 
      * Delete the HTTPS certificate configuration of a domain
      */
-    async deleteDomainHttpsCertRaw(requestParameters: DeleteDomainHttpsCertRequest, initOverrides?: RequestInit | runtime.InitOverrideFunction): Promise<runtime.ApiResponse<void>> {
+    async deleteDomainHttpsCertRaw(requestParameters: DeleteDomainHttpsCertRequest, initOverrides?: RequestInit | runtime.InitOverrideFunction): Promise<runtime.ApiResponse<{ [key: string]: any; }>> {
         const requestOptions = await this.deleteDomainHttpsCertRequestOpts(requestParameters);
         const response = await this.request(requestOptions, initOverrides);
 
-        return new runtime.VoidApiResponse(response);
+        return new runtime.JSONApiResponse<any>(response);
     }
 
     /**
      * Deletes the HTTPS certificate configuration of the streaming domain named by `domain`. IAM action: `live:domain:deleteCDNConfig` (Write). 
      * Delete the HTTPS certificate configuration of a domain
      */
-    async deleteDomainHttpsCert(requestParameters: DeleteDomainHttpsCertRequest, initOverrides?: RequestInit | runtime.InitOverrideFunction): Promise<void> {
-        await this.deleteDomainHttpsCertRaw(requestParameters, initOverrides);
+    async deleteDomainHttpsCert(requestParameters: DeleteDomainHttpsCertRequest, initOverrides?: RequestInit | runtime.InitOverrideFunction): Promise<{ [key: string]: any; } | null | undefined > {
+        const response = await this.deleteDomainHttpsCertRaw(requestParameters, initOverrides);
+        switch (response.raw.status) {
+            case 204:
+                return null;
+            case 200:
+                return await response.value();
+            default:
+                return await response.value();
+        }
     }
 
     /**
@@ -696,19 +704,20 @@ export class HTTPSCertificateManagementApi extends runtime.BaseAPI implements HT
      * Modifies the HTTPS certificate configuration of the streaming domain named by `domain`. IAM action: `live:domain:updateCDNConfig` (Write). 
      * Modify the HTTPS certificate configuration of a domain
      */
-    async updateDomainHttpsCertRaw(requestParameters: UpdateDomainHttpsCertRequest, initOverrides?: RequestInit | runtime.InitOverrideFunction): Promise<runtime.ApiResponse<void>> {
+    async updateDomainHttpsCertRaw(requestParameters: UpdateDomainHttpsCertRequest, initOverrides?: RequestInit | runtime.InitOverrideFunction): Promise<runtime.ApiResponse<{ [key: string]: any; }>> {
         const requestOptions = await this.updateDomainHttpsCertRequestOpts(requestParameters);
         const response = await this.request(requestOptions, initOverrides);
 
-        return new runtime.VoidApiResponse(response);
+        return new runtime.JSONApiResponse<any>(response);
     }
 
     /**
      * Modifies the HTTPS certificate configuration of the streaming domain named by `domain`. IAM action: `live:domain:updateCDNConfig` (Write). 
      * Modify the HTTPS certificate configuration of a domain
      */
-    async updateDomainHttpsCert(requestParameters: UpdateDomainHttpsCertRequest, initOverrides?: RequestInit | runtime.InitOverrideFunction): Promise<void> {
-        await this.updateDomainHttpsCertRaw(requestParameters, initOverrides);
+    async updateDomainHttpsCert(requestParameters: UpdateDomainHttpsCertRequest, initOverrides?: RequestInit | runtime.InitOverrideFunction): Promise<{ [key: string]: any; }> {
+        const response = await this.updateDomainHttpsCertRaw(requestParameters, initOverrides);
+        return await response.value();
     }
 
 }
