@@ -10,6 +10,7 @@ import { resolveEndpoint } from '../regions.js';
 import type { ParsedValues } from './args.js';
 import { DEFAULT_MAX_SOCKETS } from '../transport/node-sender.js';
 import { UsageError } from './exit-codes.js';
+import { DEFAULT_REQUESTS_PER_MINUTE } from '../transport/pacer.js';
 
 export type Env = Record<string, string | undefined>;
 
@@ -82,6 +83,13 @@ export function concurrencyFrom(values: ParsedValues): number {
   return value;
 }
 
+/** --requests-per-minute N, else LIVE_HTTPS_CERT_REQUESTS_PER_MINUTE, else the client's default (120). */
+export function requestsPerMinuteFrom(values: ParsedValues, env: Env): number {
+  const raw = values['requests-per-minute'] ?? firstSet(env, 'LIVE_HTTPS_CERT_REQUESTS_PER_MINUTE');
+  if (raw === undefined) return DEFAULT_REQUESTS_PER_MINUTE;
+  return number({ 'requests-per-minute': raw }, 'requests-per-minute', 0, 100_000)!;
+}
+
 /** --timeout SECONDS as milliseconds (per attempt: an API call, or a verify handshake). */
 export function timeoutMsFrom(values: ParsedValues): number | undefined {
   const seconds = number(values, 'timeout', 0.001, 3600);
@@ -119,6 +127,7 @@ export async function clientSettingsFrom(
   if (retries !== undefined && !Number.isInteger(retries))
     throw new UsageError(`--retries ${retries}: give a whole number`);
   const timeoutMs = timeoutMsFrom(values);
+  const requestsPerMinute = requestsPerMinuteFrom(values, env);
   const signingAlgorithm = signingAlgorithmFrom(values);
   const region = (values['region'] as string | undefined) ?? firstSet(env, 'HUAWEICLOUD_SDK_REGION');
   // The region's HUAWEICLOUD_SDK_REGION_LIVE_<REGION> override is read from this environment.
@@ -152,6 +161,8 @@ export async function clientSettingsFrom(
     signingAlgorithm,
     timeoutMs,
     retries,
+    requestsPerMinute,
+    allowInsecureHttp: values['allow-insecure-http'] === true,
     // The client caps requests in flight per origin; a fleet asked to run wider must not queue
     // behind that cap (the wait would count against each attempt's timeout).
     maxSockets: Math.max(DEFAULT_MAX_SOCKETS, concurrencyFrom(values)),
