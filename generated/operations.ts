@@ -2,6 +2,8 @@
 // The operations of every document with `x-service` become client methods (src/client.ts).
 import type { operations as liveTypes } from './schema.js';
 import { operations as liveValidators } from './validators/live.js';
+import type { operations as ccmTypes } from './ccm.js';
+import { operations as ccmValidators } from './validators/ccm.js';
 
 /** Every operation of every spec document: the client's methods, the IAM lookup, the metadata service. */
 export type OperationId = "ShowDomainHttpsCert" | "UpdateDomainHttpsCert" | "DeleteDomainHttpsCert" | "ShowDomain" | "ShowCertificateInfo" | "ImportCertificate" | "ListCertificates" | "KeystoneListProjects" | "CreateMetadataToken" | "ShowSecurityKey";
@@ -9,13 +11,15 @@ export type OperationId = "ShowDomainHttpsCert" | "UpdateDomainHttpsCert" | "Del
 /** The services whose operations are client methods: endpoint template and known regions. */
 export const services = {
   live: { endpoint: "https://live.{region}.myhuaweicloud.com", regions: ["cn-north-4","cn-north-1","cn-east-3","ap-southeast-2","ap-southeast-3"] },
+  scm: { endpoint: "https://scm.{region}.myhuaweicloud.com", regions: ["cn-north-4","ap-southeast-1","my-kualalumpur-1"] },
 } as const;
 export type ServiceName = keyof typeof services;
 
 /**
  * The client operations: where each goes, what it takes, what it answers. `headers` are the
  * non-auth header parameters; `body` the request body's schema name, 'inline', or null for none;
- * `success` the one documented 2xx and whether it has a JSON body.
+ * `success` the one documented 2xx and whether it has a JSON body; `loadValidators` loads the
+ * validators of its request and responses (generated/validators/<api>/<operationId>.ts) on first use.
  */
 export const clientOperations = {
   ShowDomainHttpsCert: {
@@ -28,7 +32,7 @@ export const clientOperations = {
     headers: [],
     body: null,
     success: { status: 200, json: true },
-    validators: liveValidators.ShowDomainHttpsCert,
+    loadValidators: liveValidators.ShowDomainHttpsCert,
   },
   UpdateDomainHttpsCert: {
     service: "live",
@@ -40,7 +44,7 @@ export const clientOperations = {
     headers: [],
     body: "DomainHttpsCertInfo",
     success: { status: 200, json: false },
-    validators: liveValidators.UpdateDomainHttpsCert,
+    loadValidators: liveValidators.UpdateDomainHttpsCert,
   },
   DeleteDomainHttpsCert: {
     service: "live",
@@ -52,7 +56,7 @@ export const clientOperations = {
     headers: [],
     body: null,
     success: { status: 200, json: false },
-    validators: liveValidators.DeleteDomainHttpsCert,
+    loadValidators: liveValidators.DeleteDomainHttpsCert,
   },
   ShowDomain: {
     service: "live",
@@ -64,7 +68,7 @@ export const clientOperations = {
     headers: [],
     body: null,
     success: { status: 200, json: true },
-    validators: liveValidators.ShowDomain,
+    loadValidators: liveValidators.ShowDomain,
   },
   ShowCertificateInfo: {
     service: "live",
@@ -76,7 +80,31 @@ export const clientOperations = {
     headers: [],
     body: null,
     success: { status: 200, json: true },
-    validators: liveValidators.ShowCertificateInfo,
+    loadValidators: liveValidators.ShowCertificateInfo,
+  },
+  ImportCertificate: {
+    service: "scm",
+    method: "POST",
+    path: "/v3/scm/certificates/import",
+    methodName: "importCertificate",
+    pathParams: [],
+    query: [],
+    headers: [],
+    body: "ImportCertificateRequestBody",
+    success: { status: 200, json: true },
+    loadValidators: ccmValidators.ImportCertificate,
+  },
+  ListCertificates: {
+    service: "scm",
+    method: "GET",
+    path: "/v3/scm/certificates",
+    methodName: "listCertificates",
+    pathParams: [],
+    query: ["limit","offset","sort_dir","sort_key","status","enterprise_project_id","deploy_support","owned_by_self","expired_days_since","content"],
+    headers: [],
+    body: null,
+    success: { status: 200, json: true },
+    loadValidators: ccmValidators.ListCertificates,
   },
 } as const;
 export type ClientOperationId = keyof typeof clientOperations;
@@ -88,4 +116,6 @@ export interface ClientOperationTypes {
   DeleteDomainHttpsCert: liveTypes["DeleteDomainHttpsCert"];
   ShowDomain: liveTypes["ShowDomain"];
   ShowCertificateInfo: liveTypes["ShowCertificateInfo"];
+  ImportCertificate: ccmTypes["ImportCertificate"];
+  ListCertificates: ccmTypes["ListCertificates"];
 }

@@ -1,7 +1,8 @@
 // `npm run contract:proxy -- --upstream URL --domain D [--operations show,update,delete]
 // [--body update.json] [--project-id ID] [--json]`: checks a real server against the spec. The
 // client's requests go through `prism proxy --errors` in front of the upstream; every violation
-// Prism finds, in the request or in the upstream's response, is reported, and the command exits 1.
+// Prism finds, in the request or in the upstream's response, is reported, and the command exits 1;
+// an upstream that gives no answer is reported as "no answer" (exit 1 too), not as a violation.
 // Credentials come from the environment, as for the CLI (HUAWEICLOUD_SDK_AK / _SK, optional
 // _SECURITY_TOKEN, or HUAWEICLOUD_SDK_AUTH_TOKEN; HUAWEICLOUD_SDK_PROJECT_ID). Only show runs by
 // default: update and delete change the domain and run only when named.
@@ -22,8 +23,17 @@ interface Violation {
 interface Outcome {
   operation: string;
   status: number | undefined;
+  /** false when the upstream gave no answer: nothing about the spec was learnt. */
+  answered: boolean;
   violations: Violation[];
+  /** Why there was no answer (connection refused or closed, as Prism's forwarder saw it). */
+  noAnswer?: string;
   error?: string;
+}
+interface Seen {
+  status: number | undefined;
+  violations: Violation[];
+  noAnswer?: string;
 }
 
 const usage =
@@ -67,7 +77,7 @@ const prism = await startPrism({ proxyTo: upstream });
 const outcomes: Outcome[] = [];
 try {
   const proxy = new URL(prism.url);
-  let last: { status: number; violations: Violation[] } | undefined;
+  let last: Seen | undefined;
   // The client signs for the upstream's host; the request itself goes to Prism, which forwards it
   // with the upstream's Host, so a signature checked by the upstream stays valid.
   const throughPrism = async (input: RequestInfo | URL, init?: RequestInit): Promise<Response> => {
@@ -88,21 +98,28 @@ try {
     let violations = header ? (JSON.parse(header) as Violation[]) : [];
     // OpenAPI 3.0 cannot say "this JSON body may be absent"; the spec says it with x-body-optional
     // (update and delete), so Prism's complaint about such an empty answer is not a violation.
-    const optional = Object.values(specOperations).some(
+    const optional = (await Promise.all(Object.values(specOperations).map((load) => load()))).some(
       (o) =>
         o.method === request.method.toLowerCase() &&
         (o.optionalBody as readonly string[]).includes(String(response.status)),
     );
     if (optional && (await response.clone().arrayBuffer()).byteLength === 0)
       violations = violations.filter((v) => v.location?.[0] !== 'response');
-    last = { status: response.status, violations };
+    const seen: Seen = { status: response.status, violations };
+    last = seen;
     // A response Prism refused (--errors) arrives as its own problem document.
     if (response.headers.get('content-type')?.includes('application/problem+json')) {
       const problem = (await response
         .clone()
         .json()
-        .catch(() => ({}))) as { title?: string; detail?: string; validation?: Violation[] };
-      last.violations.push(
+        .catch(() => ({}))) as { type?: string; title?: string; detail?: string; validation?: Violation[] };
+      // Prism's forwarder (node-fetch) could not reach the upstream or got no answer from it:
+      // that is no answer, not a violation of the spec.
+      if (problem.type === 'FetchError') {
+        last = { status: undefined, violations: [], noAnswer: serverText(problem.title ?? 'no answer', [], 300) };
+        return response;
+      }
+      seen.violations.push(
         ...(problem.validation ?? [{ message: `${problem.title ?? 'Prism refused'}: ${problem.detail ?? ''}` }]),
       );
     }
@@ -125,29 +142,44 @@ try {
     } catch (e) {
       error = serverText(e instanceof LiveError ? e.message : String(e), secrets, 500);
     }
-    const seen = last as { status: number; violations: Violation[] } | undefined;
-    outcomes.push({ operation, status: seen?.status, violations: seen?.violations ?? [], ...(error ? { error } : {}) });
+    const seen = last as Seen | undefined;
+    const status = seen?.status;
+    outcomes.push({
+      operation,
+      status,
+      answered: status !== undefined,
+      violations: seen?.violations ?? [],
+      ...(status === undefined ? { noAnswer: seen?.noAnswer ?? error ?? 'no answer' } : {}),
+      ...(error ? { error } : {}),
+    });
   }
 } finally {
   await prism.stop();
 }
 
-// No answer at all (the upstream unreachable, a timeout) is no evidence of conformance either.
-const failed = outcomes.filter((o) => o.violations.length > 0 || o.status === undefined);
+// No answer at all (the upstream unreachable, a timeout) is no evidence of conformance either,
+// but it is no violation: it is reported as what it is.
+const violating = outcomes.filter((o) => o.violations.length > 0);
+const unanswered = outcomes.filter((o) => !o.answered);
+const failed = violating.length + unanswered.length;
 if (values['json']) {
-  process.stdout.write(`${JSON.stringify({ upstream, conforms: failed.length === 0, outcomes }, null, 2)}\n`);
+  process.stdout.write(`${JSON.stringify({ upstream, conforms: failed === 0, outcomes }, null, 2)}\n`);
 } else {
   for (const o of outcomes) {
     console.log(
-      `${o.operation}: HTTP ${o.status ?? '-'}, ${o.violations.length ? `${o.violations.length} violation(s)` : o.status === undefined ? 'no answer' : 'conforms'}${o.error ? ` (client: ${o.error})` : ''}`,
+      !o.answered
+        ? `${o.operation}: no answer from the upstream (${o.noAnswer})`
+        : `${o.operation}: HTTP ${o.status}, ${o.violations.length ? `${o.violations.length} violation(s)` : 'conforms'}${o.error ? ` (client: ${o.error})` : ''}`,
     );
     for (const v of o.violations)
       console.log(`  ${(v.location ?? []).join('.')}: ${serverText(String(v.message ?? v.code ?? ''), [], 300)}`);
   }
-  console.log(
-    failed.length
-      ? `contract:proxy: ${upstream} violates the spec (${failed.length} of ${outcomes.length} operations)`
-      : `contract:proxy: ${upstream} conforms to the spec on ${outcomes.length} operation(s)`,
-  );
+  if (violating.length)
+    console.log(`contract:proxy: ${upstream} violates the spec (${violating.length} of ${outcomes.length} operations)`);
+  if (unanswered.length)
+    console.log(
+      `contract:proxy: ${upstream} did not answer (${unanswered.length} of ${outcomes.length} operations): nothing was checked`,
+    );
+  if (!failed) console.log(`contract:proxy: ${upstream} conforms to the spec on ${outcomes.length} operation(s)`);
 }
-process.exit(failed.length ? 1 : 0);
+process.exit(failed ? 1 : 0);

@@ -1,6 +1,6 @@
 // The lint: the spec (Redocly recommended rules with example validation, and openapi-generator's
-// own validator), the TypeScript type check of everything (generated code included), ESLint, and
-// the formatter's check.
+// own validator), the TypeScript type check of everything (generated code included), ESLint, the
+// import rules of src/ (scripts/check-imports.mjs), and the formatter's check.
 import { fileURLToPath } from 'node:url';
 import { requireGeneratorJar } from './lib/generator-jar.mjs';
 import { run } from './lib/run.mjs';
@@ -21,6 +21,8 @@ for (const doc of specDocuments(root)) await run(bin('openapi-generator-cli'), [
 await run(bin('tsc'), ['--noEmit', '-p', 'tsconfig.json'], options);
 await run(bin('tsc'), ['--noEmit', '-p', 'tsconfig.generated.json'], options);
 await run(bin('eslint'), ['.'], options);
+// No file-level import cycle in src/ (dynamic imports included) and no two folders importing each other.
+await run(process.execPath, [fileURLToPath(new URL('./check-imports.mjs', import.meta.url))], options);
 // Formatting (Biome: one pinned native binary, the whole tree in well under a second; `npx biome format --write .` fixes).
 await run(bin('biome'), ['format', '.'], options);
 console.log('lint: spec, types and code are clean');

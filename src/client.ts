@@ -5,17 +5,19 @@ import { type ClientOperationId, clientOperations, type ServiceName } from '../g
 import type { paths } from '../generated/schema.js';
 import { createAuthorizer } from './auth/authorize.js';
 import { type Credentials, type CredentialsProvider, isAkSk } from './auth/credentials.js';
-import { SIGNING_ALGORITHMS, type SigningAlgorithm, type SigningHash, sm3Digest } from './auth/hash.js';
+import { checkSigningAlgorithm, type SigningAlgorithm, type SigningHash } from './auth/hash.js';
 import { userAgent } from './auth/user-agent.js';
-import { checkProjectId } from './credentials/check.js';
-import { lookupProjectId, regionIamEndpoint } from './credentials/project-id.js';
-import { runtimeEnv } from './credentials/runtime.js';
+import { checkProjectId, noProjectId } from './credentials/check.js';
+import { projectIdFromEnv } from './credentials/env.js';
+import { type Env, runtimeEnv } from './internal/runtime.js';
 import { credentialSource } from './credentials/source.js';
 import { ConfigurationError, type OperationId, ValidationError } from './errors.js';
 import { officialContentType } from './internal/official-content-type.js';
 import { parseResponse } from './internal/parse.js';
 import { requestIdOf } from './internal/request-id.js';
-import { DEFAULT_REGION, type LiveRegion, resolveEndpoint, serviceEndpoint } from './regions.js';
+import { createLog, type LogOptions } from './log/logger.js';
+import { withRequestId } from './request-id.js';
+import { checkEndpoint, DEFAULT_REGION, type LiveRegion, resolveEndpoint, serviceEndpoint } from './regions.js';
 import { createTransport, type FetchFunction, type Sender, type Transport } from './transport/live-transport.js';
 import { type CredentialsState, createCredentialsGate } from './transport/credentials-gate.js';
 import { checkPlainHttp } from './transport/plain-http.js';
@@ -23,12 +25,13 @@ import { checkRequestsPerMinute, createPacer, type Pacer, type Timers } from './
 import { PlainRequest } from './transport/outgoing.js';
 import type { RetryTuning } from './transport/retry-policy.js';
 import type { LiveMethods, OptionsOf, ResultOf } from './operation-types.js';
-import { assertValidRequest } from './validate.js';
+import { assertValidRequest, validatorsOf } from './validate.js';
 
-export interface LiveClientOptions {
+export interface LiveClientOptions extends LogOptions {
   /**
-   * The project ID of the region (IAM console, "My Credentials"). When absent: the one a
-   * credentials provider found, else looked up at IAM with the AK/SK (KeystoneListProjects).
+   * The project ID of the region (IAM console, "My Credentials"). Precedence: this option >
+   * HUAWEICLOUD_SDK_PROJECT_ID (or CLOUD_SDK_PROJECT_ID) > the one a credentials provider found (the
+   * credentials file's project_id) > looked up at IAM with the AK/SK (KeystoneListProjects).
    */
   projectId?: string | undefined;
   /** A Live region; `cn-north-4` by default. Ignored when `endpoint` is given. */
@@ -45,15 +48,23 @@ export interface LiveClientOptions {
    * async provider called when signing and kept until shortly before its answer expires.
    */
   credentials: Credentials | CredentialsProvider;
-  /** IAM, for the project id lookup. Default: HUAWEICLOUD_SDK_IAM_ENDPOINT, else https://iam.{region}.myhuaweicloud.com. */
+  /**
+   * IAM, for the project id lookup. Precedence: this option > HUAWEICLOUD_SDK_IAM_ENDPOINT > the
+   * credentials file's iam_endpoint > https://iam.{region}.myhuaweicloud.com.
+   */
   iamEndpoint?: string | undefined;
+  /**
+   * The environment variables the client reads (HUAWEICLOUD_SDK_PROJECT_ID, HUAWEICLOUD_SDK_IAM_ENDPOINT,
+   * HUAWEICLOUD_SDK_REGION_<SERVICE>_<REGION>, the proxy variables); the process's by default.
+   */
+  env?: Readonly<Record<string, string | undefined>> | undefined;
   /** Look the project id up at IAM when none is known (default true). */
   lookupProjectId?: boolean | undefined;
   /** SDK-HMAC-SHA256 (default) or SDK-HMAC-SM3 (needs SM3 in the runtime: Node has it, browsers not). */
   signingAlgorithm?: SigningAlgorithm | undefined;
-  /** The fetch that goes on the wire; the global fetch by default. */
+  /** The fetch that goes on the wire; the global fetch by default. Not with `sender`. */
   fetch?: FetchFunction | undefined;
-  /** A lower-level way to the wire than fetch. Without `fetch` and `sender`: node:http on Node, else the global fetch. */
+  /** A lower-level way to the wire than fetch (not with `fetch`). Without either: node:http on Node, else the global fetch. */
   sender?: Sender | undefined;
   /**
    * Node only: a proxy URL (`http://user:password@host:port`; CONNECT for https), or `false` for
@@ -99,7 +110,10 @@ export type DeleteOptions = OptionsOf<'DeleteDomainHttpsCert'>;
 export type UpdateOptions = OptionsOf<'UpdateDomainHttpsCert'>;
 /** The options of show and delete. */
 export type CallOptions = ShowOptions & DeleteOptions;
-/** What show resolves with: the 200 body of the spec. */
+/**
+ * What show resolves with: the 200 body of the spec. It also carries the response's request id as
+ * a non-enumerable `requestId` (not in JSON.stringify or Object.keys): see `requestIdOf`.
+ */
 export type ShowResult = ResultOf<'ShowDomainHttpsCert'>;
 
 /**
@@ -126,57 +140,42 @@ export interface LiveClient extends LiveMethods {
   readonly pace: Pick<Pacer, 'intervalMs' | 'started'>;
 }
 
-function checkOptions(options: LiveClientOptions): void {
+function checkOptions(options: LiveClientOptions): SigningAlgorithm | undefined {
   if (!options || typeof options !== 'object')
     throw new ConfigurationError('options', 'createLiveClient needs an options object');
   if (options.projectId !== undefined) checkProjectId(options.projectId);
-  const algorithm = options.signingAlgorithm;
-  if (algorithm !== undefined && !SIGNING_ALGORITHMS.includes(algorithm)) {
-    throw new ConfigurationError(
-      'signingAlgorithm',
-      `signingAlgorithm must be one of ${SIGNING_ALGORITHMS.join(', ')}, got "${String(algorithm)}"`,
-    );
-  }
-  if (algorithm === 'SDK-HMAC-SM3') {
-    if (options.signingHash)
-      throw new ConfigurationError(
-        'signingHash',
-        'signingHash replaces SHA-256 only; it cannot be used with SDK-HMAC-SM3',
-      );
-    try {
-      sm3Digest();
-    } catch (error) {
-      throw new ConfigurationError('signingAlgorithm', (error as Error).message);
-    }
-  }
-  if (
-    options.retries !== undefined &&
-    !(Number.isInteger(options.retries) && options.retries >= 0 && options.retries <= 10)
-  ) {
-    throw new ConfigurationError('retries', `retries must be a whole number from 0 to 10, got ${options.retries}`);
-  }
+  return checkSigningAlgorithm(options.signingAlgorithm, { signingHash: options.signingHash !== undefined });
 }
 
 export function createLiveClient(options: LiveClientOptions): LiveClient {
-  checkOptions(options);
+  const algorithm = checkOptions(options);
+  // One environment for every rule that reads one: the caller's (tests, the CLI), else the process's.
+  const env = options.env ?? runtimeEnv();
   // The endpoint option, HUAWEICLOUD_SDK_REGION_LIVE_<REGION> or the region: http only to loopback or when allowed.
   const baseUrl = checkPlainHttp(
-    resolveEndpoint({ region: options.region, endpoint: options.endpoint ?? options.endpoints?.live }),
+    resolveEndpoint({ region: options.region, endpoint: options.endpoint ?? options.endpoints?.live }, env),
     'endpoint',
     options.allowInsecureHttp,
   );
   // Grows as a provider returns new secrets; the transport and errors read it when they need it.
   const secrets: string[] = [];
   const source = credentialSource(options.credentials, { secrets });
-  if (options.projectId === undefined && source.plain && !isAkSk(source.plain)) {
-    throw new ConfigurationError(
-      'projectId',
-      'projectId is required with token credentials (the IAM lookup needs an access key pair); copy it from the IAM console',
-    );
-  }
+  // Project id: option > environment > credentials file (a provider's) > IAM lookup.
+  const givenProjectId = options.projectId ?? projectIdFromEnv(env);
+  if (givenProjectId === undefined && source.plain && !isAkSk(source.plain)) throw noProjectId('token');
+  // The level is settled once (the option, else LIVE_HTTPS_CERT_LOG): a bad one fails here.
+  const log = createLog(options, env);
+  const logging = { logLevel: log.level, logger: options.logger };
+  log.debug(
+    source.plain
+      ? `credentials: ${isAkSk(source.plain) ? `AK/SK${source.plain.securityToken ? ' with a security token' : ''}` : 'a token'} given to the client`
+      : 'credentials: from the credentials provider, asked when signing',
+  );
   const wire = {
+    ...logging,
     fetch: options.fetch,
-    sender: options.fetch ? undefined : options.sender,
+    sender: options.sender,
+    env,
     maxSockets: options.maxSockets,
     proxy: options.proxy,
     timeoutMs: options.timeoutMs,
@@ -186,19 +185,19 @@ export function createLiveClient(options: LiveClientOptions): LiveClient {
     // One gate for the Live calls and the IAM lookup: refused credentials are not sent again by either.
     gate: createCredentialsGate(),
     // One pace for every call of this client, the IAM lookup included.
-    pacer: createPacer(requestsPerMinuteOf(options), options.timers),
+    pacer: createPacer(requestsPerMinuteOf(options, env), options.timers),
     timers: options.timers,
     // Token requests carry no signed date; a provider may give either kind.
     clockSensitive: source.plain === undefined || isAkSk(source.plain),
   };
-  const signing = { source, hash: options.signingHash, algorithm: options.signingAlgorithm, userAgent: userAgent() };
+  const signing = { source, hash: options.signingHash, algorithm, userAgent: userAgent() };
   let foundProjectId: Promise<string> | undefined;
   const resolveProjectId = (): Promise<string> =>
-    (foundProjectId ??= findProjectId(options, source, signing, wire).catch((error: unknown) => {
+    (foundProjectId ??= findProjectId(options, env, source, signing, wire).catch((error: unknown) => {
       foundProjectId = undefined;
       throw error;
     }));
-  let knownProjectId = options.projectId;
+  let knownProjectId = givenProjectId;
   const projectIdOf = (): string | Promise<string> =>
     knownProjectId ??
     resolveProjectId().then((id) => {
@@ -226,7 +225,7 @@ export function createLiveClient(options: LiveClientOptions): LiveClient {
     let found = baseUrls.get(service);
     if (found === undefined) {
       found = checkPlainHttp(
-        serviceEndpoint(service, { region: options.region, endpoint: options.endpoints?.[service] }),
+        serviceEndpoint(service, { region: options.region, endpoint: options.endpoints?.[service] }, env),
         `endpoints.${service}`,
         options.allowInsecureHttp,
       );
@@ -243,12 +242,14 @@ export function createLiveClient(options: LiveClientOptions): LiveClient {
     const hasBody = row.body !== null;
     const parts = { query, ...(headers ? { header: headers } : {}), ...(hasBody ? { body } : {}) };
     const needsProject = (row.pathParams as readonly string[]).includes('project_id');
+    // This operation's validators: loaded on its first call (a bundle or process carries no others).
+    const validators = await validatorsOf(operation);
     // Bad input is refused before anything is sent, the IAM lookup of the project id included:
     // until the id is known its place is held by a valid stand-in (the found id is checked too).
     if (needsProject && knownProjectId === undefined)
-      assertValidRequest(operation, { ...parts, path: { ...named, project_id: PROJECT_ID_STAND_IN } });
+      assertValidRequest(validators, { ...parts, path: { ...named, project_id: PROJECT_ID_STAND_IN } });
     const path = needsProject ? { ...named, project_id: await projectIdOf() } : named;
-    assertValidRequest(operation, { ...parts, path });
+    assertValidRequest(validators, { ...parts, path });
     const init = {
       baseUrl: baseUrlOf(row.service),
       params: { path, query, ...(headers ? { header: headers } : {}) },
@@ -265,8 +266,9 @@ export function createLiveClient(options: LiveClientOptions): LiveClient {
         init: unknown,
       ) => Promise<{ data?: unknown; error?: unknown; response: Response }>
     )(row.path, init);
-    const parsed = parseResponse<unknown>(operation, response, { data, error }, secrets);
-    if (row.success.json) return parsed;
+    const parsed = parseResponse<unknown>(operation, validators, response, { data, error }, secrets);
+    // JSON results are the spec's data; their request id rides along out of sight (non-enumerable).
+    if (row.success.json) return withRequestId(parsed, requestIdOf(response.headers, secrets));
     return {
       requestId: requestIdOf(response.headers, secrets),
       ...(typeof parsed === 'string' || (typeof parsed === 'object' && parsed !== null) ? { body: parsed } : {}),
@@ -323,9 +325,9 @@ function splitOptions(options: unknown, pathParams: readonly string[]) {
 }
 
 /** The option, else LIVE_HTTPS_CERT_REQUESTS_PER_MINUTE (one pace for every tool of a machine), else 120. */
-function requestsPerMinuteOf(options: LiveClientOptions): number {
+function requestsPerMinuteOf(options: LiveClientOptions, env: Record<string, string | undefined>): number {
   if (options.requestsPerMinute !== undefined) return checkRequestsPerMinute(options.requestsPerMinute);
-  const fromEnv = runtimeEnv()['LIVE_HTTPS_CERT_REQUESTS_PER_MINUTE']?.trim();
+  const fromEnv = env['LIVE_HTTPS_CERT_REQUESTS_PER_MINUTE']?.trim();
   if (!fromEnv) return checkRequestsPerMinute(undefined);
   return checkRequestsPerMinute(Number(fromEnv), 'LIVE_HTTPS_CERT_REQUESTS_PER_MINUTE');
 }
@@ -333,9 +335,10 @@ function requestsPerMinuteOf(options: LiveClientOptions): number {
 type Wire = Omit<Parameters<typeof createTransport>[0], 'authorize'>;
 type Signing = Omit<Parameters<typeof createAuthorizer>[0], 'projectId'>;
 
-/** A provider's project id, else the IAM lookup with the same credentials and wire. */
+/** A provider's project id (the credentials file's), else the IAM lookup with the same credentials and wire. */
 async function findProjectId(
   options: LiveClientOptions,
+  env: Env,
   source: Signing['source'],
   signing: Signing,
   wire: Wire,
@@ -343,19 +346,19 @@ async function findProjectId(
   const credentials = await source.current();
   if ('projectId' in credentials && credentials.projectId)
     return checkProjectId(credentials.projectId, 'the credentials provider');
-  const how = 'give projectId (or set HUAWEICLOUD_SDK_PROJECT_ID, or project_id in the credentials file)';
-  if (!isAkSk(credentials))
-    throw new ConfigurationError('projectId', `projectId is required with token credentials: ${how}`);
-  if (options.lookupProjectId === false)
-    throw new ConfigurationError('projectId', `projectId is required (the IAM lookup is turned off): ${how}`);
+  if (!isAkSk(credentials)) throw noProjectId('token');
+  if (options.lookupProjectId === false) throw noProjectId('lookup-off');
+  // The lookup (and IAM's validators) is loaded only when a project id has to be found.
+  const { lookupProjectId, regionIamEndpoint } = await import('./credentials/project-id.js');
   const region = options.region ?? DEFAULT_REGION;
+  // IAM endpoint: option > environment > credentials file > the region's.
   const given =
     options.iamEndpoint ??
-    ('iamEndpoint' in credentials ? credentials.iamEndpoint : undefined) ??
-    runtimeEnv()['HUAWEICLOUD_SDK_IAM_ENDPOINT'];
+    (env['HUAWEICLOUD_SDK_IAM_ENDPOINT']?.trim() || undefined) ??
+    ('iamEndpoint' in credentials ? credentials.iamEndpoint : undefined);
   let iamEndpoint: string;
   try {
-    iamEndpoint = given ? resolveEndpoint({ endpoint: given }) : regionIamEndpoint(region);
+    iamEndpoint = given ? checkEndpoint(given) : regionIamEndpoint(region);
   } catch (error) {
     throw new ConfigurationError('iamEndpoint', `IAM ${(error as Error).message}`);
   }

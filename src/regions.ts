@@ -2,7 +2,7 @@
 // (x-service, servers; see generated/operations.ts); an explicit endpoint wins, then the official
 // SDKs' override variable HUAWEICLOUD_SDK_REGION_<SERVICE>_<REGION>, then the template.
 import { type ServiceName, services } from '../generated/operations.js';
-import { type Env, runtimeEnv } from './credentials/runtime.js';
+import { type Env, runtimeEnv } from './internal/runtime.js';
 import { ConfigurationError } from './errors.js';
 
 /** The regions where Huawei Cloud Live serves this API (the spec's server variable). */

@@ -13,7 +13,22 @@
 # LIVE_HTTPS_CERT (the command, default live-https-cert; e.g. "npx live-https-cert").
 # Domains the certificate does not cover are skipped with a note.
 
+# No pathname expansion anywhere in the hook: a domain list is split on spaces, and a name such as
+# `*.example.com` must stay a wildcard, not become the files of the directory acme.sh runs in.
+# Globbing is turned off for the hook and restored as it was for acme.sh afterwards.
 huaweicloud_live_deploy() {
+  case $- in
+    *f*) _huaweicloud_live_noglob=1 ;;
+    *) _huaweicloud_live_noglob= ;;
+  esac
+  set -f
+  _huaweicloud_live_deploy_noglob "$@"
+  _huaweicloud_live_status=$?
+  [ -z "$_huaweicloud_live_noglob" ] && set +f
+  return $_huaweicloud_live_status
+}
+
+_huaweicloud_live_deploy_noglob() {
   _cdomain="$1"
   _ckey="$2"
   _ccert="$3"
@@ -57,7 +72,7 @@ huaweicloud_live_deploy() {
   export HUAWEICLOUD_SDK_AK HUAWEICLOUD_SDK_SK HUAWEICLOUD_SDK_PROJECT_ID
   [ -n "$HUAWEICLOUD_SDK_REGION" ] && export HUAWEICLOUD_SDK_REGION
   _debug _cfullchain "$_cfullchain"
-  # shellcheck disable=SC2086 # LIVE_HTTPS_CERT may be a command with arguments ("npx live-https-cert").
+  # shellcheck disable=SC2086 # LIVE_HTTPS_CERT may be a command with arguments ("npx live-https-cert"); split, never globbed (set -f).
   if ${LIVE_HTTPS_CERT:-live-https-cert} deploy-hook --cert "$_cfullchain" --key "$_ckey" "$@"; then
     _info "live-https-cert deployed $_cdomain to: $_domains"
     return 0

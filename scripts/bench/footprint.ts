@@ -1,6 +1,8 @@
 // 4. Footprint: runtime packages each package pulls in (count, transitively) and the installed
 // size of the package plus those, read from node_modules; the browser bundle of our client entry
-// (esbuild, minified, gzip).
+// (esbuild, minified, code splitting, gzip): what a page loads at start (the entry and the chunks it
+// imports statically), and apart from it the chunks loaded on demand (each operation's validators,
+// the IAM lookup, the Node sender), and what a page that calls one operation loads in all.
 import { build } from 'esbuild';
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { dirname, join } from 'node:path';
@@ -49,9 +51,80 @@ export interface FootprintRow {
   installedBytes: number;
 }
 
+export interface BrowserBundle {
+  /** What loads at start: the entry and every chunk it imports statically. */
+  minifiedBytes: number;
+  gzipBytes: number;
+  /** Every chunk loaded on demand (import()), together, gzip. */
+  lazyGzipBytes: number;
+  lazyChunks: number;
+  /** A page that creates a client and calls showDomainHttpsCert: start plus what that call loads, gzip. */
+  oneOperationGzipBytes: number;
+}
+
+type Outputs = Record<string, { imports: { path: string; kind: string }[] }>;
+
+/** The outputs a file loads, transitively: static imports only, or dynamic ones too. */
+function closure(outputs: Outputs, from: string[], dynamic: boolean): Set<string> {
+  const seen = new Set<string>();
+  const queue = [...from];
+  while (queue.length) {
+    const file = queue.pop()!;
+    if (seen.has(file)) continue;
+    seen.add(file);
+    for (const i of outputs[file]?.imports ?? [])
+      if (i.kind === 'import-statement' || (dynamic && i.kind === 'dynamic-import')) queue.push(i.path);
+  }
+  return seen;
+}
+
+/** The browser bundle of an entry, split as a bundler splits it, read at its dynamic imports. */
+async function browserBundle(): Promise<BrowserBundle> {
+  const oneOperation = join(root, 'scripts/bench/one-operation.ts');
+  const outdir = join(root, 'bench-results/bundle');
+  const result = await build({
+    entryPoints: [join(root, 'src/index.ts'), oneOperation],
+    bundle: true,
+    minify: true,
+    splitting: true,
+    platform: 'browser',
+    format: 'esm',
+    outdir,
+    write: false,
+    metafile: true,
+    logLevel: 'silent',
+  });
+  const outputs = result.metafile.outputs as Outputs;
+  const bytes = new Map(result.outputFiles.map((f) => [f.path.slice(root.length), f.contents]));
+  const entryOf = (source: string) =>
+    Object.entries(result.metafile.outputs).find(([, o]) => o.entryPoint === source)![0];
+  const gzip = (files: Iterable<string>) =>
+    [...files].reduce((sum, f) => sum + gzipSync(bytes.get(f.replace(/^\//, '')) ?? bytes.get(f)!).byteLength, 0);
+  const start = closure(outputs, [entryOf('src/index.ts')], false);
+  const everything = closure(outputs, [entryOf('src/index.ts')], true);
+  const lazy = [...everything].filter((f) => !start.has(f));
+  const program = entryOf('scripts/bench/one-operation.ts');
+  // The program's own entry calls one operation: what it loads at start plus that operation's chunk.
+  const called = closure(outputs, [program], false);
+  const showChunk = Object.entries(result.metafile.outputs).find(([, o]) =>
+    Object.keys(o.inputs).some((input) => input.endsWith('validators/live/ShowDomainHttpsCert.ts')),
+  )![0];
+  for (const f of closure(outputs, [showChunk], false)) called.add(f);
+  return {
+    minifiedBytes: [...start].reduce(
+      (sum, f) => sum + (bytes.get(f) ?? bytes.get(f.replace(/^\//, ''))!).byteLength,
+      0,
+    ),
+    gzipBytes: gzip(start),
+    lazyGzipBytes: gzip(lazy),
+    lazyChunks: lazy.length,
+    oneOperationGzipBytes: gzip(called),
+  };
+}
+
 export async function footprint(): Promise<{
   rows: FootprintRow[];
-  bundle: { minifiedBytes: number; gzipBytes: number };
+  bundle: BrowserBundle;
 }> {
   const ours = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8'));
   const oursClosure = runtimeClosure(ours.dependencies ?? {}, root);
@@ -70,16 +143,6 @@ export async function footprint(): Promise<{
     statSync(join(root, 'package.json')).size,
   );
 
-  const result = await build({
-    entryPoints: [join(root, 'src/index.ts')],
-    bundle: true,
-    minify: true,
-    platform: 'browser',
-    format: 'esm',
-    write: false,
-    logLevel: 'silent',
-  });
-  const code = result.outputFiles[0]!.contents;
   return {
     rows: [
       {
@@ -93,6 +156,6 @@ export async function footprint(): Promise<{
         installedBytes: folderSize(officialDir) + size(officialClosure),
       },
     ],
-    bundle: { minifiedBytes: code.byteLength, gzipBytes: gzipSync(code).byteLength },
+    bundle: await browserBundle(),
   };
 }

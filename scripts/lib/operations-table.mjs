@@ -145,7 +145,8 @@ export function operationsTableSource(documents) {
   L.push('/**');
   L.push(' * The client operations: where each goes, what it takes, what it answers. `headers` are the');
   L.push(" * non-auth header parameters; `body` the request body's schema name, 'inline', or null for none;");
-  L.push(' * `success` the one documented 2xx and whether it has a JSON body.');
+  L.push(' * `success` the one documented 2xx and whether it has a JSON body; `loadValidators` loads the');
+  L.push(' * validators of its request and responses (generated/validators/<api>/<operationId>.ts) on first use.');
   L.push(' */');
   L.push('export const clientOperations = {');
   for (const r of rows) {
@@ -159,7 +160,7 @@ export function operationsTableSource(documents) {
     L.push(`    headers: ${JSON.stringify(r.headers)},`);
     L.push(`    body: ${JSON.stringify(r.body)},`);
     L.push(`    success: { status: ${r.success.status}, json: ${r.success.json} },`);
-    L.push(`    validators: ${r.alias}Validators.${r.id},`);
+    L.push(`    loadValidators: ${r.alias}Validators.${r.id},`);
     L.push('  },');
   }
   L.push('} as const;');

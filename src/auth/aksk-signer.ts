@@ -1,15 +1,10 @@
 // SDK-HMAC-SHA256 (and SDK-HMAC-SM3), the AK/SK signatures of Huawei Cloud's API gateway.
+import type { SignableRequest } from '../transport/outgoing.js';
 import type { AkSkCredentials } from './credentials.js';
+
+export type { SignableRequest };
 import { canonicalHeaders, canonicalRequest, formatSdkDate, stringToSign } from './canonical.js';
 import { type AlgorithmDigest, digestFor, type SigningAlgorithm, type SigningHash, sha256Digest } from './hash.js';
-
-/** What the signer needs of a request; `headers` has lowercase names and is updated in place. */
-export interface SignableRequest {
-  method: string;
-  url: URL;
-  headers: Record<string, string>;
-  body: Uint8Array | undefined;
-}
 
 export type RequestSigner = (request: SignableRequest, date: Date) => Promise<void>;
 

@@ -1,10 +1,9 @@
 // Puts the credentials on a request: a token header, or the AK/SK signature; and the User-Agent.
 // Credentials are asked of their source on every attempt, so a provider's fresh ones are used
 // as soon as it has them.
-import type { CredentialSource } from '../credentials/source.js';
 import type { Authorize } from '../transport/live-transport.js';
 import { createAkSkSigner, type RequestSigner } from './aksk-signer.js';
-import { type Credentials, isAkSk } from './credentials.js';
+import { type CredentialSource, type Credentials, isAkSk } from './credentials.js';
 import type { SigningAlgorithm, SigningHash } from './hash.js';
 
 export interface AuthorizerOptions {

@@ -37,3 +37,11 @@ export function secretsOf(credentials: Credentials): string[] {
   const secrets = isAkSk(credentials) ? [credentials.secretKey, credentials.securityToken] : [credentials.token];
   return secrets.filter((s): s is string => typeof s === 'string' && s.length > 0);
 }
+
+/** Where the signer gets credentials at signing time (made by credentials/source.ts). */
+export interface CredentialSource {
+  /** The credentials to sign with now (the provider is called only when needed). */
+  current(): ProvidedCredentials | Promise<ProvidedCredentials>;
+  /** The plain credentials given at creation; undefined for a provider. */
+  readonly plain: Credentials | undefined;
+}

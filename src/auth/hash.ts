@@ -2,6 +2,8 @@
 // runtimes and browsers; or, where the runtime offers Node's crypto module without an import
 // (getBuiltinModule on the global process object: Node 20.16+, Deno, Bun), its synchronous hashes, which sign about
 // twenty times faster than Web Crypto's promise round trips there.
+import { ConfigurationError } from '../errors.js';
+import { builtinModule } from '../internal/runtime.js';
 
 export interface SigningHash {
   sha256Hex(data: Uint8Array): Promise<string> | string;
@@ -51,8 +53,7 @@ interface NodeCryptoSubset {
 
 /** Node's crypto module when the runtime hands it out without an import; undefined in browsers. */
 function builtinCrypto(): NodeCryptoSubset | undefined {
-  const runtime = (globalThis as { process?: { getBuiltinModule?: (id: string) => unknown } }).process;
-  return runtime?.getBuiltinModule?.('node:crypto') as NodeCryptoSubset | undefined;
+  return builtinModule<NodeCryptoSubset>('node:crypto');
 }
 
 /** The hash the signer uses unless told otherwise: built-in crypto where offered, else Web Crypto. */
@@ -68,6 +69,38 @@ export function defaultHash(): SigningHash {
 /** The AK/SK signing algorithms of the API gateway. */
 export type SigningAlgorithm = 'SDK-HMAC-SHA256' | 'SDK-HMAC-SM3';
 export const SIGNING_ALGORITHMS: readonly SigningAlgorithm[] = ['SDK-HMAC-SHA256', 'SDK-HMAC-SM3'];
+
+/**
+ * The one check of a signing algorithm (the client's option; the CLI hands its flag over as is):
+ * one of SIGNING_ALGORITHMS, any letter case; SM3 needs the runtime's SM3 and no signingHash.
+ */
+export function checkSigningAlgorithm(
+  value: unknown,
+  context: { signingHash?: boolean; option?: string } = {},
+): SigningAlgorithm | undefined {
+  if (value === undefined) return undefined;
+  const option = context.option ?? 'signingAlgorithm';
+  const found = SIGNING_ALGORITHMS.find((name) => typeof value === 'string' && name === value.toUpperCase());
+  if (!found) {
+    throw new ConfigurationError(
+      'signingAlgorithm',
+      `${option} must be ${SIGNING_ALGORITHMS.join(' or ')}, got ${JSON.stringify(String(value))}`,
+    );
+  }
+  if (found === 'SDK-HMAC-SM3') {
+    if (context.signingHash)
+      throw new ConfigurationError(
+        'signingHash',
+        'signingHash replaces SHA-256 only; it cannot be used with SDK-HMAC-SM3',
+      );
+    try {
+      sm3Digest();
+    } catch (error) {
+      throw new ConfigurationError('signingAlgorithm', (error as Error).message);
+    }
+  }
+  return found;
+}
 
 /** The digest and HMAC of one signing algorithm, and the names the gateway uses with it. */
 export interface AlgorithmDigest {

@@ -1,6 +1,6 @@
 // The User-Agent every request carries, as Huawei's SDKs send theirs: the package, the runtime
 // and the platform, so gateway logs and support can tell the clients apart.
-import { runtimeDescription } from '../credentials/runtime.js';
+import { runtimeDescription } from '../internal/runtime.js';
 import { VERSION } from '../version.js';
 
 /**

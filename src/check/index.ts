@@ -11,6 +11,7 @@ export { dnsNames, idnaProblem, nameCovers, namesCover, normalizeDomain, uniqueD
 export { DEFAULT_WARN_DAYS } from './validity.js';
 export { fixChainOrder } from './chain.js';
 export type { FixedChain } from './chain.js';
+export { updateBodyProblems } from './body-problems.js';
 export { checkPair } from './check-pair.js';
 export type { PairInput } from './check-pair.js';
 export { looksLikeDer, normalizePem, pemBlocks } from './pem.js';

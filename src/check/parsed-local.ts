@@ -3,7 +3,7 @@
 import type { ValidationProblem } from '../errors.js';
 import { characters } from '../internal/schema-problems.js';
 import type { DomainHttpsCertInfo } from '../types.js';
-import { updateBodyProblems } from '../validate.js';
+import { updateBodyProblems } from './body-problems.js';
 import type { FixedChain } from './chain.js';
 import type { Finding, Subject } from './findings.js';
 import { type PairFacts, pairFacts } from './pair-facts.js';

@@ -6,7 +6,12 @@ import { readPemFile } from './files.js';
 
 const GM_FLAGS = ['gm-sign-cert', 'gm-sign-key', 'gm-enc-cert', 'gm-enc-key'] as const;
 
-export function certificateBodyFrom(values: ParsedValues, command: 'update' | 'check'): DomainHttpsCertInfo {
+/** `warn` hears of private key files others may read (see readPemFile). */
+export function certificateBodyFrom(
+  values: ParsedValues,
+  command: 'update' | 'check',
+  warn: (message: string) => void,
+): DomainHttpsCertInfo {
   const cert = values['cert'] as string | undefined;
   const key = values['key'] as string | undefined;
   const scmId = values['scm-cert-id'] as string | undefined;
@@ -35,7 +40,7 @@ export function certificateBodyFrom(values: ParsedValues, command: 'update' | 'c
     Object.assign(body, {
       certificate_format: 'PEM',
       certificate: readPemFile(cert, '--cert'),
-      certificate_key: readPemFile(key, '--key'),
+      certificate_key: readPemFile(key, '--key', warn),
     });
   }
   if (scmId !== undefined) body.tls_certificate = { source: 'scm', cert_id: scmId };
@@ -43,9 +48,9 @@ export function certificateBodyFrom(values: ParsedValues, command: 'update' | 'c
     body.gm_certificate = {
       source: 'user',
       sign_certificate: readPemFile(values['gm-sign-cert'] as string, '--gm-sign-cert'),
-      sign_certificate_key: readPemFile(values['gm-sign-key'] as string, '--gm-sign-key'),
+      sign_certificate_key: readPemFile(values['gm-sign-key'] as string, '--gm-sign-key', warn),
       enc_certificate: readPemFile(values['gm-enc-cert'] as string, '--gm-enc-cert'),
-      enc_certificate_key: readPemFile(values['gm-enc-key'] as string, '--gm-enc-key'),
+      enc_certificate_key: readPemFile(values['gm-enc-key'] as string, '--gm-enc-key', warn),
     };
   }
   if (values['force-redirect']) body.force_redirect = true;

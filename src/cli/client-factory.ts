@@ -2,7 +2,9 @@
 import { secretsOf } from '../auth/credentials.js';
 import { createLiveClient, type LiveClient } from '../client.js';
 import { createNodeLiveClient } from '../node/index.js';
+import { ConfigurationError } from '../errors.js';
 import type { ParsedValues } from './args.js';
+import { UsageError } from './exit-codes.js';
 import type { CredentialsState } from '../transport/credentials-gate.js';
 import type { Timers } from '../transport/pacer.js';
 import { createRecorder } from './dry-run.js';
@@ -52,9 +54,19 @@ export async function commandClient(
   }
   // The request is validated and signed for real; only the wire is replaced.
   const recorder = createRecorder(secrets);
-  const client = createLiveClient({ ...options, retries: 0, sender: recorder.sender });
+  const client = createLiveClient({
+    ...options,
+    // Its "attempts" reach a recorder, not the API: no attempt lines that look like real calls.
+    logLevel: options.logLevel === 'off' ? 'off' : 'warn',
+    retries: 0,
+    sender: recorder.sender,
+  });
   // A dry run's own answers are made up: only the reader's real answers say anything of the credentials.
   const credentialsState = (): CredentialsState =>
     real.credentialsState === 'refused' || client.credentialsState === 'refused' ? 'refused' : real.credentialsState;
+  // The client's rule decides whether a project id is known without a lookup (which would send).
+  await client.resolveProjectId().catch((error: unknown) => {
+    throw error instanceof ConfigurationError ? new UsageError(`--dry-run: ${error.message}`) : error;
+  });
   return { client, reader: real, secrets, record: recorder.record, credentialsState };
 }

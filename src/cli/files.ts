@@ -6,12 +6,21 @@ import { UsageError } from './exit-codes.js';
 /** A certificate chain or key is a few kB; anything this large is the wrong file. */
 export const MAX_PEM_FILE_BYTES = 1024 * 1024;
 
-export function readPemFile(path: string, flag: string): string {
+/**
+ * A PEM file's text. A private key file (`warn` given) that group or others may read or write
+ * gets a warning, as the credentials file does: the key is as secret as the SK.
+ */
+export function readPemFile(path: string, flag: string, warn?: (message: string) => void): string {
   let size: number;
   try {
     const stat = statSync(path);
     if (stat.isDirectory()) throw new UsageError(`${flag} ${path}: is a directory; give the PEM file`);
     size = stat.size;
+    const mode = stat.mode & 0o777;
+    if (warn && process.platform !== 'win32' && stat.isFile() && mode & 0o077)
+      warn(
+        `warning: ${flag} ${path} is accessible by group or others (mode ${mode.toString(8).padStart(4, '0')}); a private key should be private: chmod 600 ${path}\n`,
+      );
   } catch (error) {
     if (error instanceof UsageError) throw error;
     throw new UsageError(`${flag} ${path}: ${describeFsError(error)}`);

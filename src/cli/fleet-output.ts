@@ -2,6 +2,7 @@
 // the number of domains), as one JSON document { results, ok, summary } written piece by piece,
 // as a table a row at a time, or, for one domain, as that command's own text.
 import type { DomainOutcome, FleetTally } from './fleet.js';
+import { stripControls } from '../internal/server-text.js';
 import { outcomeJson } from './output.js';
 
 export interface OutcomeWriter {
@@ -42,8 +43,9 @@ export function tableWriter(write: (text: string) => void, domains: readonly str
   write(`${'DOMAIN'.padEnd(width)}  RESULT     DETAIL\n`);
   return {
     outcome(o) {
-      const warnings = (o.warnings ?? []).map((w) => `${''.padEnd(width)}  warning: ${w}\n`).join('');
-      write(`${o.domain.padEnd(width)}  ${o.status.padEnd(9)}  ${o.detail}\n${warnings}`);
+      // One row per domain: a line break in a detail (server text) would forge a row of its own.
+      const warnings = (o.warnings ?? []).map((w) => `${''.padEnd(width)}  warning: ${stripControls(w)}\n`).join('');
+      write(`${o.domain.padEnd(width)}  ${o.status.padEnd(9)}  ${stripControls(o.detail)}\n${warnings}`);
     },
     end(tally) {
       const s = tally.summary;

@@ -1,6 +1,6 @@
 // Runs one command over its domains: fleet concurrency, Ctrl-C, --report, progress, and the
 // final report (one JSON document of the same shape for every command, or text).
-import { appendFileSync } from 'node:fs';
+import { closeSync, constants, lstatSync, openSync, writeSync } from 'node:fs';
 import type { ParsedValues } from './args.js';
 import { EXIT, UsageError } from './exit-codes.js';
 import { type DomainOutcome, runFleet } from './fleet.js';
@@ -29,17 +29,28 @@ function reportWriter(
   path: string | undefined,
   secrets: readonly string[],
   warn: (text: string) => void,
-): ((outcome: DomainOutcome) => void) | undefined {
+): { write: (outcome: DomainOutcome) => void; close: () => void } | undefined {
   if (path === undefined) return undefined;
+  // A symbolic link at the report's path was put there by someone: appending through it would
+  // write where it points (another user's file, a system file). Refused, before anything is sent;
+  // O_NOFOLLOW closes the gap between this look and the open.
+  let fd: number;
   try {
-    appendFileSync(path, '');
+    if (lstatSync(path, { throwIfNoEntry: false })?.isSymbolicLink())
+      throw new UsageError(
+        `--report ${path}: is a symbolic link; give the report file itself (a link would write where it points)`,
+      );
+    fd = openSync(path, constants.O_WRONLY | constants.O_APPEND | constants.O_CREAT | constants.O_NOFOLLOW, 0o600);
   } catch (error) {
-    throw new UsageError(`--report ${path}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`);
+    if (error instanceof UsageError) throw error;
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === 'ELOOP') throw new UsageError(`--report ${path}: is a symbolic link; give the report file itself`);
+    throw new UsageError(`--report ${path}: ${code ?? (error as Error).message}`);
   }
   // A write that fails mid-run (disk full, file removed) must not abort the fleet: changes are
   // being applied, and the final report is then the only record. Said once, loudly.
   let broken = false;
-  return (outcome) => {
+  const write = (outcome: DomainOutcome) => {
     if (broken) return;
     const line = sanitizeJson(
       {
@@ -50,7 +61,7 @@ function reportWriter(
       secrets,
     );
     try {
-      appendFileSync(path, `${JSON.stringify(line)}\n`);
+      writeSync(fd, `${JSON.stringify(line)}\n`);
     } catch (error) {
       broken = true;
       warn(
@@ -58,6 +69,7 @@ function reportWriter(
       );
     }
   };
+  return { write, close: () => closeSync(fd) };
 }
 
 export async function runOverDomains({
@@ -95,7 +107,7 @@ export async function runOverDomains({
     interrupt: io.interrupt,
     credentials,
     onFinish: async (outcome, soFar, started) => {
-      if (started) report?.(outcome);
+      if (started) report?.write(outcome);
       // The progress line (stderr) is cleared before a row and drawn again after it: on a
       // terminal both land on the same screen.
       if (progress) (io.progress ?? io.stderr)('\r\x1b[K');
@@ -106,7 +118,7 @@ export async function runOverDomains({
       }
       await io.stdoutDrained?.();
     },
-  });
+  }).finally(() => report?.close());
   if (progress) io.stderr('\n');
   const interrupted = io.interrupt?.aborted === true;
   writer.end(tally, interrupted);

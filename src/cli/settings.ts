@@ -1,13 +1,14 @@
-// Client settings from flags, the environment (the Huawei SDKs' variable names), the credentials
-// file and the metadata service, in that order: flags win.
+// Client settings: flags mapped to client options, the credentials chain (environment, credentials
+// file, metadata service) asked once, and the environment handed to the client, which decides.
 import type { ProvidedCredentials } from '../auth/credentials.js';
-import { SIGNING_ALGORITHMS, type SigningAlgorithm } from '../auth/hash.js';
+import { checkSigningAlgorithm } from '../auth/hash.js';
 import type { LiveClientOptions } from '../client.js';
 import { defaultCredentials } from '../credentials/chain.js';
 import { readEnvCredentials } from '../credentials/env.js';
 import { CredentialsNotFoundError } from '../credentials/not-found.js';
-import { resolveEndpoint } from '../regions.js';
+import type { LogOptions } from '../log/logger.js';
 import type { ParsedValues } from './args.js';
+import { cliLogging } from './log.js';
 import { DEFAULT_MAX_SOCKETS } from '../transport/node-sender.js';
 import { UsageError } from './exit-codes.js';
 import { DEFAULT_REQUESTS_PER_MINUTE } from '../transport/pacer.js';
@@ -44,9 +45,11 @@ export function credentialsFrom(env: Env): ProvidedCredentials {
 export async function chainedCredentialsFrom(
   env: Env,
   warn: (message: string) => void,
+  logging: LogOptions = {},
 ): Promise<{ first: ProvidedCredentials; provider: () => Promise<ProvidedCredentials> }> {
   const metadataEndpoint = firstSet(env, 'LIVE_HTTPS_CERT_METADATA_ENDPOINT');
   const chain = defaultCredentials({
+    ...logging,
     env,
     onWarning: (message) => warn(`${message}\n`),
     metadata: metadataEndpoint === 'off' ? false : { endpoint: metadataEndpoint },
@@ -96,23 +99,7 @@ export function timeoutMsFrom(values: ParsedValues): number | undefined {
   return seconds === undefined ? undefined : Math.round(seconds * 1000);
 }
 
-function signingAlgorithmFrom(values: ParsedValues): SigningAlgorithm | undefined {
-  const raw = values['signing-algorithm'];
-  if (raw === undefined) return undefined;
-  const found = SIGNING_ALGORITHMS.find((name) => name.toLowerCase() === String(raw).toLowerCase());
-  if (!found) throw new UsageError(`--signing-algorithm ${String(raw)}: give ${SIGNING_ALGORITHMS.join(' or ')}`);
-  return found;
-}
-
 export type CommandOptions = Omit<LiveClientOptions, 'fetch'>;
-
-export async function clientOptionsFrom(
-  values: ParsedValues,
-  env: Env,
-  warn: (message: string) => void = () => {},
-): Promise<CommandOptions> {
-  return (await clientSettingsFrom(values, env, warn)).options;
-}
 
 /**
  * The client options, and the first credentials the chain resolved (the options hold the
@@ -123,42 +110,29 @@ export async function clientSettingsFrom(
   env: Env,
   warn: (message: string) => void = () => {},
 ): Promise<{ options: CommandOptions; first: ProvidedCredentials }> {
-  const retries = number(values, 'retries', 0, 10);
-  if (retries !== undefined && !Number.isInteger(retries))
-    throw new UsageError(`--retries ${retries}: give a whole number`);
+  // The client checks the values (retries' range, the signing algorithm) and decides every
+  // precedence (option > env > file > default for the project id and the IAM endpoint): here
+  // flags only become options, and the command's environment is handed over.
+  const retries = number(values, 'retries', -Infinity, Infinity);
   const timeoutMs = timeoutMsFrom(values);
   const requestsPerMinute = requestsPerMinuteFrom(values, env);
-  const signingAlgorithm = signingAlgorithmFrom(values);
   const region = (values['region'] as string | undefined) ?? firstSet(env, 'HUAWEICLOUD_SDK_REGION');
-  // The region's HUAWEICLOUD_SDK_REGION_LIVE_<REGION> override is read from this environment.
-  const endpoint = resolveEndpoint(
-    { region, endpoint: (values['endpoint'] as string | undefined) ?? firstSet(env, 'HUAWEICLOUD_SDK_ENDPOINT') },
-    env,
-  );
-  const { first, provider } = await chainedCredentialsFrom(env, warn);
-  const projectId =
-    (values['project-id'] as string | undefined) ??
-    firstSet(env, 'HUAWEICLOUD_SDK_PROJECT_ID', 'CLOUD_SDK_PROJECT_ID') ??
-    first.projectId;
+  const endpoint = (values['endpoint'] as string | undefined) ?? firstSet(env, 'HUAWEICLOUD_SDK_ENDPOINT');
+  const logging = cliLogging(values, env, warn);
+  const { first, provider } = await chainedCredentialsFrom(env, warn, logging);
   const dryRun = values['dry-run'] === true;
-  if (!projectId && dryRun) {
-    throw new UsageError(
-      '--dry-run needs a project id (--project-id, HUAWEICLOUD_SDK_PROJECT_ID or project_id in the credentials file): looking it up at IAM would send a request',
-    );
-  }
-  if (!projectId && !('accessKey' in first)) {
-    throw new UsageError(
-      'no project id: give --project-id or set HUAWEICLOUD_SDK_PROJECT_ID (the IAM lookup needs AK/SK, not a token)',
-    );
-  }
   const options: CommandOptions = {
-    projectId,
+    ...logging,
+    projectId: values['project-id'] as string | undefined,
     region: region as LiveClientOptions['region'],
     endpoint,
-    iamEndpoint: (values['iam-endpoint'] as string | undefined) ?? firstSet(env, 'HUAWEICLOUD_SDK_IAM_ENDPOINT'),
+    iamEndpoint: values['iam-endpoint'] as string | undefined,
+    env,
     credentials: provider,
+    // A dry run sends nothing, so the project id is not looked up at IAM.
     lookupProjectId: !dryRun,
-    signingAlgorithm,
+    // The one check of the algorithm, named after the flag in its message.
+    signingAlgorithm: checkSigningAlgorithm(values['signing-algorithm'], { option: '--signing-algorithm' }),
     timeoutMs,
     retries,
     requestsPerMinute,

@@ -103,3 +103,15 @@ export function checkProjectId(value: unknown, source?: string): string {
   }
   return value;
 }
+
+const HOW =
+  'give projectId (the CLI: --project-id), or set HUAWEICLOUD_SDK_PROJECT_ID, or project_id in the credentials file';
+
+/** The one rule for "no project id and none can be found": with a token, or with the lookup turned off. */
+export function noProjectId(why: 'token' | 'lookup-off'): ConfigurationError {
+  const reason =
+    why === 'token'
+      ? 'the IAM lookup needs an access key pair, not a token'
+      : 'the IAM lookup is turned off (a dry run would send it)';
+  return new ConfigurationError('projectId', `no project id: ${HOW} (${reason}); copy it from the IAM console`);
+}

@@ -3,7 +3,7 @@
 // answer per access key, region and IAM endpoint for the life of the process; concurrent
 // lookups share one request; a failed lookup is not kept.
 import type { components } from '../../generated/iam-projects.js';
-import { operations } from '../../generated/validators/iam-projects.js';
+import { validators as keystoneListProjects } from '../../generated/validators/iam-projects/KeystoneListProjects.js';
 import { ConfigurationError, LiveApiError } from '../errors.js';
 import { problemsFrom } from '../internal/schema-problems.js';
 import { serverText } from '../internal/server-text.js';
@@ -84,7 +84,7 @@ async function listProjects({ region, iamEndpoint, transport, secrets }: Project
     });
   }
   // Only an answer the spec vouches for (project ids of 32 hex digits among them) is used.
-  const isProjectList = operations.KeystoneListProjects.responses['200'];
+  const isProjectList = keystoneListProjects.responses['200'];
   if (!isProjectList(body)) {
     const [why] = problemsFrom(isProjectList.errors, body);
     const detail = why ? serverText(`${why.field} ${why.message}`, secrets, 200) : 'unexpected shape';

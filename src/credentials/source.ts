@@ -3,21 +3,17 @@
 // one returns joins the redaction list, so a rotated token echoed by a server is still removed.
 import {
   type Credentials,
+  type CredentialSource,
   type CredentialsProvider,
   type ProvidedCredentials,
   secretsOf,
 } from '../auth/credentials.js';
 import { checkCredentials, checkProvided } from './check.js';
 
+export type { CredentialSource };
+
 /** Temporary credentials are fetched again this long before they expire (at most half their life). */
 export const REFRESH_BEFORE_EXPIRY_MS = 5 * 60 * 1000;
-
-export interface CredentialSource {
-  /** The credentials to sign with now (the provider is called only when needed). */
-  current(): ProvidedCredentials | Promise<ProvidedCredentials>;
-  /** The plain credentials given at creation; undefined for a provider. */
-  readonly plain: Credentials | undefined;
-}
 
 export interface CredentialSourceOptions {
   /** Redaction list shared with the transport and errors; grows as providers return secrets. */

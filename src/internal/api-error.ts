@@ -1,7 +1,7 @@
 // Builds a LiveApiError from a non-2xx response and the body openapi-fetch already parsed.
 // Every server-provided string goes through serverText: redacted, stripped, then cut.
 import { LiveApiError, type OperationId } from '../errors.js';
-import { attemptsOf } from '../transport/live-transport.js';
+import { attemptsOf } from './attempts.js';
 import { requestIdOf } from './request-id.js';
 import { serverText } from './server-text.js';
 

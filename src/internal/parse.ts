@@ -2,11 +2,11 @@
 // and checked by the generated validator of that operation and status, or is a LiveResponseError.
 // Nothing the spec does not vouch for reaches the caller.
 import { type ClientOperationId as OperationId, clientOperations } from '../../generated/operations.js';
-import type { Validator } from '../../generated/validators/live.js';
+import type { OperationValidators, Validator } from '../../generated/validators/validator.js';
 import { LiveResponseError } from '../errors.js';
-import { attemptsOf } from '../transport/live-transport.js';
+import { attemptsOf } from './attempts.js';
 import { apiErrorFrom } from './api-error.js';
-import { isMutating } from '../transport/outgoing.js';
+import { isMutating } from './method.js';
 import { requestIdOf } from './request-id.js';
 import { problemsFrom } from './schema-problems.js';
 import { serverText } from './server-text.js';
@@ -17,11 +17,11 @@ const REASON = 300;
 type Expected = Validator | 'empty' | 'other';
 
 // The spec's entry for this status; an undocumented 2xx is held to the operation's documented one.
-function expectedFor(operation: OperationId, status: number): { expected: Expected; optional: boolean } | undefined {
-  const { responses, optionalBody } = clientOperations[operation].validators as {
-    responses: Record<string, Expected>;
-    optionalBody: readonly string[];
-  };
+function expectedFor(
+  validators: OperationValidators,
+  status: number,
+): { expected: Expected; optional: boolean } | undefined {
+  const { responses, optionalBody } = validators;
   const code = String(status) in responses ? String(status) : Object.keys(responses).find((c) => /^2\d\d$/.test(c));
   return code === undefined ? undefined : { expected: responses[code]!, optional: optionalBody.includes(code) };
 }
@@ -30,9 +30,11 @@ function expectedFor(operation: OperationId, status: number): { expected: Expect
  * The typed result of a call, or the error that says why there is none. `answer` is what
  * openapi-fetch read (with parseAs 'text'): the success body's text as `data`, or an error body
  * as `error`, which openapi-fetch has already parsed as JSON where it could (parsed once, here used as is).
+ * `validators` are the operation's, loaded by the call before it was sent.
  */
 export function parseResponse<T>(
   operation: OperationId,
+  validators: OperationValidators,
   response: Response,
   answer: { data?: unknown; error?: unknown },
   secrets: readonly string[],
@@ -52,7 +54,7 @@ export function parseResponse<T>(
     });
   };
 
-  const entry = expectedFor(operation, response.status);
+  const entry = expectedFor(validators, response.status);
   if (entry === undefined) return fail('the spec documents no successful answer for this operation');
   const { expected } = entry;
   // x-body-optional: the documented body may be absent (update and delete often answer with none).

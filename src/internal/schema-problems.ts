@@ -3,7 +3,7 @@
 // value was closest to is kept (the one whose enum, e.g. `source`, matched), so a body with
 // `source: "scm"` hears about `cert_id`, not about the PEM texts of the other branch.
 import type { ValidationProblem } from '../errors.js';
-import type { ValidatorError } from '../../generated/validators/live.js';
+import type { ValidatorError } from '../../generated/validators/validator.js';
 
 const DESCRIBE_MAX = 60;
 

@@ -13,13 +13,17 @@ export const CUT_MARK = '…[cut]';
 const ESCAPES =
   // eslint-disable-next-line no-control-regex
   /\u001b(?:\[[0-?]*[ -/]*[@-~]?|\][^\u0007\u001b]*(?:\u0007|\u001b\\)?|[PX^_][^\u001b]*(?:\u001b\\)?|[ -/]*[0-~]?)|\u009b[0-?]*[ -/]*[@-~]?|\u009d[^\u0007\u009c]*[\u0007\u009c]?/g;
-// C0 and C1 controls, DEL, and the Unicode bidirectional overrides that reorder what is shown.
+// C0 and C1 controls, DEL, and the line and paragraph separators: each would break or move a line.
 // eslint-disable-next-line no-control-regex
-const CONTROLS = /[\u0000-\u001f\u007f-\u009f\u200e\u200f\u202a-\u202e\u2066-\u2069]/g;
+const CONTROLS = /[\u0000-\u001f\u007f-\u009f\u2028\u2029]/g;
+// Unicode format characters (Cf): invisible ones (zero-width space and joiners, word joiner, BOM,
+// soft hyphen, tag characters) and every direction mark, override and isolate. They show nothing,
+// or reorder what is shown, so they are removed, not replaced.
+const FORMAT = /\p{Cf}/gu;
 
-/** Removes escape sequences and replaces control characters (line breaks too) by a space. */
+/** Removes escape sequences and format characters; replaces control characters (line breaks too) by a space. */
 export function stripControls(text: string): string {
-  return text.replace(ESCAPES, '').replace(CONTROLS, ' ');
+  return text.replace(ESCAPES, '').replace(FORMAT, '').replace(CONTROLS, ' ');
 }
 
 /** Cuts to at most `max` code points (never inside a surrogate pair), marking the cut. */

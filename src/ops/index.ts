@@ -17,3 +17,11 @@ export { sourceOf, tlsCertificateOf } from './deployed.js';
 export type { CertificateConfig, CertificateSource } from './deployed.js';
 export { createRollbackState, savedSettingOf, stateDirectory } from './rollback-state.js';
 export type { RollbackState, RollbackStateOptions, SavedCertificate, SavedSetting } from './rollback-state.js';
+// Fleets (issue 18): the inventory in few calls, CCM deployment once per run, rollback.
+export type { CertificateInfoList, DeployedCertificateInfo, DomainList, FleetApi, LiveDomain } from './fleet-api.js';
+export { CERTIFICATES_PAGE, coveredTargets, deployedCertificates, fleetStatus, listDomains } from './inventory.js';
+export type { CoveredTargets, DeployedSummary, FleetStatus, InventoryDomain } from './inventory.js';
+export { ccmNameOf, deployToDomain, ensureCcmCertificate, scmBody } from './ccm-deploy.js';
+export type { CcmCertificateRef, DeployOptions, DeployResult } from './ccm-deploy.js';
+export { rollbackDomain } from './rollback.js';
+export type { RollbackResult } from './rollback.js';

@@ -26,6 +26,11 @@ export interface ReadCompareWriteOptions {
   always?: boolean;
   signal?: AbortSignal;
   now?: Date;
+  /**
+   * Called with what is deployed just before the write (never when nothing is written): the
+   * rollback state saves it here. With `always` the configuration is read for it first.
+   */
+  beforeWrite?: ((deployed: CertificateConfig) => Promise<void>) | undefined;
 }
 
 export interface Difference {
@@ -122,6 +127,7 @@ export async function readCompareWrite(options: ReadCompareWriteOptions): Promis
   const withScm = <T extends object>(o: T, id: string | undefined) => (id ? { ...o, certId: id } : o);
 
   if (options.always) {
+    if (options.beforeWrite) await options.beforeWrite(await client.showDomainHttpsCert(call));
     const sent =
       options.forceRedirect === undefined ? certificates : { ...certificates, force_redirect: options.forceRedirect };
     const { requestId }: CallResult = await writer.updateDomainHttpsCert({ ...call, body: sent });
@@ -158,6 +164,7 @@ export async function readCompareWrite(options: ReadCompareWriteOptions): Promis
   if (differences.length === 0) return { domain, action: 'unchanged', deployed, local, differences };
 
   const sent = { ...certificates, force_redirect: forceRedirect };
+  if (options.beforeWrite) await options.beforeWrite(deployedInfo);
   const { requestId } = await writer.updateDomainHttpsCert({ ...call, body: sent });
   return { domain, action: 'updated', requestId, deployed, local, differences };
 }

@@ -1,19 +1,23 @@
-// Which way to the wire a transport takes. The one place this is decided: a caller's sender, else
-// a caller's fetch, else on Node its own HTTP stack (the fastest path there), else the runtime's
-// fetch (browsers, Deno, Bun, edge runtimes).
+// Which way to the wire a transport takes. The one place this is decided: a caller's sender or a
+// caller's fetch (not both: which one would send is not obvious), else on Node its own HTTP stack
+// (the fastest path there), else the runtime's fetch (browsers, Deno, Bun, edge runtimes).
 import { ConfigurationError } from '../errors.js';
+import type { LogOptions } from '../log/logger.js';
 import { isNode, nodeBuiltins } from './node-builtins.js';
+import type { Env } from '../internal/runtime.js';
 import type { ProxySetting } from './proxy-choice.js';
 import { createProxiedNodeSender } from './proxy-sender.js';
 import { fetchSender, type FetchFunction, type Sender } from './sender.js';
 
-export interface SenderChoice {
+export interface SenderChoice extends LogOptions {
   sender?: Sender | undefined;
   fetch?: FetchFunction | undefined;
   /** Sockets per origin for the node:http sender. */
   maxSockets?: number | undefined;
   /** For the node:http sender: a proxy URL or false; by default HTTPS_PROXY / HTTP_PROXY / NO_PROXY. */
   proxy?: ProxySetting;
+  /** Where the proxy variables are read; the process environment by default. */
+  env?: Env | undefined;
 }
 
 export function chooseSender(choice: SenderChoice): Sender {
@@ -23,10 +27,23 @@ export function chooseSender(choice: SenderChoice): Sender {
       'proxy applies to the built-in Node sender; a fetch or sender of your own must bring its own proxy',
     );
   }
+  if (choice.sender && choice.fetch) {
+    throw new ConfigurationError('fetch', 'give fetch or sender, not both: each is a whole way to the wire');
+  }
   if (choice.sender) return choice.sender;
   if (choice.fetch) return fetchSender(choice.fetch);
   const builtins = isNode() ? nodeBuiltins() : undefined;
-  if (builtins) return createProxiedNodeSender({ maxSockets: choice.maxSockets, proxy: choice.proxy }, builtins);
+  if (builtins)
+    return createProxiedNodeSender(
+      {
+        maxSockets: choice.maxSockets,
+        proxy: choice.proxy,
+        env: choice.env,
+        logLevel: choice.logLevel,
+        logger: choice.logger,
+      },
+      builtins,
+    );
   if (choice.proxy) {
     throw new ConfigurationError(
       'proxy',

@@ -11,7 +11,11 @@ import {
   LiveTlsError,
   type OperationId,
 } from '../errors.js';
+import { withAttempts } from '../internal/attempts.js';
+import type { Env } from '../internal/runtime.js';
 import { serverText } from '../internal/server-text.js';
+import { callLog } from '../log/call-log.js';
+import { createLog, type LogOptions } from '../log/logger.js';
 import { ServerClock } from './clock.js';
 import { chooseSender } from './default-sender.js';
 import { describeFailure, safeCause, tlsFailure } from './failure.js';
@@ -26,9 +30,9 @@ import {
 import { createLimiter } from './limiter.js';
 import { createPacer, type Pacer, realTimers, type Timers } from './pacer.js';
 import { DEFAULT_MAX_SOCKETS } from './node-sender.js';
-import { checkMaxSockets, checkSignal, checkTimeout } from './options.js';
+import { checkMaxSockets, checkRetries, checkSignal, checkTimeout } from './options.js';
 import { isMutating, type OutgoingRequest, type PlainRequest, toOutgoing } from './outgoing.js';
-import { ProxyRefusedError } from './proxy-refused.js';
+import { ProxyRefusedError } from '../proxy-agents/proxy-refused.js';
 import { ResponseTooLargeError } from './read-body.js';
 import {
   backoffDelay,
@@ -48,7 +52,7 @@ export type { BodyLimit, FetchFunction, Sender, WireResponse } from './sender.js
  */
 export type Authorize = (request: OutgoingRequest, date: Date) => Promise<string | void> | string | void;
 
-export interface TransportOptions {
+export interface TransportOptions extends LogOptions {
   authorize: Authorize;
   /** The fetch that goes on the wire. Without `fetch` and `sender`: node:http on Node, else the global fetch. */
   fetch?: FetchFunction | undefined;
@@ -58,9 +62,11 @@ export interface TransportOptions {
   maxSockets?: number | undefined;
   /** For that node:http sender: a proxy URL, or false; by default HTTPS_PROXY / HTTP_PROXY / NO_PROXY. */
   proxy?: string | false | undefined;
+  /** Where the proxy variables are read, once; the process environment by default. */
+  env?: Env | undefined;
   /** Per attempt, covering headers and body. Default 30 s; at most 2**31-1. */
   timeoutMs?: number | undefined;
-  /** Retries after the first attempt. Default 2 (at most 3 attempts); 0 disables. */
+  /** Retries after the first attempt: a whole number from 0 (none) to 10. Default 2 (at most 3 attempts). */
   retries?: number | undefined;
   retry?: RetryTuning | undefined;
   /** Values to remove from anything that goes into an error. */
@@ -85,7 +91,6 @@ export interface Transport {
   /** A fetch-compatible function: give it to openapi-fetch or to the generated client as `fetchApi`. */
   readonly fetch: FetchFunction;
   call(input: RequestInfo | URL | PlainRequest, init: RequestInit | undefined, context: CallContext): Promise<Response>;
-  readonly clock: ServerClock;
   readonly gate: CredentialsGate;
 }
 
@@ -101,13 +106,9 @@ const BODY_LIMIT: BodyLimit = (status) =>
   status >= 200 && status < 300
     ? { limit: MAX_SUCCESS_BODY, truncate: false }
     : { limit: MAX_ERROR_BODY, truncate: true };
-const attemptsByResponse = new WeakMap<Response, number>();
 const KEEP_EXCERPT = 256;
 
-/** How many attempts produced this response (1 when it came first time). */
-export function attemptsOf(response: Response): number {
-  return attemptsByResponse.get(response) ?? 1;
-}
+export { attemptsOf } from '../internal/attempts.js';
 
 class AttemptTimeout extends Error {
   override name = 'TimeoutError';
@@ -164,9 +165,18 @@ export function createTransport(options: TransportOptions): Transport {
   const defaultTimeout =
     options.timeoutMs === undefined ? DEFAULT_TIMEOUT_MS : checkTimeout(options.timeoutMs, 'timeoutMs');
   const maxSockets = checkMaxSockets(options.maxSockets) ?? DEFAULT_MAX_SOCKETS;
-  const send: Sender = chooseSender({ sender: options.sender, fetch: options.fetch, maxSockets, proxy: options.proxy });
+  const log = createLog(options);
+  const send: Sender = chooseSender({
+    sender: options.sender,
+    fetch: options.fetch,
+    maxSockets,
+    proxy: options.proxy,
+    env: options.env,
+    logLevel: log.level,
+    logger: options.logger,
+  });
   const limiter = createLimiter(maxSockets);
-  const retries = options.retries ?? DEFAULT_RETRIES;
+  const retries = checkRetries(options.retries) ?? DEFAULT_RETRIES;
   const tuning = options.retry ?? {};
   const maxRetryAfter = tuning.maxRetryAfterMs ?? 60_000;
   const secrets = options.secrets ?? [];
@@ -288,6 +298,7 @@ export function createTransport(options: TransportOptions): Transport {
     let attempts = 0;
     let retriesUsed = 0;
     let clockRetried = false;
+    const trace = callLog(log, context.operation, retries, secrets);
     for (;;) {
       attempts++;
       if (caller?.aborted) throw caller.reason;
@@ -297,11 +308,13 @@ export function createTransport(options: TransportOptions): Transport {
       const identity = (await options.authorize(request, clock.now())) ?? undefined;
       // Credentials the gateway refused are not sent again: five refusals lock the key.
       gate.check(identity, context.operation);
+      trace.sending(request, attempts);
       const where = `${context.operation ?? request.method} to ${request.url.origin}`;
       let wire: WireResponse;
       try {
         wire = await attemptOnce(request, timeoutMs);
       } catch (error) {
+        trace.failed(request, caller?.aborted ? caller.reason : error);
         if (caller?.aborted) throw caller.reason;
         const cause = safeCause(error, secrets);
         if (error instanceof ResponseTooLargeError) {
@@ -329,7 +342,9 @@ export function createTransport(options: TransportOptions): Transport {
         }
         if (retriesUsed < retries) {
           retriesUsed++;
-          await timers.sleep(backoffDelay(retriesUsed, tuning, random), caller ?? undefined);
+          const delay = backoffDelay(retriesUsed, tuning, random);
+          trace.retrying(describeFailure(error, secrets), delay);
+          await timers.sleep(delay, caller ?? undefined);
           continue;
         }
         const tries = attempts === 1 ? '1 attempt' : `${attempts} attempts`;
@@ -350,6 +365,7 @@ export function createTransport(options: TransportOptions): Transport {
           attempts,
         });
       }
+      trace.answered(request, wire);
       // Never retried: a redirect is not followed, and a second try could repeat a change.
       const refused = refuse(wire, request, context, attempts);
       if (refused) throw refused;
@@ -358,12 +374,14 @@ export function createTransport(options: TransportOptions): Transport {
       if (options.clockSensitive && response.status === 401 && !clockRetried) {
         // A signature refused for its date is signed again once, with the corrected clock.
         const corrected = clock.observeRejection(response.headers.get('date'));
+        if (corrected) trace.clockCorrected(clock.offset);
         if (
           corrected ||
           isSignatureExpired(fields?.errorCode, fields?.errorMsg) ||
           /expire/i.test(new TextDecoder().decode(wire.body))
         ) {
           clockRetried = true;
+          trace.retrying('HTTP 401: the signature was refused for its date; signing again', 0, true);
           continue;
         }
       }
@@ -386,19 +404,18 @@ export function createTransport(options: TransportOptions): Transport {
           retriesUsed++;
           // Without Retry-After a throttled call waits 2-5 s, as Huawei advises; others back off.
           const delay = retryAfter ?? (throttled ? throttleDelay(random) : backoffDelay(retriesUsed, tuning, random));
+          trace.retrying(`HTTP ${response.status}${retryAfter === undefined ? '' : ' (its Retry-After)'}`, delay);
           await timers.sleep(delay, caller ?? undefined);
           continue;
         }
       }
-      attemptsByResponse.set(response, attempts);
-      return response;
+      return withAttempts(response, attempts);
     }
   }
 
   return {
     fetch: (input, init) => call(input, init, {}),
     call,
-    clock,
     gate,
   };
 }

@@ -3,6 +3,9 @@
 // import, so it still bundles for browsers, and on Node it can still use Node's own HTTP stack.
 // Only the few members the node sender uses are described here, structurally, so that the
 // client's type declarations need no @types/node either.
+import { builtinModule } from '../internal/runtime.js';
+
+export { isNode } from '../internal/runtime.js';
 
 export interface NodeReadable {
   on(event: 'data', listener: (chunk: Uint8Array) => void): this;
@@ -59,32 +62,10 @@ export interface NodeBuiltins {
   zlib: NodeZlibModule;
 }
 
-interface RuntimeProcess {
-  getBuiltinModule?: (id: string) => unknown;
-  versions?: Record<string, string | undefined>;
-}
-
-const runtimeProcess = (): RuntimeProcess | undefined => (globalThis as { process?: RuntimeProcess }).process;
-
 /** Node's HTTP modules where the runtime hands them out without an import; undefined elsewhere. */
 export function nodeBuiltins(): NodeBuiltins | undefined {
-  const load = runtimeProcess()?.getBuiltinModule;
-  if (typeof load !== 'function') return undefined;
-  const http = load('node:http') as NodeHttpModule | undefined;
-  const https = load('node:https') as NodeHttpModule | undefined;
-  const zlib = load('node:zlib') as NodeZlibModule | undefined;
+  const http = builtinModule<NodeHttpModule>('node:http');
+  const https = builtinModule<NodeHttpModule>('node:https');
+  const zlib = builtinModule<NodeZlibModule>('node:zlib');
   return http && https && zlib ? { http, https, zlib } : undefined;
-}
-
-/**
- * Node itself: not Deno or Bun, nor an edge runtime with Node compatibility (Cloudflare's), which
- * offer getBuiltinModule and a Node version too but whose fetch is their own best path.
- * Node 21+ says so in navigator.userAgent; Node 20 has no navigator at all.
- */
-export function isNode(): boolean {
-  const versions = runtimeProcess()?.versions;
-  if (typeof versions?.['node'] !== 'string' || versions['deno'] !== undefined || versions['bun'] !== undefined)
-    return false;
-  const agent = (globalThis as { navigator?: { userAgent?: unknown } }).navigator?.userAgent;
-  return agent === undefined || (typeof agent === 'string' && agent.startsWith('Node.js'));
 }

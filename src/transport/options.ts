@@ -44,3 +44,12 @@ export function checkMaxSockets(value: unknown, option = 'maxSockets'): number |
   }
   return value;
 }
+
+/** Retries after the first attempt: a whole number from 0 to 10 (the exported createTransport checks it). */
+export function checkRetries(value: unknown, option = 'retries'): number | undefined {
+  if (value === undefined) return undefined;
+  if (typeof value !== 'number' || !Number.isInteger(value) || value < 0 || value > 10) {
+    throw new ConfigurationError(option, `${option} must be a whole number from 0 to 10, got ${String(value)}`);
+  }
+  return value;
+}

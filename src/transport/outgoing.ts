@@ -1,18 +1,25 @@
 // Turns whatever a fetch caller passed (openapi-fetch gives a Request, the generated client a URL
 // and an init) into one plain request that can be signed and sent again on every attempt.
-import type { SignableRequest } from '../auth/aksk-signer.js';
+
+/** What the signer (auth/) signs: the transport owns the request it hands over. */
+/** What the signer needs of a request; `headers` has lowercase names and is updated in place. */
+export interface SignableRequest {
+  method: string;
+  url: URL;
+  headers: Record<string, string>;
+  body: Uint8Array | undefined;
+}
 
 export interface OutgoingRequest extends SignableRequest {
   signal: AbortSignal | undefined;
 }
 
+import { isMutating } from '../internal/method.js';
+
+export { isMutating };
+
 const encoder = new TextEncoder();
 
-/** The one answer to "does this request change something": every method but GET, HEAD and OPTIONS. */
-export function isMutating(method: string): boolean {
-  const upper = method.toUpperCase();
-  return upper !== 'GET' && upper !== 'HEAD' && upper !== 'OPTIONS';
-}
 // The signature covers the exact bytes sent, so a body must be known before sending.
 const UNSENDABLE_BODY = 'live-https-cert sends only string or byte request bodies';
 

@@ -1,9 +1,14 @@
 // Which proxy, if any, a request goes through: the `proxy` option, else HTTPS_PROXY / HTTP_PROXY,
 // and NO_PROXY for both, read as curl reads them (the lowercase name wins over the uppercase one).
-// Only the choice lives here, browser-safe and cheap; the agents are in node/proxy-agent.ts.
+// Only the choice lives here, browser-safe and cheap; the agents are in proxy-agents/proxy-agent.ts.
 import { ConfigurationError } from '../errors.js';
 
-export type Env = Readonly<Record<string, string | undefined>>;
+import type { Env } from '../internal/runtime.js';
+import { redactProxyUrl } from '../proxy-agents/proxy-url.js';
+
+export { redactProxyUrl };
+
+export type { Env };
 
 /** The caller's `proxy` option: a URL, `false` for none (environment ignored), or unset for the environment. */
 export type ProxySetting = string | false | undefined;
@@ -13,11 +18,6 @@ export interface ProxyChoice {
   readonly any: boolean;
   /** The proxy for `url`, or undefined to go direct. */
   proxyFor(url: URL): URL | undefined;
-}
-
-/** The environment of the runtime's process (Node's), read without naming the global. */
-export function runtimeEnv(): Env {
-  return (globalThis as { process?: { env?: Env } }).process?.env ?? {};
 }
 
 /** 4 or 6 for an IP address literal (no brackets), 0 for a name. */
@@ -48,11 +48,6 @@ function envValue(env: Env, name: string): { name: string; value: string } | und
     if (value) return { name: key, value };
   }
   return undefined;
-}
-
-/** A proxy URL with its user info replaced, safe to print. */
-export function redactProxyUrl(url: URL): string {
-  return `${url.protocol}//${url.username || url.password ? '***@' : ''}${url.host}`;
 }
 
 /** Parses a proxy URL (scheme optional, as curl: `proxy.corp:3128` is http). Never echoes the value. */

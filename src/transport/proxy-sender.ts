@@ -1,43 +1,28 @@
 // The node:http sender with proxies: HTTPS_PROXY / HTTP_PROXY / NO_PROXY (or the `proxy` option)
 // decide per request; when none applies the plain sender is returned as it is, and nothing more is
-// loaded. The agents (node/proxy-agent.ts, https-proxy-agent) are loaded the first time a request
+// loaded. The agents (proxy-agents/proxy-agent.ts, https-proxy-agent) are loaded the first time a request
 // needs one, by a dynamic import that bundlers leave alone: browser bundles never hold them.
+import { createLog, type LogOptions } from '../log/logger.js';
 import type { NodeBuiltins } from './node-builtins.js';
 import { createNodeSender, DEFAULT_MAX_SOCKETS, type NodeSenderOptions } from './node-sender.js';
-import { type Env, proxyChoice, type ProxySetting, runtimeEnv } from './proxy-choice.js';
-import { ProxyRefusedError } from './proxy-refused.js';
+import { type Env, runtimeEnv } from '../internal/runtime.js';
+import { proxyChoice, type ProxySetting } from './proxy-choice.js';
+import type { ProxyAgentModule, ProxyRoute } from '../proxy-agents/proxy-route.js';
+import { ProxyRefusedError } from '../proxy-agents/proxy-refused.js';
+import { redactProxyUrl } from '../proxy-agents/proxy-url.js';
+
+export type { ProxyRoute };
 import type { Sender } from './sender.js';
 
-/** How requests of one scheme reach their servers through one proxy. */
-export interface ProxyRoute {
-  /** A node:http Agent. */
-  agent: unknown;
-  /** The proxy URL without its user info, for messages. */
-  proxy: string;
-  /** The proxy URL's user, password and their Basic form, to keep out of anything shown. */
-  secrets: readonly string[];
-  /** Plain http forwarded in absolute form (a 407 is then the proxy's); false for a CONNECT tunnel. */
-  forward: boolean;
-}
-
-interface ProxyAgentModule {
-  makeProxyRoute(
-    secure: boolean,
-    proxy: URL,
-    agentOptions: { keepAlive: boolean; maxSockets: number },
-    currentSignal: () => AbortSignal | undefined,
-  ): ProxyRoute;
-}
-
 // A variable, not a literal: bundlers then leave this import out of a browser bundle.
-const PROXY_AGENT_MODULE = '../node/proxy-agent.js';
+const PROXY_AGENT_MODULE = '../proxy-agents/proxy-agent.js';
 // From the CommonJS build, import() of a CommonJS file gives its exports as `default`.
 const load = async (specifier: string): Promise<ProxyAgentModule> => {
   const loaded = (await import(specifier)) as Partial<ProxyAgentModule> & { default?: ProxyAgentModule };
   return typeof loaded.makeProxyRoute === 'function' ? (loaded as ProxyAgentModule) : loaded.default!;
 };
 
-export interface ProxiedNodeSenderOptions extends NodeSenderOptions {
+export interface ProxiedNodeSenderOptions extends NodeSenderOptions, LogOptions {
   proxy?: ProxySetting;
   /** Where the proxy variables are read, once, at creation; the process environment by default. */
   env?: Env | undefined;
@@ -46,6 +31,7 @@ export interface ProxiedNodeSenderOptions extends NodeSenderOptions {
 export function createProxiedNodeSender(options: ProxiedNodeSenderOptions = {}, builtins?: NodeBuiltins): Sender {
   const choice = proxyChoice(options.proxy, options.env ?? runtimeEnv());
   if (!choice.any) return createNodeSender(options, builtins);
+  const log = createLog(options, options.env);
   const maxSockets = options.maxSockets ?? DEFAULT_MAX_SOCKETS;
   const routes = new Map<string, ProxyRoute>();
   const loading = new Map<string, Promise<ProxyRoute>>();
@@ -74,6 +60,12 @@ export function createProxiedNodeSender(options: ProxiedNodeSenderOptions = {}, 
 
   return async (request, signal, bodyLimit) => {
     const proxy = choice.proxyFor(request.url);
+    // The proxy's user and password are never shown.
+    if (log.enabled('debug'))
+      log.debug(
+        `${request.method} ${request.url.origin}: ${proxy ? `through the proxy ${redactProxyUrl(proxy)}` : 'direct (NO_PROXY)'}`,
+        { method: request.method, proxy: proxy ? redactProxyUrl(proxy) : undefined },
+      );
     if (!proxy) return send(request, signal, bodyLimit);
     const route = await routeFor(request.url.protocol === 'https:', proxy);
     if (signal.aborted) throw signal.reason;

@@ -121,13 +121,13 @@ const cases: [string, () => string[], Record<string, string> | undefined, RegExp
     'no project id in a dry run (the lookup would send a request)',
     () => update(...cert(), ...key(), '--dry-run'),
     { HUAWEICLOUD_SDK_AK: AK, HUAWEICLOUD_SDK_SK: SK },
-    /--dry-run needs a project id/,
+    /--dry-run: no project id: .*a dry run would send it/,
   ],
   [
     'an unknown --signing-algorithm',
     () => update(...cert(), ...key(), '--signing-algorithm', 'SDK-HMAC-MD5'),
     undefined,
-    /--signing-algorithm SDK-HMAC-MD5: give SDK-HMAC-SHA256 or SDK-HMAC-SM3/,
+    /--signing-algorithm must be SDK-HMAC-SHA256 or SDK-HMAC-SM3, got "SDK-HMAC-MD5"/,
   ],
   [
     'a region one letter off',

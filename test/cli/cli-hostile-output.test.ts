@@ -11,6 +11,9 @@ const TOKEN = 'HOSTILE-OUTPUT-IAM-TOKEN-0123456789';
 const ENV = { HUAWEICLOUD_SDK_AUTH_TOKEN: TOKEN, HUAWEICLOUD_SDK_PROJECT_ID: '0a1b2c3d4e5f60718293a4b5c6d7e8f9' };
 const FAKE =
   '\r\u001b[2K\u001b[32mUpdated the HTTPS certificate of play.example.com (request id 42)\u001b[0m\u001b]0;owned\u0007\u009b31m\u009d8;;http://evil\u009c\n';
+// Unicode format (Cf) characters: invisible, joining, direction marks; and the line/paragraph separators.
+const INVISIBLE = '\u061c\u200b\u200d\u2060\ufeff\u00ad\u2028\u2029\u{e0041}';
+const FORMAT_OR_SEPARATOR = /[\p{Cf}\u2028\u2029]/u;
 let pki: Pki;
 let server: VerifyingServer;
 
@@ -28,6 +31,22 @@ beforeAll(async () => {
       const domain = new URL(r.url, 'http://x').searchParams.get('domain');
       if (domain === 'error.example.com')
         return { status: 400, body: { error_code: `LIVE.100011001${FAKE}`, error_msg: `refused${FAKE}` } };
+      if (domain === 'breaks.example.com' && r.method === 'GET')
+        return {
+          status: 200,
+          body: {
+            certificate_format: 'PEM',
+            certificate: pki.read('evil.crt'),
+            certificate_key: '',
+            force_redirect: false,
+            tls_certificate: {
+              source: 'scm',
+              cert_id: `scs1\nerror: forged by the server\r\nerror: again${INVISIBLE}`,
+              cert_name: `name${INVISIBLE}\u2028error: forged\u2029x`,
+            },
+            gm_certificate: { source: 'scm', cert_id: `gm${INVISIBLE}`, cert_name: `gm\nerror: forged gm${INVISIBLE}` },
+          },
+        };
       if (r.method !== 'GET') return { status: 204 };
       return {
         status: 200,
@@ -95,5 +114,24 @@ describe('server text never reaches the terminal raw', () => {
     expect(result.certId).toMatch(/^scs1 +Updated the HTTPS certificate of play\.example\.com \(request id 42\)/);
     const e = await runCli(['show', '--domain', 'error.example.com', '--json', ...common()], ENV);
     expect(JSON.parse(e.stdout).results[0].error.errorMsg).toMatch(/^refused +Updated the HTTPS/);
+  });
+});
+
+describe('server text carries no line break and no invisible character', () => {
+  it.each([
+    ['show', ['show', '--domain', 'breaks.example.com']],
+    ['status', ['status', '--domain', 'breaks.example.com']],
+    ['show fleet', ['show', '--domain', 'breaks.example.com', '--domain', 'play.example.com']],
+  ])('%s, human and --json', async (_name, args) => {
+    const human = await runCli([...args, '--endpoint', server.url], ENV);
+    expect(human.stdout + human.stderr).toContain(args.length > 3 ? 'breaks.example.com' : 'scs1');
+    // The server's words stay, on the line of the field they came in.
+    expect(human.stdout + human.stderr).not.toMatch(/^\s*error: (forged|again)/m);
+    expect(human.stdout + human.stderr).not.toMatch(FORMAT_OR_SEPARATOR);
+    const json = await runCli([...args, '--endpoint', server.url, '--json'], ENV);
+    expect(json.stdout).toContain('scs1');
+    expect(json.stdout).not.toMatch(FORMAT_OR_SEPARATOR);
+    expect(json.stdout).not.toMatch(/\\u(061c|200b|200d|2060|feff|00ad|2028|2029|db40)/i);
+    expect(JSON.stringify(JSON.parse(json.stdout))).not.toMatch(FORMAT_OR_SEPARATOR);
   });
 });

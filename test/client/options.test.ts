@@ -1,6 +1,13 @@
 // Client options: regions, endpoints and credentials that cannot work are refused up front.
 import { describe, expect, it } from 'vitest';
-import { ConfigurationError, createLiveClient, LIVE_REGIONS, resolveEndpoint } from '../../src/index.js';
+import {
+  ConfigurationError,
+  createLiveClient,
+  createTransport,
+  LIVE_REGIONS,
+  resolveEndpoint,
+  serviceEndpoint,
+} from '../../src/index.js';
 
 const base = { projectId: '0123456789abcdef0123456789abcdef', credentials: { token: 't0ken-value' } };
 
@@ -75,5 +82,35 @@ describe('version', () => {
     const { VERSION } = await import('../../src/index.js');
     const { readFileSync } = await import('node:fs');
     expect(VERSION).toBe(JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')).version);
+  });
+});
+
+describe('one owner for each rule', () => {
+  it('the exported createTransport checks the retries range itself', () => {
+    const authorize = () => undefined;
+    for (const retries of [-1, 1.5, 11, Number.NaN]) {
+      expect(() => createTransport({ authorize, retries })).toThrow(/retries must be a whole number from 0 to 10/);
+    }
+    expect(() => createTransport({ authorize, retries: 10 })).not.toThrow();
+  });
+
+  it('fetch and sender together are refused, by the client and the transport alike', () => {
+    const fetch = async () => new Response(null);
+    const sender = async () => ({ status: 200, statusText: '', headers: [], body: new Uint8Array() });
+    expect(() => createLiveClient({ ...base, fetch, sender })).toThrow(/give fetch or sender, not both/);
+    expect(() => createTransport({ authorize: () => undefined, fetch, sender })).toThrow(ConfigurationError);
+  });
+
+  it('the signing algorithm: any letter case, one message', () => {
+    expect(() => createLiveClient({ ...base, signingAlgorithm: 'SDK-HMAC-MD5' as never })).toThrow(
+      'signingAlgorithm must be SDK-HMAC-SHA256 or SDK-HMAC-SM3, got "SDK-HMAC-MD5"',
+    );
+    expect(() => createLiveClient({ ...base, signingAlgorithm: 'sdk-hmac-sha256' as never })).not.toThrow();
+  });
+
+  it('Live and any other service read their region override from the env option', () => {
+    const env = { HUAWEICLOUD_SDK_REGION_LIVE_CN_EAST_3: 'http://127.0.0.1:8080' };
+    expect(createLiveClient({ ...base, region: 'cn-east-3', env }).baseUrl).toBe('http://127.0.0.1:8080');
+    expect(serviceEndpoint('live', { region: 'cn-east-3' }, {})).toBe('https://live.cn-east-3.myhuaweicloud.com');
   });
 });

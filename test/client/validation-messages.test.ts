@@ -2,7 +2,8 @@
 // from the branch of a oneOf/anyOf the value was closest to, with the field path, the limit and the
 // value's size. (The validators are generated; these are the messages built from their errors.)
 import { describe, expect, it } from 'vitest';
-import { domainProblems, projectIdProblems, updateBodyProblems } from '../../src/index.js';
+import { updateBodyProblems } from '../../src/check/index.js';
+import { domainProblems, projectIdProblems } from '../../src/index.js';
 
 const messages = (problems: { field: string; message: string }[]) => problems.map((p) => `${p.field} ${p.message}`);
 

@@ -5,7 +5,7 @@
 import createClient from 'openapi-fetch';
 import { describe, expect, inject, it } from 'vitest';
 import type { paths } from '../../generated/schema.js';
-import { updateBodyProblems } from '../../src/index.js';
+import { updateBodyProblems } from '../../src/check/index.js';
 import { PAGE_REQUEST_EXAMPLE } from '../support/expected.js';
 import { recordingFetch } from '../support/recording-fetch.js';
 

@@ -2,6 +2,7 @@
 // upstream is the local verifying server (it checks the AK/SK signature of every request it gets):
 // one run where it answers as the spec says, one where show answers a body the spec forbids.
 import { spawn } from 'node:child_process';
+import { createServer } from 'node:net';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -24,7 +25,10 @@ beforeAll(() => {
 });
 afterAll(() => rmSync(work, { recursive: true, force: true }));
 
-function contractProxy(upstream: string): Promise<{ code: number | null; stdout: string; stderr: string }> {
+function contractProxy(
+  upstream: string,
+  extra: string[] = ['--json'],
+): Promise<{ code: number | null; stdout: string; stderr: string }> {
   return new Promise((resolve) => {
     const child = spawn(
       'npm',
@@ -41,7 +45,7 @@ function contractProxy(upstream: string): Promise<{ code: number | null; stdout:
         'show,update,delete',
         '--body',
         join(work, 'update.json'),
-        '--json',
+        ...extra,
       ],
       {
         cwd: root,
@@ -109,4 +113,43 @@ describe('npm run contract:proxy (prism proxy in front of a real server)', () =>
       await server.stop();
     }
   }, 90_000);
+
+  it('an upstream that does not answer (nothing listening; a socket closed unanswered) is "no answer", not a violation', async () => {
+    // A server that takes the connection and closes it without a word.
+    const mute = createServer((socket) => socket.destroy());
+    await new Promise<void>((resolve) => mute.listen(0, '127.0.0.1', resolve));
+    const port = (mute.address() as { port: number }).port;
+    try {
+      for (const upstream of [`http://127.0.0.1:${port}`, 'http://127.0.0.1:9']) {
+        const run = await contractProxy(upstream);
+        expect(run.code).toBe(1);
+        const report = JSON.parse(run.stdout) as {
+          conforms: boolean;
+          outcomes: {
+            operation: string;
+            status?: number;
+            answered: boolean;
+            violations: unknown[];
+            noAnswer?: string;
+          }[];
+        };
+        expect(report.conforms).toBe(false);
+        expect(report.outcomes.map((o) => [o.operation, o.status, o.answered, o.violations])).toEqual([
+          ['show', undefined, false, []],
+          ['update', undefined, false, []],
+          ['delete', undefined, false, []],
+        ]);
+        expect(report.outcomes[0]!.noAnswer).toMatch(/ECONNREFUSED|socket hang up|ECONNRESET/);
+        const human = await contractProxy(upstream, []);
+        expect(human.code).toBe(1);
+        expect(human.stdout).toMatch(/^show: no answer from the upstream \(/m);
+        expect(human.stdout).not.toContain('violation');
+        expect(human.stdout).toContain(
+          `contract:proxy: ${upstream} did not answer (3 of 3 operations): nothing was checked`,
+        );
+      }
+    } finally {
+      mute.close();
+    }
+  }, 180_000);
 });

@@ -142,6 +142,63 @@ describe('cached per access key and region', () => {
   });
 });
 
+describe('one precedence, option > env > file > default, with the environment handed over as `env`', () => {
+  const fileWith = (dir: string, lines: string) => {
+    const file = join(dir, 'credentials');
+    writeFileSync(file, `[basic]\nak = ${AK}\nsk = ${SK}\n${lines}`);
+    chmodSync(file, 0o600);
+    return profileCredentials({ file });
+  };
+
+  it('the IAM endpoint: the option, else HUAWEICLOUD_SDK_IAM_ENDPOINT of env, else the file, else the region', async () => {
+    server = await startVerifyingServer({ keys: { [AK]: SK }, projects: { 'cn-north-4': [ID] } });
+    const dir = mkdtempSync(join(tmpdir(), 'live-precedence-'));
+    const unused = 'http://127.0.0.1:9';
+    try {
+      // The file names a dead IAM; the env's wins over it (the library used to prefer the file).
+      const credentials = fileWith(dir, `iam_endpoint = ${unused}\n`);
+      const viaEnv = client({ iamEndpoint: undefined, credentials, env: { HUAWEICLOUD_SDK_IAM_ENDPOINT: server.url } });
+      await viaEnv.showDomainHttpsCert({ domain: 'play.example.com' });
+      expect(iamCalls()).toHaveLength(1);
+      clearProjectIdCache();
+      // The option wins over a dead env value.
+      const viaOption = client({ credentials, env: { HUAWEICLOUD_SDK_IAM_ENDPOINT: unused } });
+      await viaOption.showDomainHttpsCert({ domain: 'play.example.com' });
+      expect(iamCalls()).toHaveLength(2);
+      // The process environment is not read when env is given.
+      process.env['HUAWEICLOUD_SDK_IAM_ENDPOINT'] = unused;
+      clearProjectIdCache();
+      await client({ iamEndpoint: undefined, env: { HUAWEICLOUD_SDK_IAM_ENDPOINT: server.url } }).showDomainHttpsCert({
+        domain: 'play.example.com',
+      });
+      expect(iamCalls()).toHaveLength(3);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it('the project id: the option, else HUAWEICLOUD_SDK_PROJECT_ID of env, else the file, else IAM', async () => {
+    server = await startVerifyingServer({ keys: { [AK]: SK }, projects: { 'cn-north-4': [OTHER] } });
+    const dir = mkdtempSync(join(tmpdir(), 'live-precedence-'));
+    const THIRD = 'aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa';
+    try {
+      const credentials = fileWith(dir, `project_id = ${THIRD}\n`);
+      const env = { HUAWEICLOUD_SDK_PROJECT_ID: ID };
+      expect(await client({ credentials, env, projectId: OTHER }).resolveProjectId()).toBe(OTHER);
+      expect(await client({ credentials, env }).resolveProjectId()).toBe(ID);
+      expect(await client({ credentials, env: {} }).resolveProjectId()).toBe(THIRD);
+      expect(iamCalls()).toHaveLength(0);
+      expect(await client({ env: {} }).resolveProjectId()).toBe(OTHER);
+      expect(iamCalls()).toHaveLength(1);
+      // A token with the project id in env needs no lookup; without one it is refused at creation.
+      expect(client({ credentials: { token: 't' }, env }).projectId).toBe(ID);
+      expect(() => client({ credentials: { token: 't' }, env: {} })).toThrow(/no project id: .*not a token/);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});
+
 describe('where IAM is', () => {
   it('HUAWEICLOUD_SDK_IAM_ENDPOINT when no iamEndpoint option', async () => {
     server = await startVerifyingServer({ keys: { [AK]: SK }, projects: { 'cn-north-4': [ID] } });

@@ -32,6 +32,14 @@ describe('serverText', () => {
     expect(text).toContain('Updated play.example.com');
   });
 
+  it('removes every Unicode format (Cf) character and replaces line and paragraph separators', () => {
+    const hostile = 'a\u061cb\u200bc\u200dd\u2060e\ufefff\u00adg\u{e0041}h\u2028i\u2029j\u0600k\u202el\u2066m';
+    const text = stripControls(hostile);
+    expect(text).not.toMatch(/[\p{Cf}\u2028\u2029]/u);
+    expect(text.replace(/ /g, '')).toBe('abcdefghijklm');
+    expect(serverText('x\u2028error: forged', [])).toBe('x error: forged');
+  });
+
   it('cuts by code points, never inside a surrogate pair, and marks the cut', () => {
     const text = cut('😀'.repeat(100), 20);
     expect(Array.from(text).length).toBe(20);

@@ -37,9 +37,10 @@ describe('chooseSender', () => {
   });
   const limit = () => ({ limit: 1024, truncate: true });
 
-  it("a caller's sender wins over a caller's fetch", () => {
+  it("a caller's sender is used as given; a sender and a fetch together are one answer: refused", () => {
     const sender = vi.fn();
-    expect(chooseSender({ sender, fetch: vi.fn() })).toBe(sender);
+    expect(chooseSender({ sender })).toBe(sender);
+    expect(() => chooseSender({ sender, fetch: vi.fn() })).toThrow(/give fetch or sender, not both/);
   });
 
   it("a caller's fetch is used, asked not to follow redirects", async () => {

@@ -11,7 +11,7 @@ import { withFixedChain } from './update.js';
 
 export function check(values: ParsedValues, io: CliIo): number {
   const domains = domainsFrom(values);
-  const { local, notes } = withFixedChain(certificateBodyFrom(values, 'check'), values);
+  const { local, notes } = withFixedChain(certificateBodyFrom(values, 'check', io.stderr), values);
   const reports = domains.map((domain) => ({ domain, ...preflight(domain, local) }));
   const outcomes: DomainOutcome[] = reports.map((r) => {
     const warnings = [

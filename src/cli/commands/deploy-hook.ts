@@ -24,7 +24,7 @@ export async function deployHook(values: ParsedValues, io: CliIo): Promise<numbe
     files['cert'] = lineage.certificatePath;
     files['key'] = lineage.keyPath;
   }
-  const { local, notes } = withFixedChain(certificateBodyFrom(files, 'update'), values);
+  const { local, notes } = withFixedChain(certificateBodyFrom(files, 'update', io.stderr), values);
   const coverage = coveredDomains(local, domains);
   const skipped = new Map(coverage.skipped.map((s) => [s.domain, s.reason]));
   const cc = await commandClient(values, io.env, io.stderr, io.timers);

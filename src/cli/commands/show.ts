@@ -1,5 +1,6 @@
 // live-https-cert show: the configuration of each domain, with a summary of its certificate.
 // Everything in it came from the server: the printers clean it (see output.ts).
+import { stripControls } from '../../internal/server-text.js';
 import { summarizePem } from '../../ops/certificate-summary.js';
 import { type CertificateConfig, tlsCertificateOf } from '../../ops/deployed.js';
 import type { ParsedValues } from '../args.js';
@@ -54,13 +55,15 @@ export async function show(values: ParsedValues, io: CliIo): Promise<number> {
       const data = o.json['data'] as CertificateConfig & { certificate_format?: string };
       const tls = data.tls_certificate;
       const gm = data.gm_certificate;
+      // Each value on its own line: a line break from the server would start a line of its own.
+      const one = (value: unknown) => stripControls(String(value));
       return (
-        `${o.domain}\n  certificate_format: ${String(data.certificate_format ?? '')}\n  force_redirect:     ${String(data.force_redirect ?? false)}\n` +
-        `  certificate:        ${describeCertificate(data)}\n` +
+        `${o.domain}\n  certificate_format: ${one(data.certificate_format ?? '')}\n  force_redirect:     ${one(data.force_redirect ?? false)}\n` +
+        `  certificate:        ${one(describeCertificate(data))}\n` +
         (tls
-          ? `  tls_certificate:    source ${String(tls.source ?? 'user')}${tls.cert_id ? `, cert_id ${tls.cert_id}` : ''}${tls.cert_name ? `, cert_name ${tls.cert_name}` : ''}\n`
+          ? `  tls_certificate:    source ${one(tls.source ?? 'user')}${tls.cert_id ? `, cert_id ${one(tls.cert_id)}` : ''}${tls.cert_name ? `, cert_name ${one(tls.cert_name)}` : ''}\n`
           : '') +
-        (gm ? `  gm_certificate:     present${gm.cert_name ? ` (${gm.cert_name})` : ''}\n` : '')
+        (gm ? `  gm_certificate:     present${gm.cert_name ? ` (${one(gm.cert_name)})` : ''}\n` : '')
       );
     },
   });

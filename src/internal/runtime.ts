@@ -1,6 +1,7 @@
-// What the runtime offers without a `node:` import, so the client entry stays browser-safe:
-// the environment and Node's built-in modules where a `process` global hands them out (Node
-// 20.16+, Deno, Bun); nothing in browsers.
+// The one module that looks at the runtime (no other file reads globalThis.process): what it
+// offers without a `node:` import, so the client entry stays browser-safe: the environment and
+// Node's built-in modules where a `process` global hands them out (Node 20.16+, Deno, Bun);
+// nothing in browsers.
 
 export type Env = Readonly<Record<string, string | undefined>>;
 
@@ -37,4 +38,17 @@ export function runtimeDescription(): string | undefined {
       ? `deno/${versions['deno']}`
       : `node/${versions['node']}`;
   return `${name} ${found?.platform ?? 'unknown'}/${found?.arch ?? 'unknown'}`;
+}
+
+/**
+ * Node itself: not Deno or Bun, nor an edge runtime with Node compatibility (Cloudflare's), which
+ * offer getBuiltinModule and a Node version too but whose fetch is their own best path.
+ * Node 21+ says so in navigator.userAgent; Node 20 has no navigator at all.
+ */
+export function isNode(): boolean {
+  const versions = runtime()?.versions;
+  if (typeof versions?.['node'] !== 'string' || versions['deno'] !== undefined || versions['bun'] !== undefined)
+    return false;
+  const agent = (globalThis as { navigator?: { userAgent?: unknown } }).navigator?.userAgent;
+  return agent === undefined || (typeof agent === 'string' && agent.startsWith('Node.js'));
 }

@@ -10,9 +10,9 @@ import { isIP } from 'node:net';
 import { checkServerIdentity, type PeerCertificate } from 'node:tls';
 import { HttpsProxyAgent } from 'https-proxy-agent';
 import { serverText } from '../internal/server-text.js';
-import { redactProxyUrl } from '../transport/proxy-choice.js';
-import { ProxyRefusedError } from '../transport/proxy-refused.js';
-import type { ProxyRoute } from '../transport/proxy-sender.js';
+import { redactProxyUrl } from './proxy-url.js';
+import { ProxyRefusedError } from './proxy-refused.js';
+import type { ProxyRoute } from './proxy-route.js';
 
 interface ConnectAnswer {
   statusCode: number;
@@ -65,7 +65,7 @@ export function makeProxyRoute(
         super.addRequest(req, { ...options, host, hostname: host, port, servername: host });
       }
     }
-    return { agent: new ForwardAgent(agentOptions), proxy: shown, secrets, forward: true };
+    return { agent: new ForwardAgent(agentOptions), proxy: shown, forward: true };
   }
 
   const signals = new WeakMap<ClientRequest, AbortSignal>();
@@ -106,5 +106,5 @@ export function makeProxyRoute(
     if (answer.statusCode !== 200)
       req.destroy(new ProxyRefusedError(shown, answer.statusCode, serverText(answer.statusText ?? '', secrets, 100)));
   });
-  return { agent, proxy: shown, secrets, forward: false };
+  return { agent, proxy: shown, forward: false };
 }

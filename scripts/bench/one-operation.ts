@@ -1,0 +1,9 @@
+// The footprint's "one operation" page: a browser program that creates a client and shows the
+// certificate of one domain. Bundled, never run.
+import { createLiveClient } from '../../src/index.js';
+
+const client = createLiveClient({
+  projectId: '0123456789abcdef0123456789abcdef',
+  credentials: { accessKey: 'AK', secretKey: 'SK' },
+});
+export const shown = client.showDomainHttpsCert({ domain: 'play.example.com' });
