@@ -12,6 +12,16 @@ export default defineConfig({
     pool: 'forks',
     // Tests talk to 127.0.0.1 only: a developer's proxy variables must not send that traffic to a
     // real proxy (the client honours them by default). Proxy tests set their own.
-    env: { HTTP_PROXY: '', http_proxy: '', HTTPS_PROXY: '', https_proxy: '', NO_PROXY: '', no_proxy: '' },
+    // Pacing (default 120 a minute) would stretch every suite that sends many requests to minutes;
+    // the pacing tests (test/transport/pacing.test.ts) set requestsPerMinute themselves.
+    env: {
+      HTTP_PROXY: '',
+      http_proxy: '',
+      HTTPS_PROXY: '',
+      https_proxy: '',
+      NO_PROXY: '',
+      no_proxy: '',
+      LIVE_HTTPS_CERT_REQUESTS_PER_MINUTE: '0',
+    },
   },
 });

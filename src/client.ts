@@ -21,6 +21,8 @@ import { withRequestId } from './request-id.js';
 import { checkEndpoint, DEFAULT_REGION, type LiveRegion, resolveEndpoint, serviceEndpoint } from './regions.js';
 import { createTransport, type FetchFunction, type Sender, type Transport } from './transport/live-transport.js';
 import { type CredentialsState, createCredentialsGate } from './transport/credentials-gate.js';
+import { checkPlainHttp } from './transport/plain-http.js';
+import { checkRequestsPerMinute, createPacer, type Pacer, type Timers } from './transport/pacer.js';
 import { PlainRequest } from './transport/outgoing.js';
 import type { RetryTuning } from './transport/retry-policy.js';
 import type { LiveMethods, OptionsOf, ResultOf } from './operation-types.js';
@@ -79,6 +81,19 @@ export interface LiveClientOptions extends LogOptions {
   retry?: RetryTuning | undefined;
   /** Replaces the signer's hashing (by default the runtime's built-in crypto where offered, else Web Crypto). */
   signingHash?: SigningHash | undefined;
+  /**
+   * Requests this client starts per minute at most, retries and the IAM lookup included (the
+   * gateway allows 150 per user for this API). Default 120; 0 turns pacing off. Halved for 60 s
+   * after a throttled (429 / APIG.0308) answer. Without it: LIVE_HTTPS_CERT_REQUESTS_PER_MINUTE, else 120.
+   */
+  requestsPerMinute?: number | undefined;
+  /**
+   * Allow http:// endpoints to other machines (the live, service and IAM endpoints): refused by
+   * default, as the request carries the private key; loopback (127.0.0.0/8, ::1, localhost) is always allowed.
+   */
+  allowInsecureHttp?: boolean | undefined;
+  /** The clock of pacing and retry waits: real time by default (a fake or scaled one for tests and simulations). */
+  timers?: Timers | undefined;
 }
 
 const PROJECT_ID_STAND_IN = '0'.repeat(32);
@@ -122,6 +137,8 @@ export interface LiveClient extends LiveMethods {
    * LiveCredentialsRefusedError, nothing sent), `accepted`, or `unknown` before any answer.
    */
   readonly credentialsState: CredentialsState;
+  /** The client's pace: the spacing of request starts now (ms; 0 when off) and how many started. */
+  readonly pace: Pick<Pacer, 'intervalMs' | 'started'>;
 }
 
 function checkOptions(options: LiveClientOptions): SigningAlgorithm | undefined {
@@ -135,9 +152,11 @@ export function createLiveClient(options: LiveClientOptions): LiveClient {
   const algorithm = checkOptions(options);
   // One environment for every rule that reads one: the caller's (tests, the CLI), else the process's.
   const env = options.env ?? runtimeEnv();
-  const baseUrl = resolveEndpoint(
-    { region: options.region, endpoint: options.endpoint ?? options.endpoints?.live },
-    env,
+  // The endpoint option, HUAWEICLOUD_SDK_REGION_LIVE_<REGION> or the region: http only to loopback or when allowed.
+  const baseUrl = checkPlainHttp(
+    resolveEndpoint({ region: options.region, endpoint: options.endpoint ?? options.endpoints?.live }, env),
+    'endpoint',
+    options.allowInsecureHttp,
   );
   // Grows as a provider returns new secrets; the transport and errors read it when they need it.
   const secrets: string[] = [];
@@ -166,6 +185,9 @@ export function createLiveClient(options: LiveClientOptions): LiveClient {
     secrets,
     // One gate for the Live calls and the IAM lookup: refused credentials are not sent again by either.
     gate: createCredentialsGate(),
+    // One pace for every call of this client, the IAM lookup included.
+    pacer: createPacer(requestsPerMinuteOf(options, env), options.timers),
+    timers: options.timers,
     // Token requests carry no signed date; a provider may give either kind.
     clockSensitive: source.plain === undefined || isAkSk(source.plain),
   };
@@ -204,7 +226,11 @@ export function createLiveClient(options: LiveClientOptions): LiveClient {
   const baseUrlOf = (service: ServiceName): string => {
     let found = baseUrls.get(service);
     if (found === undefined) {
-      found = serviceEndpoint(service, { region: options.region, endpoint: options.endpoints?.[service] }, env);
+      found = checkPlainHttp(
+        serviceEndpoint(service, { region: options.region, endpoint: options.endpoints?.[service] }, env),
+        `endpoints.${service}`,
+        options.allowInsecureHttp,
+      );
       baseUrls.set(service, found);
     }
     return found;
@@ -269,6 +295,7 @@ export function createLiveClient(options: LiveClientOptions): LiveClient {
     get credentialsState() {
       return wire.gate.state;
     },
+    pace: wire.pacer,
     resolveProjectId: async () => projectIdOf(),
   };
 }
@@ -297,6 +324,14 @@ function splitOptions(options: unknown, pathParams: readonly string[]) {
     path,
     query,
   };
+}
+
+/** The option, else LIVE_HTTPS_CERT_REQUESTS_PER_MINUTE (one pace for every tool of a machine), else 120. */
+function requestsPerMinuteOf(options: LiveClientOptions, env: Record<string, string | undefined>): number {
+  if (options.requestsPerMinute !== undefined) return checkRequestsPerMinute(options.requestsPerMinute);
+  const fromEnv = env['LIVE_HTTPS_CERT_REQUESTS_PER_MINUTE']?.trim();
+  if (!fromEnv) return checkRequestsPerMinute(undefined);
+  return checkRequestsPerMinute(Number(fromEnv), 'LIVE_HTTPS_CERT_REQUESTS_PER_MINUTE');
 }
 
 type Wire = Omit<Parameters<typeof createTransport>[0], 'authorize'>;
@@ -329,6 +364,7 @@ async function findProjectId(
   } catch (error) {
     throw new ConfigurationError('iamEndpoint', `IAM ${(error as Error).message}`);
   }
+  checkPlainHttp(iamEndpoint, 'iamEndpoint', options.allowInsecureHttp);
   const transport = createTransport({ ...wire, authorize: createAuthorizer(signing), signingText });
   const id = await lookupProjectId({
     accessKey: credentials.accessKey,

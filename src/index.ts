@@ -50,6 +50,8 @@ export { DEFAULT_REGION, LIVE_REGIONS, regionOverrideVariable, resolveEndpoint, 
 export type { LiveRegion } from './regions.js';
 export { createTransport } from './transport/live-transport.js';
 export type { CredentialsState } from './transport/credentials-gate.js';
+export { DEFAULT_REQUESTS_PER_MINUTE } from './transport/pacer.js';
+export type { Timers } from './transport/pacer.js';
 export type { Authorize, Transport, TransportOptions } from './transport/live-transport.js';
 export type { BodyLimit, FetchFunction, Sender, WireResponse } from './transport/sender.js';
 export type { RetryTuning } from './transport/retry-policy.js';

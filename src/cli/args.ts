@@ -18,12 +18,20 @@ const CONNECTION: Record<string, Option> = {
     type: 'string',
     help: '--endpoint URL       any endpoint; wins over --region (and HUAWEICLOUD_SDK_REGION_LIVE_<REGION>)',
   },
+  'allow-insecure-http': {
+    type: 'boolean',
+    help: '--allow-insecure-http  allow an http:// endpoint that is not this machine (the key would go in clear text)',
+  },
   'iam-endpoint': {
     type: 'string',
     help: '--iam-endpoint URL   IAM for the project id lookup (else HUAWEICLOUD_SDK_IAM_ENDPOINT)',
   },
   'signing-algorithm': { type: 'string', help: '--signing-algorithm A  SDK-HMAC-SHA256 (default) or SDK-HMAC-SM3' },
   timeout: { type: 'string', help: '--timeout SECONDS    per attempt (default 30)' },
+  'requests-per-minute': {
+    type: 'string',
+    help: '--requests-per-minute N  request starts a minute at most (default 120; the gateway allows 150; 0 = no pacing)',
+  },
   retries: {
     type: 'string',
     help: '--retries N          retries of network errors, 429 and 5xx (default 2; 0 disables)',

@@ -6,6 +6,7 @@ import { ConfigurationError } from '../errors.js';
 import type { ParsedValues } from './args.js';
 import { UsageError } from './exit-codes.js';
 import type { CredentialsState } from '../transport/credentials-gate.js';
+import type { Timers } from '../transport/pacer.js';
 import { createRecorder } from './dry-run.js';
 import type { RedactedRequest } from './output.js';
 import { clientSettingsFrom, type Env } from './settings.js';
@@ -31,8 +32,12 @@ export async function commandClient(
   values: ParsedValues,
   env: Env,
   warn?: (message: string) => void,
+  timers?: Timers,
 ): Promise<CommandClient> {
-  const { options, first } = await clientSettingsFrom(values, env, warn);
+  const settings = await clientSettingsFrom(values, env, warn);
+  const { first } = settings;
+  // One client per run, so one pace for all of the run's requests.
+  const options = timers ? { ...settings.options, timers } : settings.options;
   // The options hold a provider; its first answer is what this command signs with.
   const secrets = secretsOf(first);
   const real = createNodeLiveClient(options);

@@ -1,3 +1,4 @@
+import type { Timers } from '../transport/pacer.js';
 import type { Env } from './settings.js';
 
 /** What a command may touch of the process: injected, so the commands stay plain functions. */
@@ -18,6 +19,8 @@ export interface CliIo {
   stdinIsTTY?: boolean;
   /** Asks a yes/no question on the terminal. */
   confirm?: (question: string) => Promise<boolean>;
+  /** The clock of pacing and retry waits (tests run a fleet's minutes in moments); real time by default. */
+  timers?: Timers;
   /** Aborted on Ctrl-C: no new domain is started, the report is printed, exit 130. */
   interrupt?: AbortSignal;
 }

@@ -11,6 +11,7 @@ import type { ParsedValues } from './args.js';
 import { cliLogging } from './log.js';
 import { DEFAULT_MAX_SOCKETS } from '../transport/node-sender.js';
 import { UsageError } from './exit-codes.js';
+import { DEFAULT_REQUESTS_PER_MINUTE } from '../transport/pacer.js';
 
 export type Env = Record<string, string | undefined>;
 
@@ -85,6 +86,13 @@ export function concurrencyFrom(values: ParsedValues): number {
   return value;
 }
 
+/** --requests-per-minute N, else LIVE_HTTPS_CERT_REQUESTS_PER_MINUTE, else the client's default (120). */
+export function requestsPerMinuteFrom(values: ParsedValues, env: Env): number {
+  const raw = values['requests-per-minute'] ?? firstSet(env, 'LIVE_HTTPS_CERT_REQUESTS_PER_MINUTE');
+  if (raw === undefined) return DEFAULT_REQUESTS_PER_MINUTE;
+  return number({ 'requests-per-minute': raw }, 'requests-per-minute', 0, 100_000)!;
+}
+
 /** --timeout SECONDS as milliseconds (per attempt: an API call, or a verify handshake). */
 export function timeoutMsFrom(values: ParsedValues): number | undefined {
   const seconds = number(values, 'timeout', 0.001, 3600);
@@ -107,6 +115,7 @@ export async function clientSettingsFrom(
   // flags only become options, and the command's environment is handed over.
   const retries = number(values, 'retries', -Infinity, Infinity);
   const timeoutMs = timeoutMsFrom(values);
+  const requestsPerMinute = requestsPerMinuteFrom(values, env);
   const region = (values['region'] as string | undefined) ?? firstSet(env, 'HUAWEICLOUD_SDK_REGION');
   const endpoint = (values['endpoint'] as string | undefined) ?? firstSet(env, 'HUAWEICLOUD_SDK_ENDPOINT');
   const logging = cliLogging(values, env, warn);
@@ -126,6 +135,8 @@ export async function clientSettingsFrom(
     signingAlgorithm: checkSigningAlgorithm(values['signing-algorithm'], { option: '--signing-algorithm' }),
     timeoutMs,
     retries,
+    requestsPerMinute,
+    allowInsecureHttp: values['allow-insecure-http'] === true,
     // The client caps requests in flight per origin; a fleet asked to run wider must not queue
     // behind that cap (the wait would count against each attempt's timeout).
     maxSockets: Math.max(DEFAULT_MAX_SOCKETS, concurrencyFrom(values)),

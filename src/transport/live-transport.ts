@@ -28,12 +28,20 @@ import {
   refusesCredentials,
 } from './credentials-gate.js';
 import { createLimiter } from './limiter.js';
+import { createPacer, type Pacer, realTimers, type Timers } from './pacer.js';
 import { DEFAULT_MAX_SOCKETS } from './node-sender.js';
 import { checkMaxSockets, checkRetries, checkSignal, checkTimeout } from './options.js';
 import { isMutating, type OutgoingRequest, type PlainRequest, toOutgoing } from './outgoing.js';
 import { ProxyRefusedError } from '../proxy-agents/proxy-refused.js';
 import { ResponseTooLargeError } from './read-body.js';
-import { backoffDelay, parseRetryAfter, RETRYABLE_STATUSES, type RetryTuning, sleep } from './retry-policy.js';
+import {
+  backoffDelay,
+  isThrottled,
+  parseRetryAfter,
+  RETRYABLE_STATUSES,
+  type RetryTuning,
+  throttleDelay,
+} from './retry-policy.js';
 import type { BodyLimit, FetchFunction, Sender, WireResponse } from './sender.js';
 
 export type { BodyLimit, FetchFunction, Sender, WireResponse } from './sender.js';
@@ -70,6 +78,10 @@ export interface TransportOptions extends LogOptions {
   random?: (() => number) | undefined;
   /** Shared by the transports of one client: refused credentials are not sent again by any of them. */
   gate?: CredentialsGate | undefined;
+  /** Paces the start of every attempt; shared by the transports of one client. Default: none. */
+  pacer?: Pacer | undefined;
+  /** The clock of retry waits (and of the pacer's); real time by default. */
+  timers?: Timers | undefined;
 }
 
 export interface CallContext {
@@ -173,6 +185,8 @@ export function createTransport(options: TransportOptions): Transport {
   const random = options.random ?? Math.random;
   const clock = new ServerClock();
   const gate = options.gate ?? createCredentialsGate();
+  const timers = options.timers ?? realTimers;
+  const pacer = options.pacer ?? createPacer(0, timers);
 
   async function attemptOnce(request: OutgoingRequest, timeoutMs: number): Promise<WireResponse> {
     const controller = new AbortController();
@@ -291,6 +305,8 @@ export function createTransport(options: TransportOptions): Transport {
       attempts++;
       if (caller?.aborted) throw caller.reason;
       const request: OutgoingRequest = { ...base, headers: { ...base.headers } };
+      // Every attempt waits its turn under the client's pace before it is signed (a fresh date).
+      await pacer.turn(caller ?? undefined);
       const identity = (await options.authorize(request, clock.now())) ?? undefined;
       // Credentials the gateway refused are not sent again: five refusals lock the key.
       gate.check(identity, context.operation);
@@ -330,7 +346,7 @@ export function createTransport(options: TransportOptions): Transport {
           retriesUsed++;
           const delay = backoffDelay(retriesUsed, tuning, random);
           trace.retrying(describeFailure(error, secrets), delay);
-          await sleep(delay, caller);
+          await timers.sleep(delay, caller ?? undefined);
           continue;
         }
         const tries = attempts === 1 ? '1 attempt' : `${attempts} attempts`;
@@ -381,13 +397,17 @@ export function createTransport(options: TransportOptions): Transport {
       )
         gate.refused(identity);
       else if (acceptsCredentials(response.status, fields?.errorCode)) gate.accepted(identity);
-      if (RETRYABLE_STATUSES.has(response.status) && retriesUsed < retries) {
-        const retryAfter = parseRetryAfter(response.headers.get('retry-after'), Date.now());
+      // Throttled (429, or the gateway's APIG.0308 on any 4xx): the whole client slows down for 60 s.
+      const throttled = isThrottled(response.status, fields?.errorCode);
+      if (throttled) pacer.throttled();
+      if ((throttled || RETRYABLE_STATUSES.has(response.status)) && retriesUsed < retries) {
+        const retryAfter = parseRetryAfter(response.headers.get('retry-after'), timers.now());
         if (retryAfter === undefined || retryAfter <= maxRetryAfter) {
           retriesUsed++;
-          const delay = retryAfter ?? backoffDelay(retriesUsed, tuning, random);
+          // Without Retry-After a throttled call waits 2-5 s, as Huawei advises; others back off.
+          const delay = retryAfter ?? (throttled ? throttleDelay(random) : backoffDelay(retriesUsed, tuning, random));
           trace.retrying(`HTTP ${response.status}${retryAfter === undefined ? '' : ' (its Retry-After)'}`, delay);
-          await sleep(delay, caller);
+          await timers.sleep(delay, caller ?? undefined);
           continue;
         }
       }

@@ -12,6 +12,18 @@ export interface RetryTuning {
 
 export const RETRYABLE_STATUSES: ReadonlySet<number> = new Set([429, 500, 502, 503, 504]);
 
+const THROTTLE_CODES = new Set(['APIG.0308', 'APIGW.0308']);
+
+/** The gateway's flow control answered: a 429, or any 4xx with its throttling code. */
+export function isThrottled(status: number, errorCode: string | undefined): boolean {
+  return status === 429 || (status >= 400 && status < 500 && errorCode !== undefined && THROTTLE_CODES.has(errorCode));
+}
+
+/** Huawei's advice for a throttled call: wait 2-5 s. Jittered, so a fleet's calls do not return together. */
+export function throttleDelay(random: () => number = Math.random): number {
+  return 2000 + Math.floor(random() * 3000);
+}
+
 /** Full jitter: a uniform delay between 0 and the exponential ceiling of this attempt. */
 export function backoffDelay(attempt: number, tuning: RetryTuning, random: () => number = Math.random): number {
   const base = tuning.baseDelayMs ?? 250;

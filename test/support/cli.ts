@@ -23,6 +23,8 @@ export function runCli(
       env: {
         PATH: process.env['PATH'] ?? '',
         LIVE_HTTPS_CERT_METADATA_ENDPOINT: 'off',
+        // Unpaced unless a test asks (the pacing tests do).
+        LIVE_HTTPS_CERT_REQUESTS_PER_MINUTE: '0',
         HOME: '/nonexistent-home-for-tests',
         ...env,
       },

@@ -26,7 +26,13 @@ export async function runInProcess(
   let stderr = '';
   const code = await runCli(args, {
     // No metadata service and no credentials file unless a test gives them.
-    env: { LIVE_HTTPS_CERT_METADATA_ENDPOINT: 'off', HOME: '/nonexistent-home-for-tests', ...env },
+    env: {
+      LIVE_HTTPS_CERT_METADATA_ENDPOINT: 'off',
+      // Unpaced unless a test asks (the pacing tests do).
+      LIVE_HTTPS_CERT_REQUESTS_PER_MINUTE: '0',
+      HOME: '/nonexistent-home-for-tests',
+      ...env,
+    },
     stdout: (t) => {
       stdout += t;
       options.onStdout?.(t);

@@ -22,7 +22,7 @@ async function confirmed(domains: string[], values: ParsedValues, io: CliIo): Pr
 
 export async function remove(values: ParsedValues, io: CliIo): Promise<number> {
   const domains = domainsFrom(values);
-  const cc = await commandClient(values, io.env, io.stderr);
+  const cc = await commandClient(values, io.env, io.stderr, io.timers);
   if (!(await confirmed(domains, values, io))) {
     io.stderr('not confirmed; nothing was sent\n');
     return EXIT.usage;

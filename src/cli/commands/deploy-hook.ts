@@ -27,7 +27,7 @@ export async function deployHook(values: ParsedValues, io: CliIo): Promise<numbe
   const { local, notes } = withFixedChain(certificateBodyFrom(files, 'update', io.stderr), values);
   const coverage = coveredDomains(local, domains);
   const skipped = new Map(coverage.skipped.map((s) => [s.domain, s.reason]));
-  const cc = await commandClient(values, io.env, io.stderr);
+  const cc = await commandClient(values, io.env, io.stderr, io.timers);
   const upload = uploadTask(values, local, cc, notes, io.interrupt);
   return runOverDomains({
     domains,

@@ -34,7 +34,7 @@ function withoutKeys(value: unknown): unknown {
 
 export async function show(values: ParsedValues, io: CliIo): Promise<number> {
   const domains = domainsFrom(values);
-  const cc = await commandClient(values, io.env, io.stderr);
+  const cc = await commandClient(values, io.env, io.stderr, io.timers);
   return runOverDomains({
     domains,
     values,

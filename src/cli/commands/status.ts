@@ -50,7 +50,7 @@ export function statusText(s: DomainStatus): string {
 export async function status(values: ParsedValues, io: CliIo): Promise<number> {
   const domains = domainsFrom(values);
   const warnDays = warnDaysFrom(values);
-  const cc = await commandClient(values, io.env, io.stderr);
+  const cc = await commandClient(values, io.env, io.stderr, io.timers);
   return runOverDomains({
     domains,
     values,

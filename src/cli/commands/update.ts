@@ -32,7 +32,7 @@ export function withFixedChain(
 export async function update(values: ParsedValues, io: CliIo): Promise<number> {
   const domains = domainsFrom(values);
   const { local, notes } = withFixedChain(certificateBodyFrom(values, 'update', io.stderr), values);
-  const cc = await commandClient(values, io.env, io.stderr);
+  const cc = await commandClient(values, io.env, io.stderr, io.timers);
   return runOverDomains({
     domains,
     values,

@@ -32,7 +32,7 @@ export async function verify(values: ParsedValues, io: CliIo): Promise<number> {
   }
   // The API is only read when the expected certificate is the deployed one.
   const cc: CommandClient | undefined =
-    expectedFromFile === undefined ? await commandClient(values, io.env, io.stderr) : undefined;
+    expectedFromFile === undefined ? await commandClient(values, io.env, io.stderr, io.timers) : undefined;
 
   return runOverDomains({
     domains,
