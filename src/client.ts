@@ -15,6 +15,8 @@ import { ConfigurationError, type OperationId, ValidationError } from './errors.
 import { officialContentType } from './internal/official-content-type.js';
 import { parseResponse } from './internal/parse.js';
 import { requestIdOf } from './internal/request-id.js';
+import { createLog, type LogOptions } from './log/logger.js';
+import { withRequestId } from './request-id.js';
 import { checkEndpoint, DEFAULT_REGION, type LiveRegion, resolveEndpoint, serviceEndpoint } from './regions.js';
 import { createTransport, type FetchFunction, type Sender, type Transport } from './transport/live-transport.js';
 import { type CredentialsState, createCredentialsGate } from './transport/credentials-gate.js';
@@ -23,7 +25,7 @@ import type { RetryTuning } from './transport/retry-policy.js';
 import type { LiveMethods, OptionsOf, ResultOf } from './operation-types.js';
 import { assertValidRequest, validatorsOf } from './validate.js';
 
-export interface LiveClientOptions {
+export interface LiveClientOptions extends LogOptions {
   /**
    * The project ID of the region (IAM console, "My Credentials"). Precedence: this option >
    * HUAWEICLOUD_SDK_PROJECT_ID (or CLOUD_SDK_PROJECT_ID) > the one a credentials provider found (the
@@ -93,7 +95,10 @@ export type DeleteOptions = OptionsOf<'DeleteDomainHttpsCert'>;
 export type UpdateOptions = OptionsOf<'UpdateDomainHttpsCert'>;
 /** The options of show and delete. */
 export type CallOptions = ShowOptions & DeleteOptions;
-/** What show resolves with: the 200 body of the spec. */
+/**
+ * What show resolves with: the 200 body of the spec. It also carries the response's request id as
+ * a non-enumerable `requestId` (not in JSON.stringify or Object.keys): see `requestIdOf`.
+ */
 export type ShowResult = ResultOf<'ShowDomainHttpsCert'>;
 
 /**
@@ -139,7 +144,16 @@ export function createLiveClient(options: LiveClientOptions): LiveClient {
   // Project id: option > environment > credentials file (a provider's) > IAM lookup.
   const givenProjectId = options.projectId ?? projectIdFromEnv(env);
   if (givenProjectId === undefined && source.plain && !isAkSk(source.plain)) throw noProjectId('token');
+  // The level is settled once (the option, else LIVE_HTTPS_CERT_LOG): a bad one fails here.
+  const log = createLog(options, env);
+  const logging = { logLevel: log.level, logger: options.logger };
+  log.debug(
+    source.plain
+      ? `credentials: ${isAkSk(source.plain) ? `AK/SK${source.plain.securityToken ? ' with a security token' : ''}` : 'a token'} given to the client`
+      : 'credentials: from the credentials provider, asked when signing',
+  );
   const wire = {
+    ...logging,
     fetch: options.fetch,
     sender: options.sender,
     env,
@@ -227,7 +241,8 @@ export function createLiveClient(options: LiveClientOptions): LiveClient {
       ) => Promise<{ data?: unknown; error?: unknown; response: Response }>
     )(row.path, init);
     const parsed = parseResponse<unknown>(operation, validators, response, { data, error }, secrets);
-    if (row.success.json) return parsed;
+    // JSON results are the spec's data; their request id rides along out of sight (non-enumerable).
+    if (row.success.json) return withRequestId(parsed, requestIdOf(response.headers, secrets));
     return {
       requestId: requestIdOf(response.headers, secrets),
       ...(typeof parsed === 'string' || (typeof parsed === 'object' && parsed !== null) ? { body: parsed } : {}),

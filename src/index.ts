@@ -3,6 +3,9 @@
 // parameters, validators) -> client.ts (one method per row) -> transport/ (sign, send, retry)
 // -> internal/parse.ts (the one parse point) -> the typed result.
 export { createLiveClient } from './client.js';
+export { requestIdOf } from './request-id.js';
+export { LOG_LEVEL_VARIABLE, LOG_LEVELS } from './log/logger.js';
+export type { LogFields, Logger, LogLevel, LogOptions } from './log/logger.js';
 export type {
   CallControls,
   CallOptions,

@@ -28,6 +28,14 @@ const CONNECTION: Record<string, Option> = {
     type: 'string',
     help: '--retries N          retries of network errors, 429 and 5xx (default 2; 0 disables)',
   },
+  verbose: {
+    type: 'boolean',
+    help: '--verbose            log each attempt to stderr: status, time, request id (else LIVE_HTTPS_CERT_LOG)',
+  },
+  debug: {
+    type: 'boolean',
+    help: '--debug              also log what is sent and received to stderr (secrets hidden)',
+  },
 };
 const JSON_HELP: Record<string, Option> = {
   json: { type: 'boolean', help: '--json               one JSON document on stdout: { ok, summary, results }' },

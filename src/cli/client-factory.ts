@@ -49,7 +49,13 @@ export async function commandClient(
   }
   // The request is validated and signed for real; only the wire is replaced.
   const recorder = createRecorder(secrets);
-  const client = createLiveClient({ ...options, retries: 0, sender: recorder.sender });
+  const client = createLiveClient({
+    ...options,
+    // Its "attempts" reach a recorder, not the API: no attempt lines that look like real calls.
+    logLevel: options.logLevel === 'off' ? 'off' : 'warn',
+    retries: 0,
+    sender: recorder.sender,
+  });
   // A dry run's own answers are made up: only the reader's real answers say anything of the credentials.
   const credentialsState = (): CredentialsState =>
     real.credentialsState === 'refused' || client.credentialsState === 'refused' ? 'refused' : real.credentialsState;

@@ -6,7 +6,9 @@ import type { LiveClientOptions } from '../client.js';
 import { defaultCredentials } from '../credentials/chain.js';
 import { readEnvCredentials } from '../credentials/env.js';
 import { CredentialsNotFoundError } from '../credentials/not-found.js';
+import type { LogOptions } from '../log/logger.js';
 import type { ParsedValues } from './args.js';
+import { cliLogging } from './log.js';
 import { DEFAULT_MAX_SOCKETS } from '../transport/node-sender.js';
 import { UsageError } from './exit-codes.js';
 
@@ -42,9 +44,11 @@ export function credentialsFrom(env: Env): ProvidedCredentials {
 export async function chainedCredentialsFrom(
   env: Env,
   warn: (message: string) => void,
+  logging: LogOptions = {},
 ): Promise<{ first: ProvidedCredentials; provider: () => Promise<ProvidedCredentials> }> {
   const metadataEndpoint = firstSet(env, 'LIVE_HTTPS_CERT_METADATA_ENDPOINT');
   const chain = defaultCredentials({
+    ...logging,
     env,
     onWarning: (message) => warn(`${message}\n`),
     metadata: metadataEndpoint === 'off' ? false : { endpoint: metadataEndpoint },
@@ -105,9 +109,11 @@ export async function clientSettingsFrom(
   const timeoutMs = timeoutMsFrom(values);
   const region = (values['region'] as string | undefined) ?? firstSet(env, 'HUAWEICLOUD_SDK_REGION');
   const endpoint = (values['endpoint'] as string | undefined) ?? firstSet(env, 'HUAWEICLOUD_SDK_ENDPOINT');
-  const { first, provider } = await chainedCredentialsFrom(env, warn);
+  const logging = cliLogging(values, env, warn);
+  const { first, provider } = await chainedCredentialsFrom(env, warn, logging);
   const dryRun = values['dry-run'] === true;
   const options: CommandOptions = {
+    ...logging,
     projectId: values['project-id'] as string | undefined,
     region: region as LiveClientOptions['region'],
     endpoint,

@@ -2,13 +2,14 @@
 // to wait for a network answer) the metadata service. The first that finds credentials is used
 // from then on; a configuration that is there but broken stops the chain with its own error.
 import type { CredentialsProvider } from '../auth/credentials.js';
+import { createLog, type LogOptions } from '../log/logger.js';
 import { envCredentials } from './env.js';
 import { metadataCredentials, type MetadataCredentialsOptions } from './metadata.js';
 import { CredentialsNotFoundError } from './not-found.js';
 import { profileCredentials, type ProfileCredentialsOptions } from './profile.js';
 import type { Env } from '../internal/runtime.js';
 
-export interface DefaultCredentialsOptions {
+export interface DefaultCredentialsOptions extends LogOptions {
   env?: Env | undefined;
   /** The credentials file (else HUAWEICLOUD_SDK_CREDENTIALS_FILE, else ~/.huaweicloud/credentials). */
   file?: string | undefined;
@@ -16,7 +17,11 @@ export interface DefaultCredentialsOptions {
   metadata?: MetadataCredentialsOptions | false | undefined;
 }
 
-export function chainCredentials(providers: readonly CredentialsProvider[]): CredentialsProvider {
+export function chainCredentials(
+  providers: readonly CredentialsProvider[],
+  options: LogOptions = {},
+): CredentialsProvider {
+  const log = createLog(options);
   let chosen: CredentialsProvider | undefined;
   return async () => {
     if (chosen) return chosen();
@@ -28,6 +33,7 @@ export function chainCredentials(providers: readonly CredentialsProvider[]): Cre
         return found;
       } catch (error) {
         if (!(error instanceof CredentialsNotFoundError)) throw error;
+        log.debug(`credentials: ${error.message}; trying the next source`);
         misses.push(error.message);
       }
     }
@@ -37,9 +43,13 @@ export function chainCredentials(providers: readonly CredentialsProvider[]): Cre
 
 /** env -> credentials file -> metadata service (`metadata: false` leaves it out). */
 export function defaultCredentials(options: DefaultCredentialsOptions = {}): CredentialsProvider {
-  return chainCredentials([
-    envCredentials({ env: options.env }),
-    profileCredentials({ file: options.file, env: options.env, onWarning: options.onWarning }),
-    ...(options.metadata === false ? [] : [metadataCredentials(options.metadata ?? {})]),
-  ]);
+  const logging: LogOptions = { logLevel: createLog(options, options.env).level, logger: options.logger };
+  return chainCredentials(
+    [
+      envCredentials({ env: options.env, ...logging }),
+      profileCredentials({ file: options.file, env: options.env, onWarning: options.onWarning, ...logging }),
+      ...(options.metadata === false ? [] : [metadataCredentials({ ...logging, ...(options.metadata ?? {}) })]),
+    ],
+    logging,
+  );
 }

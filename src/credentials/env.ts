@@ -1,11 +1,12 @@
 // Credentials from environment variables, with the names of Huawei's SDKs.
 import type { CredentialsProvider, ProvidedCredentials } from '../auth/credentials.js';
 import { ConfigurationError } from '../errors.js';
+import { createLog, type LogOptions } from '../log/logger.js';
 import { checkProvided } from './check.js';
 import { CredentialsNotFoundError } from './not-found.js';
 import { type Env, runtimeEnv } from '../internal/runtime.js';
 
-export interface EnvCredentialsOptions {
+export interface EnvCredentialsOptions extends LogOptions {
   /** The variables to read; the process environment by default. */
   env?: Env | undefined;
 }
@@ -24,7 +25,18 @@ function first(env: Env, ...names: string[]): string | undefined {
  * HUAWEICLOUD_SDK_AUTH_TOKEN. HUAWEICLOUD_SDK_PROJECT_ID comes along when set.
  */
 export function envCredentials(options: EnvCredentialsOptions = {}): CredentialsProvider {
-  return async () => readEnvCredentials(options.env ?? runtimeEnv());
+  const log = createLog(options, options.env);
+  return async () => {
+    const found = readEnvCredentials(options.env ?? runtimeEnv());
+    // Which variables, never their values.
+    log.debug(
+      'accessKey' in found
+        ? `credentials: AK/SK from the environment (HUAWEICLOUD_SDK_AK/SK or CLOUD_SDK_AK/SK${found.securityToken ? ', HUAWEICLOUD_SDK_SECURITY_TOKEN' : ''})`
+        : 'credentials: a token from the environment (HUAWEICLOUD_SDK_AUTH_TOKEN)',
+      { credentialSource: 'env' },
+    );
+    return found;
+  };
 }
 
 /** HUAWEICLOUD_SDK_PROJECT_ID (or the samples' CLOUD_SDK_PROJECT_ID), when set and not blank. */

@@ -6,6 +6,7 @@ import type { components } from '../../generated/ecs-metadata.js';
 import { validators as showSecurityKey } from '../../generated/validators/ecs-metadata/ShowSecurityKey.js';
 import type { CredentialsProvider, ProvidedCredentials } from '../auth/credentials.js';
 import { ConfigurationError } from '../errors.js';
+import { createLog, type LogOptions } from '../log/logger.js';
 import { serverText } from '../internal/server-text.js';
 import { readBody, ResponseTooLargeError } from '../transport/read-body.js';
 import { checkProvided } from './check.js';
@@ -19,7 +20,7 @@ const NO_AGENCY = 'Please configure Cloud Service Agency first';
 /** The cap of a metadata answer: a few kB suffice (issue 16.6). */
 export const MAX_ANSWER_BYTES = 8 * 1024;
 
-export interface MetadataCredentialsOptions {
+export interface MetadataCredentialsOptions extends LogOptions {
   /** The metadata service; http://169.254.169.254 by default. */
   endpoint?: string | undefined;
   /**
@@ -34,16 +35,27 @@ export function metadataCredentials(options: MetadataCredentialsOptions = {}): C
   const endpoint = (options.endpoint ?? METADATA_ENDPOINT).replace(/\/+$/, '');
   const timeoutMs = options.timeoutMs ?? 1000;
   const send = options.fetch ?? ((input, init) => globalThis.fetch(input, init));
+  const log = createLog(options);
   let sessionToken: string | undefined;
 
   const request = async (path: string, init: RequestInit): Promise<{ status: number; text: string }> => {
     const signal = AbortSignal.timeout(timeoutMs);
     let response: Response;
+    const started = performance.now();
+    const method = init.method ?? 'GET';
     try {
       // A metadata service never redirects; anything that does is not one.
       response = await send(`${endpoint}${path}`, { ...init, redirect: 'manual', signal });
     } catch (error) {
       const cause = (error as { cause?: { code?: string } }).cause?.code ?? (error as Error).name;
+      log.info(
+        `${method} ${endpoint}${path} -> failed after ${Math.round(performance.now() - started)} ms: ${serverText(String(cause), [], 64)}`,
+        {
+          operation: 'metadata',
+          method,
+          path,
+        },
+      );
       throw new CredentialsNotFoundError(
         `metadata service: nothing answered at ${endpoint} within ${timeoutMs} ms (${cause}); not an ECS/BMS instance, or the service is unreachable`,
       );
@@ -52,6 +64,15 @@ export function metadataCredentials(options: MetadataCredentialsOptions = {}): C
     // security key) is well under 1 kB, and an endless body must not grow memory.
     try {
       const { bytes } = await readBody(response, MAX_ANSWER_BYTES, false);
+      // The status and time only: the answers are a session token and temporary credentials.
+      const durationMs = Math.round(performance.now() - started);
+      log.info(`${method} ${endpoint}${path} -> ${response.status} in ${durationMs} ms`, {
+        operation: 'metadata',
+        method,
+        path,
+        status: response.status,
+        durationMs,
+      });
       return { status: response.status, text: new TextDecoder().decode(bytes) };
     } catch (error) {
       if (error instanceof ResponseTooLargeError) {
@@ -132,6 +153,12 @@ export function metadataCredentials(options: MetadataCredentialsOptions = {}): C
       );
     }
     const { credential } = parsed as components['schemas']['SecurityKey'];
+    log.debug(
+      `credentials: temporary AK/SK from the metadata service at ${endpoint}, expiring at ${expiresAt.toISOString()}`,
+      {
+        credentialSource: 'metadata',
+      },
+    );
     return checkProvided(
       {
         accessKey: credential.access,

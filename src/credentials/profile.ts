@@ -4,12 +4,13 @@
 // browser-safe, and in a browser it simply finds no file.
 import type { CredentialsProvider, ProvidedCredentials } from '../auth/credentials.js';
 import { ConfigurationError } from '../errors.js';
+import { createLog, type LogOptions } from '../log/logger.js';
 import { checkProvided } from './check.js';
 import { IniError, iniSection, parseIni } from './ini.js';
 import { CredentialsNotFoundError } from './not-found.js';
 import { builtinModule, type Env, runtimeEnv } from '../internal/runtime.js';
 
-export interface ProfileCredentialsOptions {
+export interface ProfileCredentialsOptions extends LogOptions {
   /** The file; by default HUAWEICLOUD_SDK_CREDENTIALS_FILE, else ~/.huaweicloud/credentials. */
   file?: string | undefined;
   env?: Env | undefined;
@@ -27,7 +28,17 @@ interface OsSubset {
 }
 
 export function profileCredentials(options: ProfileCredentialsOptions = {}): CredentialsProvider {
-  return async () => readProfileCredentials(options);
+  const log = createLog(options, options.env);
+  return async () => {
+    const found = readProfileCredentials(options);
+    log.debug(
+      `credentials: AK/SK${'securityToken' in found && found.securityToken ? ' with a security token' : ''} from the credentials file`,
+      {
+        credentialSource: 'file',
+      },
+    );
+    return found;
+  };
 }
 
 export function readProfileCredentials(options: ProfileCredentialsOptions = {}): ProvidedCredentials {

@@ -18,14 +18,15 @@ export type NodeLiveClientOptions = Omit<LiveClientOptions, 'credentials'> & {
 
 /** createLiveClient with the node:http sender (a given `fetch` or `sender` still wins). */
 export function createNodeLiveClient(options: NodeLiveClientOptions): LiveClient {
+  const logging = { logLevel: options.logLevel, logger: options.logger };
   const withCredentials: LiveClientOptions = {
     ...options,
-    credentials: options.credentials ?? defaultCredentials({ env: options.env }),
+    credentials: options.credentials ?? defaultCredentials({ env: options.env, ...logging }),
   };
   if (options.fetch || options.sender) return createLiveClient(withCredentials);
   return createLiveClient({
     ...withCredentials,
     proxy: undefined,
-    sender: createNodeSender({ maxSockets: options.maxSockets, proxy: options.proxy, env: options.env }),
+    sender: createNodeSender({ maxSockets: options.maxSockets, proxy: options.proxy, env: options.env, ...logging }),
   });
 }

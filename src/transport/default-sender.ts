@@ -2,13 +2,14 @@
 // caller's fetch (not both: which one would send is not obvious), else on Node its own HTTP stack
 // (the fastest path there), else the runtime's fetch (browsers, Deno, Bun, edge runtimes).
 import { ConfigurationError } from '../errors.js';
+import type { LogOptions } from '../log/logger.js';
 import { isNode, nodeBuiltins } from './node-builtins.js';
 import type { Env } from '../internal/runtime.js';
 import type { ProxySetting } from './proxy-choice.js';
 import { createProxiedNodeSender } from './proxy-sender.js';
 import { fetchSender, type FetchFunction, type Sender } from './sender.js';
 
-export interface SenderChoice {
+export interface SenderChoice extends LogOptions {
   sender?: Sender | undefined;
   fetch?: FetchFunction | undefined;
   /** Sockets per origin for the node:http sender. */
@@ -33,7 +34,16 @@ export function chooseSender(choice: SenderChoice): Sender {
   if (choice.fetch) return fetchSender(choice.fetch);
   const builtins = isNode() ? nodeBuiltins() : undefined;
   if (builtins)
-    return createProxiedNodeSender({ maxSockets: choice.maxSockets, proxy: choice.proxy, env: choice.env }, builtins);
+    return createProxiedNodeSender(
+      {
+        maxSockets: choice.maxSockets,
+        proxy: choice.proxy,
+        env: choice.env,
+        logLevel: choice.logLevel,
+        logger: choice.logger,
+      },
+      builtins,
+    );
   if (choice.proxy) {
     throw new ConfigurationError(
       'proxy',

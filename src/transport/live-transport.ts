@@ -14,6 +14,8 @@ import {
 import { withAttempts } from '../internal/attempts.js';
 import type { Env } from '../internal/runtime.js';
 import { serverText } from '../internal/server-text.js';
+import { callLog } from '../log/call-log.js';
+import { createLog, type LogOptions } from '../log/logger.js';
 import { ServerClock } from './clock.js';
 import { chooseSender } from './default-sender.js';
 import { describeFailure, safeCause, tlsFailure } from './failure.js';
@@ -42,7 +44,7 @@ export type { BodyLimit, FetchFunction, Sender, WireResponse } from './sender.js
  */
 export type Authorize = (request: OutgoingRequest, date: Date) => Promise<string | void> | string | void;
 
-export interface TransportOptions {
+export interface TransportOptions extends LogOptions {
   authorize: Authorize;
   /** The fetch that goes on the wire. Without `fetch` and `sender`: node:http on Node, else the global fetch. */
   fetch?: FetchFunction | undefined;
@@ -151,12 +153,15 @@ export function createTransport(options: TransportOptions): Transport {
   const defaultTimeout =
     options.timeoutMs === undefined ? DEFAULT_TIMEOUT_MS : checkTimeout(options.timeoutMs, 'timeoutMs');
   const maxSockets = checkMaxSockets(options.maxSockets) ?? DEFAULT_MAX_SOCKETS;
+  const log = createLog(options);
   const send: Sender = chooseSender({
     sender: options.sender,
     fetch: options.fetch,
     maxSockets,
     proxy: options.proxy,
     env: options.env,
+    logLevel: log.level,
+    logger: options.logger,
   });
   const limiter = createLimiter(maxSockets);
   const retries = checkRetries(options.retries) ?? DEFAULT_RETRIES;
@@ -279,6 +284,7 @@ export function createTransport(options: TransportOptions): Transport {
     let attempts = 0;
     let retriesUsed = 0;
     let clockRetried = false;
+    const trace = callLog(log, context.operation, retries, secrets);
     for (;;) {
       attempts++;
       if (caller?.aborted) throw caller.reason;
@@ -286,11 +292,13 @@ export function createTransport(options: TransportOptions): Transport {
       const identity = (await options.authorize(request, clock.now())) ?? undefined;
       // Credentials the gateway refused are not sent again: five refusals lock the key.
       gate.check(identity, context.operation);
+      trace.sending(request, attempts);
       const where = `${context.operation ?? request.method} to ${request.url.origin}`;
       let wire: WireResponse;
       try {
         wire = await attemptOnce(request, timeoutMs);
       } catch (error) {
+        trace.failed(request, caller?.aborted ? caller.reason : error);
         if (caller?.aborted) throw caller.reason;
         const cause = safeCause(error, secrets);
         if (error instanceof ResponseTooLargeError) {
@@ -318,7 +326,9 @@ export function createTransport(options: TransportOptions): Transport {
         }
         if (retriesUsed < retries) {
           retriesUsed++;
-          await sleep(backoffDelay(retriesUsed, tuning, random), caller);
+          const delay = backoffDelay(retriesUsed, tuning, random);
+          trace.retrying(describeFailure(error, secrets), delay);
+          await sleep(delay, caller);
           continue;
         }
         const tries = attempts === 1 ? '1 attempt' : `${attempts} attempts`;
@@ -339,6 +349,7 @@ export function createTransport(options: TransportOptions): Transport {
           attempts,
         });
       }
+      trace.answered(request, wire);
       // Never retried: a redirect is not followed, and a second try could repeat a change.
       const refused = refuse(wire, request, context, attempts);
       if (refused) throw refused;
@@ -347,12 +358,14 @@ export function createTransport(options: TransportOptions): Transport {
       if (options.clockSensitive && response.status === 401 && !clockRetried) {
         // A signature refused for its date is signed again once, with the corrected clock.
         const corrected = clock.observeRejection(response.headers.get('date'));
+        if (corrected) trace.clockCorrected(clock.offset);
         if (
           corrected ||
           isSignatureExpired(fields?.errorCode, fields?.errorMsg) ||
           /expire/i.test(new TextDecoder().decode(wire.body))
         ) {
           clockRetried = true;
+          trace.retrying('HTTP 401: the signature was refused for its date; signing again', 0, true);
           continue;
         }
       }
@@ -370,7 +383,9 @@ export function createTransport(options: TransportOptions): Transport {
         const retryAfter = parseRetryAfter(response.headers.get('retry-after'), Date.now());
         if (retryAfter === undefined || retryAfter <= maxRetryAfter) {
           retriesUsed++;
-          await sleep(retryAfter ?? backoffDelay(retriesUsed, tuning, random), caller);
+          const delay = retryAfter ?? backoffDelay(retriesUsed, tuning, random);
+          trace.retrying(`HTTP ${response.status}${retryAfter === undefined ? '' : ' (its Retry-After)'}`, delay);
+          await sleep(delay, caller);
           continue;
         }
       }

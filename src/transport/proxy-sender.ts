@@ -2,12 +2,14 @@
 // decide per request; when none applies the plain sender is returned as it is, and nothing more is
 // loaded. The agents (proxy-agents/proxy-agent.ts, https-proxy-agent) are loaded the first time a request
 // needs one, by a dynamic import that bundlers leave alone: browser bundles never hold them.
+import { createLog, type LogOptions } from '../log/logger.js';
 import type { NodeBuiltins } from './node-builtins.js';
 import { createNodeSender, DEFAULT_MAX_SOCKETS, type NodeSenderOptions } from './node-sender.js';
 import { type Env, runtimeEnv } from '../internal/runtime.js';
 import { proxyChoice, type ProxySetting } from './proxy-choice.js';
 import type { ProxyAgentModule, ProxyRoute } from '../proxy-agents/proxy-route.js';
 import { ProxyRefusedError } from '../proxy-agents/proxy-refused.js';
+import { redactProxyUrl } from '../proxy-agents/proxy-url.js';
 
 export type { ProxyRoute };
 import type { Sender } from './sender.js';
@@ -20,7 +22,7 @@ const load = async (specifier: string): Promise<ProxyAgentModule> => {
   return typeof loaded.makeProxyRoute === 'function' ? (loaded as ProxyAgentModule) : loaded.default!;
 };
 
-export interface ProxiedNodeSenderOptions extends NodeSenderOptions {
+export interface ProxiedNodeSenderOptions extends NodeSenderOptions, LogOptions {
   proxy?: ProxySetting;
   /** Where the proxy variables are read, once, at creation; the process environment by default. */
   env?: Env | undefined;
@@ -29,6 +31,7 @@ export interface ProxiedNodeSenderOptions extends NodeSenderOptions {
 export function createProxiedNodeSender(options: ProxiedNodeSenderOptions = {}, builtins?: NodeBuiltins): Sender {
   const choice = proxyChoice(options.proxy, options.env ?? runtimeEnv());
   if (!choice.any) return createNodeSender(options, builtins);
+  const log = createLog(options, options.env);
   const maxSockets = options.maxSockets ?? DEFAULT_MAX_SOCKETS;
   const routes = new Map<string, ProxyRoute>();
   const loading = new Map<string, Promise<ProxyRoute>>();
@@ -57,6 +60,12 @@ export function createProxiedNodeSender(options: ProxiedNodeSenderOptions = {}, 
 
   return async (request, signal, bodyLimit) => {
     const proxy = choice.proxyFor(request.url);
+    // The proxy's user and password are never shown.
+    if (log.enabled('debug'))
+      log.debug(
+        `${request.method} ${request.url.origin}: ${proxy ? `through the proxy ${redactProxyUrl(proxy)}` : 'direct (NO_PROXY)'}`,
+        { method: request.method, proxy: proxy ? redactProxyUrl(proxy) : undefined },
+      );
     if (!proxy) return send(request, signal, bodyLimit);
     const route = await routeFor(request.url.protocol === 'https:', proxy);
     if (signal.aborted) throw signal.reason;

@@ -39,7 +39,8 @@ async function holdingServer(): Promise<{ url: string; release: () => void; held
 
 const fleet = (url: string, ...more: string[]) => [
   'status',
-  // The first domain goes alone until an answer shows the credentials accepted: the held one is second.
+  // The first domain of a fleet runs alone (a refused signature stops the fleet before it is sent
+  // 150 times): the held one comes second.
   '--domain',
   'a.example.com',
   '--domain',

@@ -4,7 +4,16 @@
 // the enum before sending, sends valid values, puts the new query parameter on the wire (a
 // recording server on 127.0.0.1), and `npm run generate:check` passes on the result.
 import { execFileSync } from 'node:child_process';
-import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import {
+  cpSync,
+  type Dirent,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  symlinkSync,
+  writeFileSync,
+} from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -65,7 +74,7 @@ beforeAll(async () => {
   if (!spec.includes(anchor)) throw new Error('the spec changed shape: update the regenerate-flow test edit');
   spec = spec.replace(
     anchor,
-    `        remark:\n          type: string\n          description: A note kept with the configuration.\n          maxLength: 64\n        delivery:\n          $ref: '#/components/schemas/Delivery'\n${MIN_TLS_VERSION}${anchor}`,
+    `        remark:\n          type: string\n          description: A note kept with the configuration.\n          maxLength: 64\n        backup_key:\n          type: string\n          x-sensitive: true\n          description: A second private key (PEM).\n        delivery:\n          $ref: '#/components/schemas/Delivery'\n${MIN_TLS_VERSION}${anchor}`,
   );
   // An enum of the body as a component schema, and (above) one inline beside the schema's anyOf:
   // the second is a user's most natural edit, and typescript-fetch builds it only with the
@@ -185,6 +194,35 @@ describe('edit the spec, regenerate, rebuild: the client follows', () => {
     expect(received.at(-1)?.url).toBe(`/v1/${PROJECT_ID}/guard/https-cert?domain=play.example.com&detail_level=full`);
   });
 
+  it('a new field marked x-sensitive is hidden in debug logs, with no edit in src/', async () => {
+    const { entry } = await rebuiltClient();
+    const records: string[] = [];
+    const record = (message: string, fields: unknown) => records.push(`${message} ${JSON.stringify(fields)}`);
+    const backupKey = `regen-backup-key-${'x'.repeat(24)}-${Date.now()}`;
+    const live = entry.createLiveClient({
+      projectId: PROJECT_ID,
+      endpoint,
+      credentials: { token: 'regen-test-token' },
+      retries: 0,
+      logLevel: 'debug',
+      logger: { debug: record, info: record, warn: record, error: record },
+    });
+    await live.updateDomainHttpsCert({
+      domain: 'play.example.com',
+      body: { certificate: 'c', certificate_key: 'k', backup_key: backupKey } as never,
+    });
+    // It went on the wire, and into no record.
+    expect(JSON.parse(received.at(-1)?.body ?? '{}')).toMatchObject({ backup_key: backupKey });
+    expect(records.some((r) => r.startsWith('request body of PUT') && r.includes('"backup_key":"***"'))).toBe(true);
+    expect(records.join('\n')).not.toContain(backupKey);
+    // The name comes from the generated list, not from hand-written code.
+    expect(readFileSync(join(work, 'generated/sensitive-fields.ts'), 'utf8')).toContain('"backup_key"');
+    const mentions = (readdirSync(join(work, 'src'), { recursive: true, withFileTypes: true }) as Dirent[])
+      .filter((e) => e.isFile() && readFileSync(join(e.parentPath, e.name), 'utf8').includes('backup_key'))
+      .map((e) => e.name);
+    expect(mentions).toEqual([]);
+  });
+
   it('the regenerated types carry the new field and parameter', () => {
     const types = readFileSync(join(work, 'generated/schema.ts'), 'utf8');
     expect(types).toMatch(/remark\?: string;/);
@@ -225,7 +263,7 @@ describe('an operation added to a copy of the spec: called on its own service en
       live: entry.createLiveClient({
         projectId: PROJECT_ID,
         endpoint: 'http://127.0.0.1:1',
-        endpoints: { scm: endpoint } as never,
+        endpoints: { certpush: endpoint } as never,
         credentials: { token: 'regen-test-token' },
         retries: 0,
       }) as unknown as Record<string, (options: unknown) => Promise<unknown>>,
