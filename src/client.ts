@@ -13,6 +13,7 @@ import { type Env, runtimeEnv } from './internal/runtime.js';
 import { credentialSource } from './credentials/source.js';
 import { ConfigurationError, type OperationId, ValidationError } from './errors.js';
 import { officialContentType } from './internal/official-content-type.js';
+import { signingText } from './auth/signing-text.js';
 import { parseResponse } from './internal/parse.js';
 import { requestIdOf } from './internal/request-id.js';
 import { createLog, type LogOptions } from './log/logger.js';
@@ -185,6 +186,7 @@ export function createLiveClient(options: LiveClientOptions): LiveClient {
   const transport: Transport = createTransport({
     ...wire,
     authorize: createAuthorizer({ ...signing, projectId: projectIdOf }),
+    signingText,
   });
   const api = createClient<paths>({
     baseUrl,
@@ -327,7 +329,7 @@ async function findProjectId(
   } catch (error) {
     throw new ConfigurationError('iamEndpoint', `IAM ${(error as Error).message}`);
   }
-  const transport = createTransport({ ...wire, authorize: createAuthorizer(signing) });
+  const transport = createTransport({ ...wire, authorize: createAuthorizer(signing), signingText });
   const id = await lookupProjectId({
     accessKey: credentials.accessKey,
     region,

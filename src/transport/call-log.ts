@@ -5,14 +5,12 @@
 //   debug: also the canonical request and string to sign (never the signature), the request and
 //          response headers and bodies, secrets and sensitive fields masked
 //   warn:  a clock correction (the machine's clock is wrong)
-import { computeSignature } from '../auth/aksk-signer.js';
-import { sha256Digest, sm3Digest } from '../auth/hash.js';
 import { serverText } from '../internal/server-text.js';
-import { describeFailure } from '../transport/failure.js';
-import type { OutgoingRequest } from '../transport/outgoing.js';
-import type { WireResponse } from '../transport/sender.js';
-import type { Log, LogFields } from './logger.js';
-import { logBody, logHeaders, maskCanonicalRequest } from './sanitise.js';
+import { describeFailure } from './failure.js';
+import type { OutgoingRequest } from './outgoing.js';
+import type { WireResponse } from './sender.js';
+import type { Log, LogFields } from '../log/logger.js';
+import { logBody, logHeaders, maskCanonicalRequest } from '../log/sanitise.js';
 
 export interface CallLog {
   /** A signed attempt is about to go out (number `attempt`, from 1). */
@@ -38,9 +36,6 @@ const NOTHING: CallLog = {
   pacing: () => undefined,
 };
 
-const decoder = new TextDecoder();
-const SIGNED = /^(SDK-HMAC-[A-Z0-9]+) Access=[^,\s]*, SignedHeaders=([a-z0-9;-]+), Signature=/i;
-
 function pairsOf(headers: WireResponse['headers']): [string, string][] {
   if (Array.isArray(headers)) return headers;
   const pairs: [string, string][] = [];
@@ -53,31 +48,20 @@ function headerOf(headers: WireResponse['headers'], name: string): string | unde
   return headers.find(([n]) => n.toLowerCase() === name)?.[1];
 }
 
-/** The canonical request and string to sign, recomputed as the signer made them; the HMAC itself is never run. */
-async function signingText(request: OutgoingRequest): Promise<{ canonical: string; toSign: string } | undefined> {
-  const signed = SIGNED.exec(request.headers['authorization'] ?? '');
-  if (!signed) return undefined;
-  const digest = signed[1]!.toUpperCase() === 'SDK-HMAC-SM3' ? sm3Digest() : sha256Digest();
-  let toSign = '';
-  const { canonicalRequest } = await computeSignature(
-    {
-      method: request.method,
-      url: request.url,
-      headers: { ...request.headers, host: request.url.host },
-      signedHeaders: signed[2]!.split(';'),
-      body: request.body,
-    },
-    (data) => {
-      toSign = decoder.decode(data);
-      return '';
-    },
-    digest,
-  );
-  return { canonical: canonicalRequest, toSign };
-}
+/**
+ * Recomputes the canonical request and string to sign of a signed request (debug logs). Handed in
+ * by whoever builds the transport (the client passes auth's): the transport does not import auth.
+ */
+export type SigningText = (request: OutgoingRequest) => Promise<{ canonical: string; toSign: string } | undefined>;
 
 /** The records of one call; `retries` is the most it may retry, `secrets` what to redact. */
-export function callLog(log: Log, operation: string | undefined, retries: number, secrets: readonly string[]): CallLog {
+export function callLog(
+  log: Log,
+  operation: string | undefined,
+  retries: number,
+  secrets: readonly string[],
+  signingText: SigningText | undefined,
+): CallLog {
   if (!log.enabled('warn')) return NOTHING;
   const info = log.enabled('info');
   const debug = log.enabled('debug');
@@ -112,7 +96,7 @@ export function callLog(log: Log, operation: string | undefined, retries: number
       });
       if (body) log.debug(`request body of ${what}: ${body}`, { ...fields, body });
       // Computed off the call's path: the records follow when ready, the request does not wait.
-      signingText(request).then(
+      signingText?.(request).then(
         (text) => {
           if (!text) return;
           const canonical = maskCanonicalRequest(text.canonical, redacting());
