@@ -298,7 +298,7 @@ export function createTransport(options: TransportOptions): Transport {
       try {
         wire = await attemptOnce(request, timeoutMs);
       } catch (error) {
-        trace.failed(request, caller?.aborted ? caller.reason : error);
+        trace.failed(request, describeFailure(caller?.aborted ? caller.reason : error, secrets));
         if (caller?.aborted) throw caller.reason;
         const cause = safeCause(error, secrets);
         if (error instanceof ResponseTooLargeError) {
