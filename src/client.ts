@@ -13,7 +13,6 @@ import { type Env, runtimeEnv } from './internal/runtime.js';
 import { credentialSource } from './credentials/source.js';
 import { ConfigurationError, type OperationId, ValidationError } from './errors.js';
 import { officialContentType } from './internal/official-content-type.js';
-import { signingText } from './auth/signing-text.js';
 import { parseResponse } from './internal/parse.js';
 import { requestIdOf } from './internal/request-id.js';
 import { createLog, type LogOptions } from './log/logger.js';
@@ -208,7 +207,6 @@ export function createLiveClient(options: LiveClientOptions): LiveClient {
   const transport: Transport = createTransport({
     ...wire,
     authorize: createAuthorizer({ ...signing, projectId: projectIdOf }),
-    signingText,
   });
   const api = createClient<paths>({
     baseUrl,
@@ -365,7 +363,7 @@ async function findProjectId(
     throw new ConfigurationError('iamEndpoint', `IAM ${(error as Error).message}`);
   }
   checkPlainHttp(iamEndpoint, 'iamEndpoint', options.allowInsecureHttp);
-  const transport = createTransport({ ...wire, authorize: createAuthorizer(signing), signingText });
+  const transport = createTransport({ ...wire, authorize: createAuthorizer(signing) });
   const id = await lookupProjectId({
     accessKey: credentials.accessKey,
     region,

@@ -4,7 +4,7 @@
 import { LOG_LEVEL_VARIABLE, LOG_LEVELS, type LogLevel, type LogOptions } from '../log/logger.js';
 import type { ParsedValues } from './args.js';
 import { UsageError } from './exit-codes.js';
-/** The environment the CLI was given (settings.ts names it Env; a type here keeps the two files apart). */
+
 type Env = Readonly<Record<string, string | undefined>>;
 
 function levelFrom(values: ParsedValues, env: Env): LogLevel {

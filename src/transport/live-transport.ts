@@ -14,7 +14,7 @@ import {
 import { withAttempts } from '../internal/attempts.js';
 import type { Env } from '../internal/runtime.js';
 import { serverText } from '../internal/server-text.js';
-import { callLog, type SigningText } from './call-log.js';
+import { callLog } from '../log/call-log.js';
 import { createLog, type LogOptions } from '../log/logger.js';
 import { ServerClock } from './clock.js';
 import { chooseSender } from './default-sender.js';
@@ -54,8 +54,6 @@ export type Authorize = (request: OutgoingRequest, date: Date) => Promise<string
 
 export interface TransportOptions extends LogOptions {
   authorize: Authorize;
-  /** Recomputes a signed request's canonical request for debug logs (the client passes auth's). */
-  signingText?: SigningText | undefined;
   /** The fetch that goes on the wire. Without `fetch` and `sender`: node:http on Node, else the global fetch. */
   fetch?: FetchFunction | undefined;
   /** Replaces `fetch` as the way to the wire (see Sender). */
@@ -300,7 +298,7 @@ export function createTransport(options: TransportOptions): Transport {
     let attempts = 0;
     let retriesUsed = 0;
     let clockRetried = false;
-    const trace = callLog(log, context.operation, retries, secrets, options.signingText);
+    const trace = callLog(log, context.operation, retries, secrets);
     for (;;) {
       attempts++;
       if (caller?.aborted) throw caller.reason;

@@ -5,20 +5,34 @@
 //   debug: also the canonical request and string to sign (never the signature), the request and
 //          response headers and bodies, secrets and sensitive fields masked
 //   warn:  a clock correction (the machine's clock is wrong)
+import { computeSignature } from '../auth/aksk-signer.js';
+import { sha256Digest, sm3Digest } from '../auth/hash.js';
 import { serverText } from '../internal/server-text.js';
-import { describeFailure } from './failure.js';
-import type { OutgoingRequest } from './outgoing.js';
-import type { WireResponse } from './sender.js';
-import type { Log, LogFields } from '../log/logger.js';
-import { logBody, logHeaders, maskCanonicalRequest } from '../log/sanitise.js';
+import type { Log, LogFields } from './logger.js';
+import { logBody, logHeaders, maskCanonicalRequest } from './sanitise.js';
+
+// The parts of the transport's request and answer read here (structural: the log folder does not
+// import the transport, which imports it).
+interface OutgoingRequest {
+  method: string;
+  url: URL;
+  headers: Record<string, string>;
+  body: Uint8Array | undefined;
+}
+interface WireResponse {
+  status: number;
+  headers: [string, string][] | Headers;
+  body: Uint8Array;
+  redirect?: 'opaque' | 'followed' | undefined;
+}
 
 export interface CallLog {
   /** A signed attempt is about to go out (number `attempt`, from 1). */
   sending(request: OutgoingRequest, attempt: number): void;
   /** Its answer came back (any status). */
   answered(request: OutgoingRequest, wire: WireResponse): void;
-  /** It failed without an answer (network, timeout, TLS, proxy). */
-  failed(request: OutgoingRequest, error: unknown): void;
+  /** It failed without an answer (network, timeout, TLS, proxy); `reason` is already sanitised. */
+  failed(request: OutgoingRequest, reason: string): void;
   /** Another attempt follows after `delayMs`; `extra` when it is one beyond the retries (the clock retry). */
   retrying(reason: string, delayMs: number, extra?: boolean): void;
   /** The clock now signs with this offset from the local one. */
@@ -36,6 +50,9 @@ const NOTHING: CallLog = {
   pacing: () => undefined,
 };
 
+const decoder = new TextDecoder();
+const SIGNED = /^(SDK-HMAC-[A-Z0-9]+) Access=[^,\s]*, SignedHeaders=([a-z0-9;-]+), Signature=/i;
+
 function pairsOf(headers: WireResponse['headers']): [string, string][] {
   if (Array.isArray(headers)) return headers;
   const pairs: [string, string][] = [];
@@ -48,20 +65,31 @@ function headerOf(headers: WireResponse['headers'], name: string): string | unde
   return headers.find(([n]) => n.toLowerCase() === name)?.[1];
 }
 
-/**
- * Recomputes the canonical request and string to sign of a signed request (debug logs). Handed in
- * by whoever builds the transport (the client passes auth's): the transport does not import auth.
- */
-export type SigningText = (request: OutgoingRequest) => Promise<{ canonical: string; toSign: string } | undefined>;
+/** The canonical request and string to sign, recomputed as the signer made them; the HMAC itself is never run. */
+async function signingText(request: OutgoingRequest): Promise<{ canonical: string; toSign: string } | undefined> {
+  const signed = SIGNED.exec(request.headers['authorization'] ?? '');
+  if (!signed) return undefined;
+  const digest = signed[1]!.toUpperCase() === 'SDK-HMAC-SM3' ? sm3Digest() : sha256Digest();
+  let toSign = '';
+  const { canonicalRequest } = await computeSignature(
+    {
+      method: request.method,
+      url: request.url,
+      headers: { ...request.headers, host: request.url.host },
+      signedHeaders: signed[2]!.split(';'),
+      body: request.body,
+    },
+    (data) => {
+      toSign = decoder.decode(data);
+      return '';
+    },
+    digest,
+  );
+  return { canonical: canonicalRequest, toSign };
+}
 
 /** The records of one call; `retries` is the most it may retry, `secrets` what to redact. */
-export function callLog(
-  log: Log,
-  operation: string | undefined,
-  retries: number,
-  secrets: readonly string[],
-  signingText: SigningText | undefined,
-): CallLog {
+export function callLog(log: Log, operation: string | undefined, retries: number, secrets: readonly string[]): CallLog {
   if (!log.enabled('warn')) return NOTHING;
   const info = log.enabled('info');
   const debug = log.enabled('debug');
@@ -96,7 +124,7 @@ export function callLog(
       });
       if (body) log.debug(`request body of ${what}: ${body}`, { ...fields, body });
       // Computed off the call's path: the records follow when ready, the request does not wait.
-      signingText?.(request).then(
+      signingText(request).then(
         (text) => {
           if (!text) return;
           const canonical = maskCanonicalRequest(text.canonical, redacting());
@@ -126,10 +154,10 @@ export function callLog(
       if (body) log.debug(`response body of ${where(request)}: ${body}`, { ...fields, body });
     },
 
-    failed(request, error) {
+    failed(request, described) {
       if (!info) return;
       const durationMs = Math.round(performance.now() - started);
-      const reason = describeFailure(error, redacting());
+      const reason = serverText(described, redacting(), 512);
       log.info(`${where(request)} -> failed after ${durationMs} ms: ${reason} (attempt ${attempt}/${attempts})`, {
         ...base(request),
         durationMs,
