@@ -225,7 +225,8 @@ describe('an operation added to a copy of the spec: called on its own service en
       live: entry.createLiveClient({
         projectId: PROJECT_ID,
         endpoint: 'http://127.0.0.1:1',
-        endpoints: { scm: endpoint } as never,
+        // The new service's own region override, read from the environment handed to the client.
+        env: { HUAWEICLOUD_SDK_REGION_CERTPUSH_CN_NORTH_4: endpoint },
         credentials: { token: 'regen-test-token' },
         retries: 0,
       }) as unknown as Record<string, (options: unknown) => Promise<unknown>>,
