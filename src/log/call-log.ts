@@ -37,7 +37,7 @@ export interface CallLog {
   retrying(reason: string, delayMs: number, extra?: boolean): void;
   /** The clock now signs with this offset from the local one. */
   clockCorrected(offsetMs: number): void;
-  /** A wait before sending that is not a retry (rate pacing): for the pacer to call. */
+  /** A wait before sending that was not a retry (the client's pace), after it. */
   pacing(delayMs: number, reason: string): void;
 }
 
@@ -110,7 +110,7 @@ export function callLog(log: Log, operation: string | undefined, retries: number
     path: serverText(`${request.url.pathname}${request.url.search}`, secrets, 512),
   });
 
-  return {
+  return contained({
     sending(request, number) {
       attempt = number;
       started = performance.now();
@@ -195,7 +195,7 @@ export function callLog(log: Log, operation: string | undefined, retries: number
     pacing(delayMs, reason) {
       if (!info) return;
       log.info(
-        `waiting ${Math.round(delayMs)} ms before ${operation ?? 'the request'}: ${serverText(reason, [], 256)}`,
+        `waited ${Math.round(delayMs)} ms before ${operation ?? 'the request'}: ${serverText(reason, [], 256)}`,
         {
           operation,
           delayMs: Math.round(delayMs),
@@ -203,5 +203,20 @@ export function callLog(log: Log, operation: string | undefined, retries: number
         },
       );
     },
-  };
+  });
+}
+
+/** The same hooks, each unable to throw: a fault in logging is never the call's. */
+function contained(hooks: CallLog): CallLog {
+  const safe: Record<string, (...args: unknown[]) => void> = {};
+  for (const [name, hook] of Object.entries(hooks) as [string, (...args: unknown[]) => void][]) {
+    safe[name] = (...args) => {
+      try {
+        hook(...args);
+      } catch {
+        // Nothing: the call goes on.
+      }
+    };
+  }
+  return safe as unknown as CallLog;
 }
