@@ -26,6 +26,9 @@ for (const format of ['esm', 'cjs']) {
     format,
     platform: 'neutral',
     target: 'es2022',
+    // In the CommonJS half, import() of our own files (each operation's validators, the IAM lookup)
+    // becomes require(): Node's import() of a CommonJS file would hide esbuild's named exports.
+    ...(format === 'cjs' ? { supported: { 'dynamic-import': false } } : {}),
     bundle: false,
     sourcemap: true,
     logLevel: 'warning',

@@ -4,7 +4,8 @@
 import { LOG_LEVEL_VARIABLE, LOG_LEVELS, type LogLevel, type LogOptions } from '../log/logger.js';
 import type { ParsedValues } from './args.js';
 import { UsageError } from './exit-codes.js';
-import type { Env } from './settings.js';
+
+type Env = Readonly<Record<string, string | undefined>>;
 
 function levelFrom(values: ParsedValues, env: Env): LogLevel {
   if (values['debug'] === true) return 'debug';

@@ -8,24 +8,36 @@
 import { computeSignature } from '../auth/aksk-signer.js';
 import { sha256Digest, sm3Digest } from '../auth/hash.js';
 import { serverText } from '../internal/server-text.js';
-import { describeFailure } from '../transport/failure.js';
-import type { OutgoingRequest } from '../transport/outgoing.js';
-import type { WireResponse } from '../transport/sender.js';
 import type { Log, LogFields } from './logger.js';
 import { logBody, logHeaders, maskCanonicalRequest } from './sanitise.js';
+
+// The parts of the transport's request and answer read here (structural: the log folder does not
+// import the transport, which imports it).
+interface OutgoingRequest {
+  method: string;
+  url: URL;
+  headers: Record<string, string>;
+  body: Uint8Array | undefined;
+}
+interface WireResponse {
+  status: number;
+  headers: [string, string][] | Headers;
+  body: Uint8Array;
+  redirect?: 'opaque' | 'followed' | undefined;
+}
 
 export interface CallLog {
   /** A signed attempt is about to go out (number `attempt`, from 1). */
   sending(request: OutgoingRequest, attempt: number): void;
   /** Its answer came back (any status). */
   answered(request: OutgoingRequest, wire: WireResponse): void;
-  /** It failed without an answer (network, timeout, TLS, proxy). */
-  failed(request: OutgoingRequest, error: unknown): void;
+  /** It failed without an answer (network, timeout, TLS, proxy); `reason` is already sanitised. */
+  failed(request: OutgoingRequest, reason: string): void;
   /** Another attempt follows after `delayMs`; `extra` when it is one beyond the retries (the clock retry). */
   retrying(reason: string, delayMs: number, extra?: boolean): void;
   /** The clock now signs with this offset from the local one. */
   clockCorrected(offsetMs: number): void;
-  /** A wait before sending that is not a retry (rate pacing): for the pacer to call. */
+  /** A wait before sending that was not a retry (the client's pace), after it. */
   pacing(delayMs: number, reason: string): void;
 }
 
@@ -98,7 +110,7 @@ export function callLog(log: Log, operation: string | undefined, retries: number
     path: serverText(`${request.url.pathname}${request.url.search}`, secrets, 512),
   });
 
-  return {
+  return contained({
     sending(request, number) {
       attempt = number;
       started = performance.now();
@@ -142,10 +154,10 @@ export function callLog(log: Log, operation: string | undefined, retries: number
       if (body) log.debug(`response body of ${where(request)}: ${body}`, { ...fields, body });
     },
 
-    failed(request, error) {
+    failed(request, described) {
       if (!info) return;
       const durationMs = Math.round(performance.now() - started);
-      const reason = describeFailure(error, redacting());
+      const reason = serverText(described, redacting(), 512);
       log.info(`${where(request)} -> failed after ${durationMs} ms: ${reason} (attempt ${attempt}/${attempts})`, {
         ...base(request),
         durationMs,
@@ -183,7 +195,7 @@ export function callLog(log: Log, operation: string | undefined, retries: number
     pacing(delayMs, reason) {
       if (!info) return;
       log.info(
-        `waiting ${Math.round(delayMs)} ms before ${operation ?? 'the request'}: ${serverText(reason, [], 256)}`,
+        `waited ${Math.round(delayMs)} ms before ${operation ?? 'the request'}: ${serverText(reason, [], 256)}`,
         {
           operation,
           delayMs: Math.round(delayMs),
@@ -191,5 +203,20 @@ export function callLog(log: Log, operation: string | undefined, retries: number
         },
       );
     },
-  };
+  });
+}
+
+/** The same hooks, each unable to throw: a fault in logging is never the call's. */
+function contained(hooks: CallLog): CallLog {
+  const safe: Record<string, (...args: unknown[]) => void> = {};
+  for (const [name, hook] of Object.entries(hooks) as [string, (...args: unknown[]) => void][]) {
+    safe[name] = (...args) => {
+      try {
+        hook(...args);
+      } catch {
+        // Nothing: the call goes on.
+      }
+    };
+  }
+  return safe as unknown as CallLog;
 }

@@ -304,7 +304,14 @@ export function createTransport(options: TransportOptions): Transport {
       if (caller?.aborted) throw caller.reason;
       const request: OutgoingRequest = { ...base, headers: { ...base.headers } };
       // Every attempt waits its turn under the client's pace before it is signed (a fresh date).
+      const queued = timers.now();
       await pacer.turn(caller ?? undefined);
+      const paced = timers.now() - queued;
+      if (paced >= 1)
+        trace.pacing(
+          paced,
+          `the client's pace is one request every ${Math.round(pacer.intervalMs)} ms (requestsPerMinute)`,
+        );
       const identity = (await options.authorize(request, clock.now())) ?? undefined;
       // Credentials the gateway refused are not sent again: five refusals lock the key.
       gate.check(identity, context.operation);
@@ -314,7 +321,7 @@ export function createTransport(options: TransportOptions): Transport {
       try {
         wire = await attemptOnce(request, timeoutMs);
       } catch (error) {
-        trace.failed(request, caller?.aborted ? caller.reason : error);
+        trace.failed(request, describeFailure(caller?.aborted ? caller.reason : error, secrets));
         if (caller?.aborted) throw caller.reason;
         const cause = safeCause(error, secrets);
         if (error instanceof ResponseTooLargeError) {

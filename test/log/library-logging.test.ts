@@ -269,6 +269,23 @@ describe('info: one line per attempt, retries with their reason and delay', () =
     }
   });
 
+  it("a wait for the client's pace is logged with its length and why", async () => {
+    const log = recorder();
+    // 600 a minute: one start every 100 ms; the second call waits its turn.
+    const live = client(log.logger, { requestsPerMinute: 600 }, 'info');
+    await Promise.all([
+      live.deleteDomainHttpsCert({ domain: DOMAIN }),
+      live.deleteDomainHttpsCert({ domain: 'www.example.com' }),
+    ]);
+    const waits = log.records.filter((r) => r.message.startsWith('waited '));
+    expect(waits).toHaveLength(1);
+    expect(waits[0]!.message).toMatch(
+      /^waited \d+ ms before DeleteDomainHttpsCert: the client's pace is one request every 100 ms \(requestsPerMinute\)$/,
+    );
+    expect(waits[0]!.fields['delayMs']).toBeGreaterThan(0);
+    expect(log.records.filter((r) => / -> 204 in \d+ ms/.test(r.message))).toHaveLength(2);
+  });
+
   it('a connection refused: a failed attempt line, then the retry with its reason', async () => {
     const gone = await startFaultServer(() => undefined);
     await gone.stop();
