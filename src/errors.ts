@@ -72,6 +72,8 @@ export interface ApiErrorDetails {
   attempts: number;
   /** The start of the response body, cut to a few kB, secrets removed. */
   body: string;
+  /** The body's error_detail, when it has one (sanitised; an object or list as JSON text). */
+  errorDetail?: string | undefined;
 }
 
 /** The service answered with a non-2xx status. */
@@ -84,13 +86,15 @@ export class LiveApiError extends LiveError {
   readonly operation: OperationId | undefined;
   readonly attempts: number;
   readonly body: string;
+  readonly errorDetail: string | undefined;
   constructor(details: ApiErrorDetails) {
     const what = details.errorCode
       ? `${details.errorCode}: ${details.errorMsg ?? ''}`.trim()
       : `HTTP ${details.status}`;
     const where = details.operation ? `${details.operation} failed` : 'Request failed';
     const id = details.requestId ? ` (request id ${details.requestId})` : '';
-    super(`${where} with HTTP ${details.status}: ${what}${id}`);
+    const detail = details.errorDetail ? ` (detail: ${details.errorDetail})` : '';
+    super(`${where} with HTTP ${details.status}: ${what}${detail}${id}`);
     this.status = details.status;
     this.errorCode = details.errorCode;
     this.errorMsg = details.errorMsg;
@@ -98,6 +102,7 @@ export class LiveApiError extends LiveError {
     this.operation = details.operation;
     this.attempts = details.attempts;
     this.body = details.body;
+    this.errorDetail = details.errorDetail;
   }
   override toJSON(): Record<string, unknown> {
     return {
@@ -105,6 +110,7 @@ export class LiveApiError extends LiveError {
       status: this.status,
       errorCode: this.errorCode,
       errorMsg: this.errorMsg,
+      ...(this.errorDetail === undefined ? {} : { errorDetail: this.errorDetail }),
       requestId: this.requestId,
       operation: this.operation,
       attempts: this.attempts,

@@ -1,3 +1,4 @@
+import { isSignatureExpired } from '../transport/credentials-gate.js';
 import {
   ConfigurationError,
   LiveApiError,
@@ -46,8 +47,11 @@ const IAM_ACTION = {
 /** What to tell the user to do about an error, beside its message. */
 export function hintFor(error: unknown): string | undefined {
   if (error instanceof LiveApiError) {
-    if (error.errorCode === 'APIGW.0301')
-      return 'the gateway refused the signature: check HUAWEICLOUD_SDK_AK / HUAWEICLOUD_SDK_SK and that the machine clock is right (NTP)';
+    // Signature expired: the clock, not the key (checked first: the gateway may say so under 0301 too).
+    if (isSignatureExpired(error.errorCode, error.errorMsg))
+      return 'the gateway refused the signature as expired: the machine clock is off (X-Sdk-Date must be within 15 minutes of the server); sync it with NTP';
+    if (error.errorCode === 'APIGW.0301' || error.errorCode === 'APIG.0301')
+      return 'the gateway refused the signature: check HUAWEICLOUD_SDK_AK / HUAWEICLOUD_SDK_SK and that the machine clock is right (NTP); 5 refusals in a row lock the key for 5 minutes';
     if (error.errorCode === 'LIVE.100011003') {
       const action =
         (error.operation && (IAM_ACTION as Record<string, string>)[error.operation]) ||

@@ -3,6 +3,7 @@
 import { LiveApiError, type OperationId } from '../errors.js';
 import { attemptsOf } from './attempts.js';
 import { requestIdOf } from './request-id.js';
+import { errorFieldsOf } from './error-fields.js';
 import { serverText } from './server-text.js';
 
 const KEEP_FIELD = 512;
@@ -14,16 +15,17 @@ export function apiErrorFrom(
   operation: OperationId | undefined,
   secrets: readonly string[],
 ): LiveApiError {
-  const object = typeof parsed === 'object' && parsed !== null ? (parsed as Record<string, unknown>) : undefined;
   const text = (typeof parsed === 'string' ? parsed : parsed === undefined ? '' : JSON.stringify(parsed)) ?? '';
-  const field = (name: string, max: number) => {
-    const value = object?.[name];
-    return typeof value === 'string' ? serverText(value, secrets, max) : undefined;
-  };
+  // From the JSON object, or from the part that was read of a body cut at the read limit.
+  const fields = errorFieldsOf(parsed);
+  const field = (value: string | undefined, max: number) =>
+    value === undefined ? undefined : serverText(value, secrets, max);
+  const errorDetail = field(fields.errorDetail, KEEP_FIELD);
   return new LiveApiError({
     status: response.status,
-    errorCode: field('error_code', 128),
-    errorMsg: field('error_msg', KEEP_FIELD),
+    errorCode: field(fields.errorCode, 128),
+    errorMsg: field(fields.errorMsg, KEEP_FIELD),
+    ...(errorDetail === undefined ? {} : { errorDetail }),
     requestId: requestIdOf(response.headers, secrets),
     operation,
     attempts: attemptsOf(response),
