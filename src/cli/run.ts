@@ -3,6 +3,7 @@ import { COMMANDS, commandHelp, MAIN_HELP, parseCommand, type CommandName } from
 import { check } from './commands/check.js';
 import { remove } from './commands/delete.js';
 import { deployHook } from './commands/deploy-hook.js';
+import { domains } from './commands/domains.js';
 import { show } from './commands/show.js';
 import { status } from './commands/status.js';
 import { update } from './commands/update.js';
@@ -16,6 +17,7 @@ const RUNNERS: Record<CommandName, (values: ReturnType<typeof parseCommand>, io:
   update,
   'deploy-hook': deployHook,
   status,
+  domains,
   verify,
   show,
   delete: remove,
