@@ -2,14 +2,13 @@
 // --cert/--key from acme.sh) goes to the Live domains it covers; the others are skipped with a note.
 import { coveredDomains, renewedLineage } from '../../ops/deploy-hook.js';
 import type { ParsedValues } from '../args.js';
-import { certificateBodyFrom } from '../certificate-flags.js';
+import { certificateBodyFrom, withFixedChain } from '../certificate-flags.js';
 import { commandClient } from '../client-factory.js';
 import { domainsFrom } from '../domains.js';
 import { UsageError } from '../exit-codes.js';
 import { skippedOutcome } from '../fleet.js';
 import type { CliIo } from '../io.js';
 import { runOverDomains } from '../run-domains.js';
-import { withFixedChain } from './update.js';
 import { uploadTask, uploadText } from './upload.js';
 
 export async function deployHook(values: ParsedValues, io: CliIo): Promise<number> {
