@@ -3,13 +3,12 @@
 import type { CertificateChain } from '../../check/certificate-chain.js';
 import { coveredDomains, renewedLineage } from '../../ops/deploy-hook.js';
 import type { ParsedValues } from '../args.js';
-import { certificateBodyFrom } from '../certificate-flags.js';
+import { certificateBodyFrom, withFixedChain } from '../certificate-flags.js';
 import { commandClient } from '../client-factory.js';
 import { UsageError } from '../exit-codes.js';
 import type { CliIo } from '../io.js';
 import { runOverDomains } from '../run-domains.js';
 import { coveredTargetsOf, coveringChain, namedOrProject, skipping, type Targets } from '../targets.js';
-import { withFixedChain } from './update.js';
 import { uploadTask, uploadText } from './upload.js';
 
 export async function deployHook(values: ParsedValues, io: CliIo): Promise<number> {
