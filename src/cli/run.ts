@@ -13,6 +13,7 @@ const RUNNERS: Record<CommandName, () => Promise<Runner>> = {
   update: async () => (await import('./commands/update.js')).update,
   'deploy-hook': async () => (await import('./commands/deploy-hook.js')).deployHook,
   status: async () => (await import('./commands/status.js')).status,
+  domains: async () => (await import('./commands/domains.js')).domains,
   verify: async () => (await import('./commands/verify.js')).verify,
   show: async () => (await import('./commands/show.js')).show,
   delete: async () => (await import('./commands/delete.js')).remove,
