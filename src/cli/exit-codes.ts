@@ -2,6 +2,7 @@ import { isSignatureExpired } from '../transport/credentials-gate.js';
 import {
   ConfigurationError,
   LiveApiError,
+  LiveHttp2OnlyError,
   LiveNetworkError,
   LiveProxyError,
   LiveRedirectError,
@@ -42,6 +43,10 @@ const IAM_ACTION = {
   UpdateDomainHttpsCert: 'live:domain:updateCDNConfig',
   DeleteDomainHttpsCert: 'live:domain:updateCDNConfig (and live:domain:deleteCDNConfig where the policy lists it)',
   ShowDomainHttpsCert: 'live:domain:getCDNConfig',
+  ShowDomain: 'live:domain:getDomains',
+  ShowCertificateInfo: 'live:domain:getCertificates',
+  ImportCertificate: 'scm:cert:import',
+  ListCertificates: 'scm:cert:list',
 } as const;
 
 /** What to tell the user to do about an error, beside its message. */
@@ -60,13 +65,17 @@ export function hintFor(error: unknown): string | undefined {
     }
     if (error.errorCode === 'LIVE.103011019')
       return 'the domain is not a Live domain of this project and region: check the domain, --project-id and --region';
-    if (error.status === 401 || error.status === 403)
-      return 'check the credentials and the IAM permissions (live:domain:updateCDNConfig, live:domain:getCDNConfig)';
+    if (error.status === 401 || error.status === 403) {
+      const action = error.operation && (IAM_ACTION as Record<string, string>)[error.operation];
+      return `check the credentials and the IAM permissions (${action ?? 'live:domain:updateCDNConfig, live:domain:getCDNConfig'})`;
+    }
     if (error.status === 404) return 'check the domain name and the project id / region it belongs to';
     if (error.status >= 500 || error.status === 429)
       return 'the service is having trouble; try again later (raise --retries to wait longer)';
     return undefined;
   }
+  if (error instanceof LiveHttp2OnlyError)
+    return 'the endpoint speaks only HTTP/2 and this client HTTP/1.1, as Huawei Cloud endpoints do: check --endpoint, HUAWEICLOUD_SDK_REGION_LIVE_<REGION> and --region';
   // A TLS failure's message already names the cause and NODE_EXTRA_CA_CERTS; a timeout would not help.
   if (error instanceof LiveTlsError) return 'check --endpoint/--region; a private CA goes in NODE_EXTRA_CA_CERTS';
   if (error instanceof LiveProxyError)
