@@ -36,7 +36,9 @@ function table(domains: readonly InventoryDomain[]): string {
       d.type,
       d.status,
       d.certificate?.expireTime ?? (d.type === 'pull' ? 'none' : '-'),
-      d.certificate?.source ?? '-',
+      d.certificate
+        ? `${d.certificate.source ?? '-'}${d.certificate.certType === 'international' ? '' : ` (${d.certificate.certType})`}`
+        : '-',
       d.certificate?.certId || '-',
       d.cname ?? '-',
     ].map((cell) => stripControls(cell)),

@@ -11,13 +11,16 @@ import { resultDocument } from '../output.js';
 import { runOverDomains } from '../run-domains.js';
 import { okOutcome } from './outcome.js';
 
+const SM = { sm: 'SM certificate', 'sm-sign': 'SM signature certificate', 'sm-enc': 'SM encryption certificate' };
+
 function brief(s: FleetStatus): string {
   const source =
     s.source === 'scm'
       ? `scm${s.certId ? ` (cert_id ${s.certId}${s.certName ? `, ${s.certName}` : ''})` : ''}`
       : (s.source ?? 'unknown');
   const expiry = s.expireTime === null ? 'expiry unknown' : `${s.daysLeft} days left (until ${s.expireTime})`;
-  return `${expiry}, source ${source}`;
+  const type = s.certType === 'international' ? '' : `, ${SM[s.certType]}`;
+  return `${expiry}, source ${source}${type}`;
 }
 
 function outcomeOf(s: FleetStatus): DomainOutcome {
