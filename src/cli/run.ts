@@ -5,6 +5,7 @@ import { remove } from './commands/delete.js';
 import { deployHook } from './commands/deploy-hook.js';
 import { show } from './commands/show.js';
 import { status } from './commands/status.js';
+import { rollback } from './commands/rollback.js';
 import { update } from './commands/update.js';
 import { verify } from './commands/verify.js';
 import { EXIT, exitCodeOf, UsageError } from './exit-codes.js';
@@ -19,6 +20,7 @@ const RUNNERS: Record<CommandName, (values: ReturnType<typeof parseCommand>, io:
   verify,
   show,
   delete: remove,
+  rollback,
   check,
 };
 

@@ -129,8 +129,10 @@ export async function clientSettingsFrom(
     iamEndpoint: values['iam-endpoint'] as string | undefined,
     env,
     credentials: provider,
-    // A dry run sends nothing, so the project id is not looked up at IAM.
+    // A dry run sends nothing, so the project id (and CCM's account id) is not looked up at IAM.
     lookupProjectId: !dryRun,
+    domainId: values['domain-id'] as string | undefined,
+    lookupDomainId: !dryRun,
     // The one check of the algorithm, named after the flag in its message.
     signingAlgorithm: checkSigningAlgorithm(values['signing-algorithm'], { option: '--signing-algorithm' }),
     timeoutMs,

@@ -9,11 +9,12 @@ import { UsageError } from '../exit-codes.js';
 import { skippedOutcome } from '../fleet.js';
 import type { CliIo } from '../io.js';
 import { runOverDomains } from '../run-domains.js';
-import { withFixedChain } from './update.js';
-import { uploadTask, uploadText } from './upload.js';
+import { checkViaCcm, uploadRun, withFixedChain } from './update.js';
+import { checkRollbackOnFailure, uploadTask, uploadText } from './upload.js';
 
 export async function deployHook(values: ParsedValues, io: CliIo): Promise<number> {
   const domains = domainsFrom(values);
+  checkRollbackOnFailure(values);
   const lineage = renewedLineage(io.env);
   const files: ParsedValues = { ...values };
   if (values['cert'] === undefined && values['key'] === undefined) {
@@ -24,11 +25,12 @@ export async function deployHook(values: ParsedValues, io: CliIo): Promise<numbe
     files['cert'] = lineage.certificatePath;
     files['key'] = lineage.keyPath;
   }
+  checkViaCcm(files);
   const { local, notes } = withFixedChain(certificateBodyFrom(files, 'update', io.stderr), values);
   const coverage = coveredDomains(local, domains);
   const skipped = new Map(coverage.skipped.map((s) => [s.domain, s.reason]));
   const cc = await commandClient(values, io.env, io.stderr, io.timers);
-  const upload = uploadTask(values, local, cc, notes, io.interrupt);
+  const upload = uploadTask(values, local, cc, notes, io.interrupt, uploadRun(values, io, local, cc));
   return runOverDomains({
     domains,
     values,
