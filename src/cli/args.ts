@@ -92,7 +92,10 @@ const WRITE: Record<string, Option> = {
     type: 'boolean',
     help: '--skip-checks        upload even when the pre-flight checks find errors (they become warnings)',
   },
-  always: { type: 'boolean', help: '--always             upload without reading and comparing what is deployed' },
+  always: {
+    type: 'boolean',
+    help: '--always             upload without comparing with what is deployed (it is still read once, to save it for rollback)',
+  },
   verify: {
     type: 'boolean',
     help: '--verify             after uploading, check that the domain serves the new certificate (see verify)',
