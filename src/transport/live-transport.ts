@@ -3,6 +3,7 @@
 // clock when the server says it is off. It has the shape of fetch, so both openapi-fetch and the
 // openapi-generator client can use it.
 import {
+  LiveHttp2OnlyError,
   LiveNetworkError,
   LiveProxyError,
   LiveRedirectError,
@@ -19,6 +20,7 @@ import { createLog, type LogOptions } from '../log/logger.js';
 import { ServerClock } from './clock.js';
 import { chooseSender } from './default-sender.js';
 import { describeFailure, safeCause, tlsFailure } from './failure.js';
+import { http2OnlyAdvice, http2OnlyAnswer, http2OnlyFailure } from './http2-only.js';
 import { errorFieldsOfText } from '../internal/error-fields.js';
 import {
   acceptsCredentials,
@@ -285,6 +287,25 @@ export function createTransport(options: TransportOptions): Transport {
     return undefined;
   }
 
+  /** The one error for an endpoint that speaks only HTTP/2, whatever the sender met (see http2-only.ts). */
+  function http2OnlyError(
+    request: OutgoingRequest,
+    context: CallContext,
+    attempts: number,
+    evidence: string,
+    cause: Error | undefined,
+  ): LiveHttp2OnlyError {
+    const origin = serverText(request.url.origin, secrets, 512);
+    const where = `${context.operation ?? request.method} to ${origin}`;
+    return new LiveHttp2OnlyError(serverText(`${where} failed: ${http2OnlyAdvice(origin, evidence)}`, secrets, 1024), {
+      cause,
+      operation: context.operation,
+      attempts,
+      endpoint: origin,
+      evidence,
+    });
+  }
+
   async function call(
     input: RequestInfo | URL | PlainRequest,
     init: RequestInit | undefined,
@@ -325,6 +346,8 @@ export function createTransport(options: TransportOptions): Transport {
         if (error instanceof ResponseTooLargeError) {
           throw new LiveNetworkError(`${where}: ${error.message}`, { cause, operation: context.operation, attempts });
         }
+        const http2Only = http2OnlyFailure(error);
+        if (http2Only) throw http2OnlyError(request, context, attempts, http2Only, cause);
         const tls = tlsFailure(error, request.url.host);
         if (tls) {
           // A certificate problem does not heal by asking again.
@@ -371,6 +394,9 @@ export function createTransport(options: TransportOptions): Transport {
         });
       }
       trace.answered(request, wire);
+      // Not the API's 403: an HTTP/2-only server refusing HTTP/1.1 (no IAM hint, no retry).
+      const http2Answer = http2OnlyAnswer(wire);
+      if (http2Answer) throw http2OnlyError(request, context, attempts, http2Answer, undefined);
       // Never retried: a redirect is not followed, and a second try could repeat a change.
       const refused = refuse(wire, request, context, attempts);
       if (refused) throw refused;

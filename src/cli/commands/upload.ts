@@ -5,10 +5,10 @@ import type { CheckReport } from '../../check/findings.js';
 import type { LocalCertificate } from '../../check/local-certificate.js';
 import { scmBody } from '../../ops/ccm-deploy.js';
 import { readCompareWrite, type ReadCompareWriteResult } from '../../ops/read-compare-write.js';
-import type { RollbackState } from '../../ops/rollback-state.js';
 import { type RollbackResult, rollbackDomain } from '../../ops/rollback.js';
 import { verifyServed } from '../../ops/verify.js';
 import type { CcmPlan } from '../ccm.js';
+import type { UploadRun } from '../upload-run.js';
 import type { ParsedValues } from '../args.js';
 import type { CommandClient } from '../client-factory.js';
 import { EXIT, exitCodeOf, UsageError } from '../exit-codes.js';
@@ -36,14 +36,6 @@ export function forceRedirectFrom(values: ParsedValues): boolean | undefined {
 function resultJson(result: ReadCompareWriteResult): Record<string, unknown> {
   const { domain: _d, ...rest } = result;
   return rest;
-}
-
-/** What a run shares across its domains beside the certificate: the rollback state, the CCM binding. */
-export interface UploadRun {
-  /** Saves each domain's deployed setting before its write (none under --dry-run). */
-  state?: RollbackState | undefined;
-  /** --via-ccm: the CCM certificate every domain is bound to (imported once, on first use). */
-  ccm?: (() => Promise<CcmPlan>) | undefined;
 }
 
 /** --rollback-on-failure only means something after --verify (it is the verify that fails). */
