@@ -295,7 +295,7 @@ export function createLiveClient(options: LiveClientOptions): LiveClient {
       baseUrl: baseUrlOf(row.service),
       params: { path, query, ...(headers ? { header: headers } : {}) },
       ...(hasBody && body !== undefined ? { body } : {}),
-      headers: { 'Content-Type': officialContentType(row.method) },
+      headers: { 'Content-Type': officialContentType(row.method, row.service) },
       signal: signal ?? null,
       fetch: via(row.service, operation, timeoutMs),
       // Every answer goes through the one parse point, which checks it against the spec.
@@ -354,7 +354,10 @@ function splitOptions(options: unknown, pathParams: readonly string[]) {
   const { signal, timeoutMs, body, headers, ...rest } = options as Record<string, unknown>;
   const path: Record<string, unknown> = {};
   const query: Record<string, unknown> = {};
-  for (const [name, value] of Object.entries(rest)) (pathParams.includes(name) ? path : query)[name] = value;
+  // Query parameters go on the wire sorted by name, as the official SDKs send them (the signature
+  // sorts them anyway; the URL then reads the same as theirs).
+  const byName = Object.entries(rest).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+  for (const [name, value] of byName) (pathParams.includes(name) ? path : query)[name] = value;
   return {
     signal: signal as AbortSignal | undefined,
     timeoutMs: timeoutMs as number | undefined,
