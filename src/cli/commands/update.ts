@@ -1,5 +1,5 @@
 // live-https-cert update: read the files, then per domain: pre-flight, read-compare-write, verify.
-import type { ParsedValues } from '../args.js';
+import type { Flags } from '../args.js';
 import { commandClient } from '../client-factory.js';
 import { certificateBodyFrom, withFixedChain } from '../certificate-flags.js';
 import type { CliIo } from '../io.js';
@@ -8,7 +8,7 @@ import { coveredTargetsOf, coveringChain, named, namedOrProject, skipping } from
 import { checkViaCcm, uploadRun } from '../upload-run.js';
 import { checkRollbackOnFailure, uploadTask, uploadText } from './upload.js';
 
-export async function update(values: ParsedValues, io: CliIo): Promise<number> {
+export async function update(values: Flags<'update'>, io: CliIo): Promise<number> {
   const source = namedOrProject(values, 'covered');
   checkViaCcm(values);
   checkRollbackOnFailure(values);

@@ -9,7 +9,7 @@ import { type RollbackResult, rollbackDomain } from '../../ops/rollback.js';
 import { verifyServed } from '../../ops/verify.js';
 import type { CcmPlan } from '../ccm.js';
 import type { UploadRun } from '../upload-run.js';
-import type { ParsedValues } from '../args.js';
+import type { CcmFlags, ConnectionFlags, VerifyFlags, WriteFlags } from '../args.js';
 import type { CommandClient } from '../client-factory.js';
 import { EXIT, exitCodeOf, UsageError } from '../exit-codes.js';
 import type { DomainOutcome } from '../fleet.js';
@@ -27,7 +27,7 @@ function reportJson(report: CheckReport): Record<string, unknown> {
 }
 
 /** --force-redirect true, --no-force-redirect false, neither undefined (keep what is deployed). */
-export function forceRedirectFrom(values: ParsedValues): boolean | undefined {
+export function forceRedirectFrom(values: WriteFlags): boolean | undefined {
   if (values['force-redirect'] && values['no-force-redirect'])
     throw new UsageError('give --force-redirect or --no-force-redirect, not both');
   return values['force-redirect'] ? true : values['no-force-redirect'] ? false : undefined;
@@ -39,7 +39,7 @@ function resultJson(result: ReadCompareWriteResult): Record<string, unknown> {
 }
 
 /** --rollback-on-failure only means something after --verify (it is the verify that fails). */
-export function checkRollbackOnFailure(values: ParsedValues): void {
+export function checkRollbackOnFailure(values: CcmFlags & Pick<WriteFlags, 'verify'>): void {
   if (values['rollback-on-failure'] && !values['verify'])
     throw new UsageError('--rollback-on-failure needs --verify (the rollback follows a verify that fails)');
 }
@@ -51,7 +51,7 @@ function rolledBackText(rolledBack: RollbackResult): string {
 }
 
 export function uploadTask(
-  values: ParsedValues,
+  values: WriteFlags & VerifyFlags & CcmFlags & Pick<ConnectionFlags, 'timeout'>,
   local: LocalCertificate,
   cc: CommandClient,
   notes: string[] = [],
