@@ -34,8 +34,12 @@ export const realTimers: Timers = {
 };
 
 export interface Pacer {
-  /** Waits for this request's turn to start (at once when pacing is off). */
-  turn(signal?: AbortSignal | undefined): Promise<void>;
+  /**
+   * Waits for this request's turn to start (at once when pacing is off). Resolves with how long
+   * the pace held it (ms, its queue behind earlier turns included), 0 when it did not have to
+   * wait: the time other work took before its turn came is not a pacing wait.
+   */
+  turn(signal?: AbortSignal | undefined): Promise<number>;
   /** A throttled answer: the pace is halved for the next 60 s. */
   throttled(): void;
   /** The spacing between starts now, in ms (0 when off). */
@@ -67,14 +71,16 @@ export function createPacer(requestsPerMinute: number, timers: Timers = realTime
     async turn(signal) {
       if (base === 0) {
         started++;
-        return;
+        return 0;
       }
+      const queued = timers.now();
       const previous = last;
       let settle!: (value: number | Promise<number>) => void;
       last = new Promise<number>((resolve) => (settle = resolve));
+      let wait: number;
       try {
         const before = await previous;
-        const wait = before + interval() - timers.now();
+        wait = before + interval() - timers.now();
         if (wait > 0) await timers.sleep(wait, signal);
         if (signal?.aborted) throw signal.reason;
       } catch (error) {
@@ -83,7 +89,9 @@ export function createPacer(requestsPerMinute: number, timers: Timers = realTime
         throw error;
       }
       started++;
-      settle(timers.now());
+      const now = timers.now();
+      settle(now);
+      return wait > 0 ? now - queued : 0;
     },
     throttled() {
       if (base === 0) return;

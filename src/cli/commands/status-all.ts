@@ -2,7 +2,7 @@
 // a hundred domains a call and no GET per domain. The list gives expiry, source and cert_id, not
 // the certificate itself: what it cannot tell (names, coverage) is `status --domain`'s detail.
 import { type FleetStatus, fleetStatus } from '../../ops/inventory.js';
-import type { ParsedValues } from '../args.js';
+import type { Flags } from '../args.js';
 import type { CommandClient } from '../client-factory.js';
 import { EXIT } from '../exit-codes.js';
 import type { DomainOutcome } from '../fleet.js';
@@ -36,7 +36,12 @@ function outcomeOf(s: FleetStatus): DomainOutcome {
   };
 }
 
-export async function statusAll(values: ParsedValues, io: CliIo, cc: CommandClient, warnDays: number): Promise<number> {
+export async function statusAll(
+  values: Flags<'status'>,
+  io: CliIo,
+  cc: CommandClient,
+  warnDays: number,
+): Promise<number> {
   const statuses = await fleetStatus(cc.client, { warnDays });
   if (statuses.length === 0) {
     if (values['json']) io.stdout(`${JSON.stringify(resultDocument([], cc.secrets), null, 2)}\n`);
