@@ -17,6 +17,7 @@ import { parseResponse } from './internal/parse.js';
 import { requestIdOf } from './internal/request-id.js';
 import { createLog, type LogOptions } from './log/logger.js';
 import { withRequestId } from './request-id.js';
+import { sensitiveValuesOf } from './internal/sensitive-values.js';
 import { checkEndpoint, DEFAULT_REGION, type LiveRegion, resolveEndpoint, serviceEndpoint } from './regions.js';
 import { createTransport, type FetchFunction, type Sender, type Transport } from './transport/live-transport.js';
 import { type CredentialsState, createCredentialsGate } from './transport/credentials-gate.js';
@@ -281,6 +282,7 @@ export function createLiveClient(options: LiveClientOptions): LiveClient {
     const row = clientOperations[operation];
     const { signal, timeoutMs, body, headers, path: named, query } = splitOptions(given, row.pathParams);
     const hasBody = row.body !== null;
+    const bodySecrets = hasBody ? sensitiveValuesOf(body) : [];
     const parts = { query, ...(headers ? { header: headers } : {}), ...(hasBody ? { body } : {}) };
     const needsProject = (row.pathParams as readonly string[]).includes('project_id');
     // This operation's validators: loaded on its first call (a bundle or process carries no others).
@@ -307,11 +309,13 @@ export function createLiveClient(options: LiveClientOptions): LiveClient {
         init: unknown,
       ) => Promise<{ data?: unknown; error?: unknown; response: Response }>
     )(row.path, init);
-    const parsed = parseResponse<unknown>(operation, validators, response, { data, error }, secrets);
+    // The credentials' secrets, and this call's own: the sensitive fields of its body (a private key).
+    const callSecrets = bodySecrets.length ? [...secrets, ...bodySecrets] : secrets;
+    const parsed = parseResponse<unknown>(operation, validators, response, { data, error }, callSecrets);
     // JSON results are the spec's data; their request id rides along out of sight (non-enumerable).
-    if (row.success.json) return withRequestId(parsed, requestIdOf(response.headers, secrets));
+    if (row.success.json) return withRequestId(parsed, requestIdOf(response.headers, callSecrets));
     return {
-      requestId: requestIdOf(response.headers, secrets),
+      requestId: requestIdOf(response.headers, callSecrets),
       ...(typeof parsed === 'string' || (typeof parsed === 'object' && parsed !== null) ? { body: parsed } : {}),
     };
   };

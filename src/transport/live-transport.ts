@@ -15,6 +15,7 @@ import {
 import { withAttempts } from '../internal/attempts.js';
 import type { Env } from '../internal/runtime.js';
 import { serverText } from '../internal/server-text.js';
+import { sensitiveValuesOfBytes } from '../internal/sensitive-values.js';
 import { callLog } from '../log/call-log.js';
 import { createLog, type LogOptions } from '../log/logger.js';
 import { ServerClock } from './clock.js';
@@ -181,7 +182,7 @@ export function createTransport(options: TransportOptions): Transport {
   const retries = checkRetries(options.retries) ?? DEFAULT_RETRIES;
   const tuning = options.retry ?? {};
   const maxRetryAfter = tuning.maxRetryAfterMs ?? 60_000;
-  const secrets = options.secrets ?? [];
+  const clientSecrets = options.secrets ?? [];
   const random = options.random ?? Math.random;
   const clock = new ServerClock();
   const gate = options.gate ?? createCredentialsGate();
@@ -219,6 +220,7 @@ export function createTransport(options: TransportOptions): Transport {
     request: OutgoingRequest,
     context: CallContext,
     attempts: number,
+    secrets: readonly string[],
   ): Error | undefined {
     // The common case first, at no cost: a final status that is not a redirect.
     if (
@@ -294,6 +296,7 @@ export function createTransport(options: TransportOptions): Transport {
     attempts: number,
     evidence: string,
     cause: Error | undefined,
+    secrets: readonly string[],
   ): LiveHttp2OnlyError {
     const origin = serverText(request.url.origin, secrets, 512);
     const where = `${context.operation ?? request.method} to ${origin}`;
@@ -319,6 +322,10 @@ export function createTransport(options: TransportOptions): Transport {
     let attempts = 0;
     let retriesUsed = 0;
     let clockRetried = false;
+    // What this call redacts: the credentials' secrets (a provider adds its own when it signs, so
+    // the list is refreshed after each signing) and the sensitive fields of its body (a private key).
+    const bodySecrets = sensitiveValuesOfBytes(base.body);
+    const secrets: string[] = [...clientSecrets, ...bodySecrets];
     const trace = callLog(log, context.operation, retries, secrets);
     for (;;) {
       attempts++;
@@ -332,6 +339,8 @@ export function createTransport(options: TransportOptions): Transport {
           `the client's pace is one request every ${Math.round(pacer.intervalMs)} ms (requestsPerMinute)`,
         );
       const identity = (await options.authorize(request, clock.now())) ?? undefined;
+      if (secrets.length !== clientSecrets.length + bodySecrets.length)
+        secrets.splice(0, secrets.length, ...clientSecrets, ...bodySecrets);
       // Credentials the gateway refused are not sent again: five refusals lock the key.
       gate.check(identity, context.operation);
       trace.sending(request, attempts);
@@ -347,7 +356,7 @@ export function createTransport(options: TransportOptions): Transport {
           throw new LiveNetworkError(`${where}: ${error.message}`, { cause, operation: context.operation, attempts });
         }
         const http2Only = http2OnlyFailure(error);
-        if (http2Only) throw http2OnlyError(request, context, attempts, http2Only, cause);
+        if (http2Only) throw http2OnlyError(request, context, attempts, http2Only, cause, secrets);
         const tls = tlsFailure(error, request.url.host);
         if (tls) {
           // A certificate problem does not heal by asking again.
@@ -396,9 +405,9 @@ export function createTransport(options: TransportOptions): Transport {
       trace.answered(request, wire);
       // Not the API's 403: an HTTP/2-only server refusing HTTP/1.1 (no IAM hint, no retry).
       const http2Answer = http2OnlyAnswer(wire);
-      if (http2Answer) throw http2OnlyError(request, context, attempts, http2Answer, undefined);
+      if (http2Answer) throw http2OnlyError(request, context, attempts, http2Answer, undefined, secrets);
       // Never retried: a redirect is not followed, and a second try could repeat a change.
-      const refused = refuse(wire, request, context, attempts);
+      const refused = refuse(wire, request, context, attempts, secrets);
       if (refused) throw refused;
       const response = toResponse(wire);
       const fields = response.status >= 400 ? errorFieldsOfText(new TextDecoder().decode(wire.body)) : undefined;

@@ -134,7 +134,8 @@ describe('the packed tarball', () => {
         'wrong.ts',
       ]).code,
     ).not.toBe(0);
-  });
+    // tsc (or attw) over the installed package: seconds alone, a minute on a machine busy with other work.
+  }, 180_000);
 
   it('(d) runs npx live-https-cert --help', () => {
     const help = run('npx', ['--no-install', 'live-https-cert', '--help']);
@@ -186,5 +187,6 @@ describe('the packed tarball', () => {
     const lint = run(bin('publint'), ['--strict'], root);
     expect(lint.out).toContain('All good!');
     expect(lint.code).toBe(0);
-  });
+    // tsc (or attw) over the installed package: seconds alone, a minute on a machine busy with other work.
+  }, 180_000);
 });
