@@ -85,7 +85,10 @@ async function startupSections() {
   say(
     `   what loads at start (minified): ${f.bundle.atStart
       .slice(0, 12)
-      .map((m) => `${m.module.replace(/^(src|generated)\//, '').replace(/^node_modules\/([^/]+)\/.*$/, '$1')} ${kB(m.bytes)}`)
+      .map(
+        (m) =>
+          `${m.module.replace(/^(src|generated)\//, '').replace(/^node_modules\/([^/]+)\/.*$/, '$1')} ${kB(m.bytes)}`,
+      )
       .join(', ')}${f.bundle.atStart.length > 12 ? `, ${f.bundle.atStart.length - 12} more` : ''}`,
   );
   say(

@@ -208,6 +208,36 @@ export class LiveTlsError extends LiveNetworkError {
   }
 }
 
+/**
+ * The endpoint speaks only HTTP/2 (its TLS offers only ALPN `h2`, or it refused HTTP/1.1), while
+ * this client speaks HTTP/1.1, as Huawei Cloud's API endpoints do: the wrong endpoint, or a gateway
+ * set up for HTTP/2 alone. Asking again gets the same answer: not retried.
+ */
+export class LiveHttp2OnlyError extends LiveNetworkError {
+  override name = 'LiveHttp2OnlyError';
+  /** The origin that answered so, e.g. `https://live.example.com:8443`. */
+  readonly endpoint: string;
+  /** What showed it: the TLS alert, Node's "Missing ALPN Protocol" 403, or HTTP/2 frames. */
+  readonly evidence: string;
+  constructor(
+    message: string,
+    options: {
+      cause: unknown;
+      operation: OperationId | undefined;
+      attempts: number;
+      endpoint: string;
+      evidence: string;
+    },
+  ) {
+    super(message, options);
+    this.endpoint = options.endpoint;
+    this.evidence = options.evidence;
+  }
+  override toJSON(): Record<string, unknown> {
+    return { ...super.toJSON(), endpoint: this.endpoint, evidence: this.evidence };
+  }
+}
+
 /** The proxy refused to carry the request (CONNECT not answered with 200, or a 407). Not retried. */
 export class LiveProxyError extends LiveNetworkError {
   override name = 'LiveProxyError';

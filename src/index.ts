@@ -45,7 +45,7 @@ export {
 } from './errors.js';
 export type { LiveOperationId, OperationId, ValidationProblem } from './errors.js';
 
-export { LiveProxyError, LiveRedirectError, LiveTlsError } from './errors.js';
+export { LiveHttp2OnlyError, LiveProxyError, LiveRedirectError, LiveTlsError } from './errors.js';
 export { DEFAULT_REGION, LIVE_REGIONS, regionOverrideVariable, resolveEndpoint, serviceEndpoint } from './regions.js';
 export type { LiveRegion } from './regions.js';
 export { createTransport } from './transport/live-transport.js';

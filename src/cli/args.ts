@@ -62,6 +62,13 @@ const DOMAINS: Record<string, Option> = {
     help: '--domains-file FILE  one domain a line (# comments and blank lines ignored)',
   },
 };
+// The targets read from the project's inventory instead of named (update, deploy-hook).
+const COVERED: Record<string, Option> = {
+  covered: {
+    type: 'boolean',
+    help: '--covered            every pull domain, status on, that the certificate covers (read from ShowDomain)',
+  },
+};
 const FLEET: Record<string, Option> = {
   concurrency: { type: 'string', help: '--concurrency N      domains in flight at once (default 8)' },
   'fail-fast': { type: 'boolean', help: '--fail-fast          stop starting new domains after the first failure' },
@@ -113,6 +120,7 @@ export const COMMANDS = {
   update: {
     options: {
       ...DOMAINS,
+      ...COVERED,
       ...CERTIFICATE,
       'scm-cert-id': {
         type: 'string',
@@ -126,15 +134,19 @@ export const COMMANDS = {
       ...JSON_HELP,
     },
     summary: 'upload a certificate to one or many domains (pre-flight checks, then read-compare-write)',
-    usage: `live-https-cert update (--domain D ... | --domains-file FILE)
+    usage: `live-https-cert update (--domain D ... | --domains-file FILE | --covered)
        (--cert FILE --key FILE | --scm-cert-id ID) [options]`,
     notes: `Reads the deployed configuration first (one GET) and uploads only when the certificate or
 force_redirect differ (else "unchanged", nothing written). The dry run reads too, and shows
-deployed versus local (subject, expiry, fingerprint, force_redirect).`,
+deployed versus local (subject, expiry, fingerprint, force_redirect).
+--covered (with --cert) takes the targets from the project's domains (one ShowDomain): every pull
+domain with status on whose name the certificate's subjectAltName covers (a wildcard stands for one
+label); push domains, domains off or configuring and domains not covered are listed as skipped.`,
   },
   'deploy-hook': {
     options: {
       ...DOMAINS,
+      ...COVERED,
       cert: CERTIFICATE['cert']!,
       key: CERTIFICATE['key']!,
       'fix-chain': CERTIFICATE['fix-chain']!,
@@ -146,15 +158,20 @@ deployed versus local (subject, expiry, fingerprint, force_redirect).`,
       ...JSON_HELP,
     },
     summary: 'renewal hook for ACME clients: upload a renewed certificate to the Live domains it covers',
-    usage: `live-https-cert deploy-hook (--domain D ... | --domains-file FILE) [--cert FILE --key FILE] [options]
-       (certbot: certbot renew --deploy-hook "live-https-cert deploy-hook --domains-file /etc/live-domains.txt")`,
+    usage: `live-https-cert deploy-hook (--domain D ... | --domains-file FILE | --covered) [--cert FILE --key FILE] [options]
+       (certbot: certbot renew --deploy-hook "live-https-cert deploy-hook --covered")`,
     notes: `Without --cert/--key it reads certbot's RENEWED_LINEAGE (fullchain.pem, privkey.pem) and
 RENEWED_DOMAINS. Live domains the certificate does not cover (a wildcard stands for one label)
-are skipped with a note; the others are updated as by update.`,
+are skipped with a note; the others are updated as by update. --covered takes the domains from
+the project (one ShowDomain): pull domains with status on that it covers; the rest are skipped.`,
   },
   status: {
     options: {
       ...DOMAINS,
+      all: {
+        type: 'boolean',
+        help: '--all                every play domain with a certificate, from ShowCertificateInfo (one call per 100)',
+      },
       'warn-days': {
         type: 'string',
         help: '--warn-days N        attention when a certificate expires within N days (default 30)',
@@ -164,9 +181,18 @@ are skipped with a note; the others are updated as by update.`,
       ...JSON_HELP,
     },
     summary: 'the deployed certificate of each domain: subject, issuer, expiry, fingerprint, coverage',
-    usage: 'live-https-cert status (--domain D ... | --domains-file FILE) [--warn-days N] [options]',
-    notes:
-      'Exit 4 when any domain needs attention: expires within --warn-days, expired, does not cover\nthe domain, or has no certificate.',
+    usage: 'live-https-cert status (--domain D ... | --domains-file FILE | --all) [--warn-days N] [options]',
+    notes: `Exit 4 when any domain needs attention: expires within --warn-days, expired, does not cover
+the domain, or has no certificate. --domain reads each domain's configuration (one GET each) and
+judges the certificate itself; --all reads the expiry, source and cert_id that ShowCertificateInfo
+lists for every play domain of the project (one call per 100 domains, no GET per domain).`,
+  },
+  domains: {
+    options: { ...CONNECTION, ...JSON_HELP },
+    summary: 'every Live domain of the project: type, status, CNAME, and the deployed certificate of play domains',
+    usage: 'live-https-cert domains [--json] [options]',
+    notes: `One ShowDomain call for the domains, and ShowCertificateInfo (one call per 100 play domains)
+for the expiry, source (scm: kept in CCM; user: uploaded PEM) and cert_id of each certificate.`,
   },
   verify: {
     options: {
@@ -260,6 +286,9 @@ Examples:
   live-https-cert update --domain play.example.com --cert fullchain.pem --key privkey.pem --verify
   live-https-cert update --domains-file domains.txt --cert fullchain.pem --key privkey.pem --json
   live-https-cert status --domains-file domains.txt --warn-days 21
+  live-https-cert domains
+  live-https-cert status --all --warn-days 21
+  live-https-cert update --covered --cert fullchain.pem --key privkey.pem --dry-run
   live-https-cert verify --domain play.example.com --wait 10m
 `;
 

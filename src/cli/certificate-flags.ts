@@ -1,4 +1,5 @@
 // The certificate an `update` or `check` names with its flags, read into the API's body shape.
+import { type LocalCertificate, readLocalCertificate } from '../check/local-certificate.js';
 import type { DomainHttpsCertInfo } from '../types.js';
 import type { ParsedValues } from './args.js';
 import { UsageError } from './exit-codes.js';
@@ -55,4 +56,24 @@ export function certificateBodyFrom(
   }
   if (values['force-redirect']) body.force_redirect = true;
   return body;
+}
+
+/**
+ * The command's certificate, read once for all its domains; with --fix-chain the international
+ * chain put right (leaf first, certificates that issue nothing in it dropped) and a note of each change.
+ */
+export function withFixedChain(
+  body: DomainHttpsCertInfo,
+  values: ParsedValues,
+): { local: LocalCertificate; notes: string[] } {
+  const local = readLocalCertificate(body, { fixChain: values['fix-chain'] === true });
+  const fixed = local.fixedChain;
+  if (!fixed) return { local, notes: [] };
+  return {
+    local,
+    notes: [
+      ...(fixed.reordered ? ['the chain was reordered leaf first (--fix-chain)'] : []),
+      ...fixed.removed.map((removed) => `removed from the chain (--fix-chain): ${removed}`),
+    ],
+  };
 }

@@ -2,6 +2,7 @@ import { isSignatureExpired } from '../transport/credentials-verdict.js';
 import {
   ConfigurationError,
   LiveApiError,
+  LiveHttp2OnlyError,
   LiveNetworkError,
   LiveProxyError,
   LiveRedirectError,
@@ -67,6 +68,8 @@ export function hintFor(error: unknown): string | undefined {
       return 'the service is having trouble; try again later (raise --retries to wait longer)';
     return undefined;
   }
+  if (error instanceof LiveHttp2OnlyError)
+    return 'the endpoint speaks only HTTP/2 and this client HTTP/1.1, as Huawei Cloud endpoints do: check --endpoint, HUAWEICLOUD_SDK_REGION_LIVE_<REGION> and --region';
   // A TLS failure's message already names the cause and NODE_EXTRA_CA_CERTS; a timeout would not help.
   if (error instanceof LiveTlsError) return 'check --endpoint/--region; a private CA goes in NODE_EXTRA_CA_CERTS';
   if (error instanceof LiveProxyError)

@@ -1,25 +1,23 @@
 // The command line: picks the command, turns every error into a message and an exit code.
 import { COMMANDS, commandHelp, MAIN_HELP, parseCommand, type CommandName } from './args.js';
-import { check } from './commands/check.js';
-import { remove } from './commands/delete.js';
-import { deployHook } from './commands/deploy-hook.js';
-import { show } from './commands/show.js';
-import { status } from './commands/status.js';
-import { update } from './commands/update.js';
-import { verify } from './commands/verify.js';
 import { EXIT, exitCodeOf, UsageError } from './exit-codes.js';
 import type { CliIo } from './io.js';
 import { errorJson, errorLine, resultDocument, safeLines, sanitizeJson } from './output.js';
 import { VERSION } from '../version.js';
 
-const RUNNERS: Record<CommandName, (values: ReturnType<typeof parseCommand>, io: CliIo) => number | Promise<number>> = {
-  update,
-  'deploy-hook': deployHook,
-  status,
-  verify,
-  show,
-  delete: remove,
-  check,
+type Runner = (values: ReturnType<typeof parseCommand>, io: CliIo) => number | Promise<number>;
+
+// Each command is loaded when it runs: `--help` and `check` do not pay for the client, the
+// transport and the validators that the API commands need (cold start of the executable).
+const RUNNERS: Record<CommandName, () => Promise<Runner>> = {
+  update: async () => (await import('./commands/update.js')).update,
+  'deploy-hook': async () => (await import('./commands/deploy-hook.js')).deployHook,
+  status: async () => (await import('./commands/status.js')).status,
+  domains: async () => (await import('./commands/domains.js')).domains,
+  verify: async () => (await import('./commands/verify.js')).verify,
+  show: async () => (await import('./commands/show.js')).show,
+  delete: async () => (await import('./commands/delete.js')).remove,
+  check: async () => (await import('./commands/check.js')).check,
 };
 
 export async function runCli(argv: string[], rawIo: CliIo): Promise<number> {
@@ -50,7 +48,8 @@ export async function runCli(argv: string[], rawIo: CliIo): Promise<number> {
       io.stdout(commandHelp(command));
       return EXIT.ok;
     }
-    return await RUNNERS[command](values, io);
+    const run = await RUNNERS[command]();
+    return await run(values, io);
   } catch (error) {
     if (json)
       io.stdout(

@@ -47,7 +47,9 @@ export function readProfileCredentials(options: ProfileCredentialsOptions = {}):
   const env = options.env ?? runtimeEnv();
   const chosen = options.file ?? (env['HUAWEICLOUD_SDK_CREDENTIALS_FILE'] || undefined);
   if (!fs || !os) throw new CredentialsNotFoundError('credentials file: this runtime has no file system');
-  const home = os.homedir();
+  // The home directory of the environment given (the CLI's, a test's), as os.homedir() reads it
+  // from the process's own: an `env` option stands for the whole environment.
+  const home = (os.platform() === 'win32' ? env['USERPROFILE'] : env['HOME']) || os.homedir();
   const path = chosen ?? `${home}/.huaweicloud/credentials`;
   let bytes: Uint8Array;
   try {

@@ -53,14 +53,18 @@ const summaryOf = (info: DeployedCertificateInfo): DeployedSummary => {
   };
 };
 
-/** Every domain of the project with, for play domains, the deployed certificate's expiry and source. */
+/**
+ * Every domain of the project with, for play domains, the deployed certificate's expiry and source.
+ * `certificates: false` reads the domains alone (one ShowDomain call; every `certificate` is null):
+ * what `--covered` needs to pick its targets.
+ */
 export async function listDomains(
   api: Pick<FleetApi, 'showDomain' | 'showCertificateInfo'>,
-  options: { signal?: AbortSignal | undefined } = {},
+  options: { signal?: AbortSignal | undefined; certificates?: boolean } = {},
 ): Promise<InventoryDomain[]> {
   const { domain_info } = await api.showDomain({ signal: options.signal });
   const certificates = new Map<string, DeployedCertificateInfo>();
-  if (domain_info.some((d) => d.domain_type === 'pull'))
+  if (options.certificates !== false && domain_info.some((d) => d.domain_type === 'pull'))
     for (const info of await deployedCertificates(api, options))
       certificates.set(normalizeDomain(info.play_domain), info);
   return domain_info.map((d: LiveDomain) => {

@@ -2,10 +2,18 @@
 // certificate problem, a refusing proxy, a timeout, a network failure) or another try. Loaded by
 // the transport the first time an attempt fails, so this wording is not part of what a program
 // loads to send.
-import { LiveNetworkError, LiveProxyError, LiveTimeoutError, LiveTlsError, type OperationId } from '../errors.js';
+import {
+  LiveHttp2OnlyError,
+  LiveNetworkError,
+  LiveProxyError,
+  LiveTimeoutError,
+  LiveTlsError,
+  type OperationId,
+} from '../errors.js';
 import { serverText } from '../internal/server-text.js';
 import { ProxyRefusedError } from '../proxy-agents/proxy-refused.js';
 import { describeFailure, safeCause, tlsFailure } from './failure.js';
+import { http2OnlyAdvice, http2OnlyFailure } from './http2-only.js';
 import { ResponseTooLargeError } from './read-body.js';
 
 export interface FailedAttempt {
@@ -13,6 +21,9 @@ export interface FailedAttempt {
   /** `UpdateDomainHttpsCert to https://host`, for the messages. */
   where: string;
   host: string;
+  /** The request's origin (`https://host:port`) and method. */
+  origin: string;
+  method: string;
   attempts: number;
   /** The attempt ran out of its time (the transport's own timeout, not the caller's abort). */
   timedOut: boolean;
@@ -38,6 +49,13 @@ export function judgeFailure(error: unknown, attempt: FailedAttempt): FailureVer
   const cause = safeCause(error, secrets);
   if (error instanceof ResponseTooLargeError) {
     return { described, error: new LiveNetworkError(`${where}: ${error.message}`, { cause, operation, attempts }) };
+  }
+  const http2Only = http2OnlyFailure(error);
+  if (http2Only) {
+    return {
+      described,
+      error: http2OnlyError(attempt.origin, attempt.method, operation, attempts, http2Only, cause, secrets),
+    };
   }
   const tls = tlsFailure(error, attempt.host);
   if (tls) {
@@ -84,4 +102,25 @@ export function judgeFailure(error: unknown, attempt: FailedAttempt): FailureVer
       attempts,
     }),
   };
+}
+
+/** The one error for an endpoint that speaks only HTTP/2, whatever the sender met (see http2-only.ts). */
+export function http2OnlyError(
+  requestOrigin: string,
+  method: string,
+  operation: OperationId | undefined,
+  attempts: number,
+  evidence: string,
+  cause: Error | undefined,
+  secrets: readonly string[],
+): LiveHttp2OnlyError {
+  const origin = serverText(requestOrigin, secrets, 512);
+  const where = `${operation ?? method} to ${origin}`;
+  return new LiveHttp2OnlyError(serverText(`${where} failed: ${http2OnlyAdvice(origin, evidence)}`, secrets, 1024), {
+    cause,
+    operation,
+    attempts,
+    endpoint: origin,
+    evidence,
+  });
 }

@@ -8,6 +8,7 @@ import type { CallLog } from '../log/call-log.js';
 import type { Log } from '../log/logger.js';
 import { ServerClock } from './clock.js';
 import { acceptsCredentials, isSignatureExpired, refusesCredentials } from './credentials-verdict.js';
+import { http2OnlyAnswer } from './http2-only.js';
 import { createLimiter } from './limiter.js';
 import { type OutgoingRequest, type PlainRequest, toOutgoing } from './outgoing.js';
 import { backoffDelay, isThrottled, parseRetryAfter, RETRYABLE_STATUSES, throttleDelay } from './retry-policy.js';
@@ -163,6 +164,8 @@ export function transportLoop(settings: LoopSettings): CheckedCall {
           operation: context.operation,
           where: `${context.operation ?? request.method} to ${request.url.origin}`,
           host: request.url.host,
+          origin: request.url.origin,
+          method: request.method,
           attempts,
           timedOut: error instanceof AttemptTimeout,
           timeoutMs,
@@ -179,6 +182,20 @@ export function transportLoop(settings: LoopSettings): CheckedCall {
         continue;
       }
       trace.answered(request, wire);
+      // Not the API's 403: an HTTP/2-only server refusing HTTP/1.1 (no IAM hint, no retry).
+      const http2Answer = http2OnlyAnswer(wire);
+      if (http2Answer) {
+        const { http2OnlyError } = await import('./attempt-failure.js');
+        throw http2OnlyError(
+          request.url.origin,
+          request.method,
+          context.operation,
+          attempts,
+          http2Answer,
+          undefined,
+          secrets,
+        );
+      }
       // Never retried: a redirect is not followed, and a second try could repeat a change. The
       // common case (a final status, no redirect) costs nothing here.
       if (

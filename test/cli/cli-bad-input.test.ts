@@ -2,7 +2,7 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { makeCert, newPki, run, type Pki } from '../support/certs.js';
-import { runCli } from '../support/cli.js';
+import { runInProcess as runCli } from '../support/run-cli.js';
 import { startVerifyingServer, type VerifyingServer } from '../support/verifying-server.js';
 
 const AK = 'CLIBADINPUTAK';

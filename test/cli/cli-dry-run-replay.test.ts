@@ -2,7 +2,7 @@
 // is replayed against the verifying server and refused. The signed header list and the canonical
 // request stay, so signing can still be debugged; the security token does not.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { runCli } from '../support/cli.js';
+import { runInProcess as runCli } from '../support/run-cli.js';
 import { startVerifyingServer, type VerifyingServer } from '../support/verifying-server.js';
 
 const AK = 'REPLAYSUITEAK';

@@ -4,7 +4,7 @@
 // them raw, in human output or in JSON.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { makeCert, newPki, type Pki } from '../support/certs.js';
-import { runCli } from '../support/cli.js';
+import { runInProcess as runCli } from '../support/run-cli.js';
 import { startVerifyingServer, type VerifyingServer } from '../support/verifying-server.js';
 
 const TOKEN = 'HOSTILE-OUTPUT-IAM-TOKEN-0123456789';

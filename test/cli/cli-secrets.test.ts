@@ -3,7 +3,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { freePort } from '../../scripts/lib/prism.js';
 import { makeCert, newPki, run, type Pki } from '../support/certs.js';
-import { runCli } from '../support/cli.js';
+import { runInProcess as runCli } from '../support/run-cli.js';
 import { startVerifyingServer, type VerifyingServer } from '../support/verifying-server.js';
 
 const AK = 'SECRETSUITEAK';

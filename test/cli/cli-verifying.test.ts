@@ -1,11 +1,10 @@
-// The real CLI against the signature-verifying server: AK/SK from each environment variable
+// The CLI, in process, against the signature-verifying server: AK/SK from each environment variable
 // family, API errors, network errors, fleets with failures, --fail-fast, --concurrency.
-import { spawn } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { freePort } from '../../scripts/lib/prism.js';
 import { makeCert, newPki, type Pki } from '../support/certs.js';
-import { CLI, runCli } from '../support/cli.js';
+import { runInProcess as runCli } from '../support/run-cli.js';
 import { type Reply, startVerifyingServer, type VerifyingServer } from '../support/verifying-server.js';
 
 const AK = 'CLIVERIFYAK';
@@ -293,29 +292,17 @@ describe('CLI against the verifying server', () => {
       '--project-id',
       '0123456789abcdef0123456789abcdef',
     ];
-    // util-linux `script` gives the CLI a pseudo-terminal, as an interactive shell would. (Async:
-    // the verifying server answers from this process.)
-    const onTty = (extra: string[]) =>
-      new Promise<{ status: number | null; stdout: string }>((resolve, reject) => {
-        const child = spawn(
-          'script',
-          ['-qec', [process.execPath, CLI, ...args, ...extra].map((a) => `'${a}'`).join(' '), '/dev/null'],
-          {
-            env: { PATH: process.env['PATH'] ?? '', HUAWEICLOUD_SDK_AK: AK, HUAWEICLOUD_SDK_SK: SK },
-            stdio: ['ignore', 'pipe', 'inherit'],
-          },
-        );
-        let stdout = '';
-        child.stdout.on('data', (c: Buffer) => (stdout += c.toString()));
-        child.on('error', reject);
-        child.on('close', (status) => resolve({ status, stdout }));
-      });
+    // On a terminal (stderr a TTY) the progress line goes to stderr; the pseudo-terminal wiring of
+    // the built executable is tested in test/package/terminal.test.ts.
+    const env = { HUAWEICLOUD_SDK_AK: AK, HUAWEICLOUD_SDK_SK: SK };
+    const onTty = (extra: string[]) => runCli([...args, ...extra], env, { io: { stderrIsTTY: true } });
     const shown = await onTty([]);
-    expect(shown.status).toBe(0);
-    expect(shown.stdout).toContain('[3/3] 3 ok, 0 failed');
+    expect(shown.code).toBe(0);
+    expect(shown.stderr).toContain('[3/3] 3 ok, 0 failed');
+    expect(shown.stdout).toContain('3 of 3 succeeded');
     const quiet = await onTty(['--json']);
-    expect(quiet.status).toBe(0);
-    expect(quiet.stdout).not.toContain('[1/3]');
+    expect(quiet.code).toBe(0);
+    expect(quiet.stderr).not.toContain('[1/3]');
     expect(quiet.stdout).toContain('"status": "ok"');
   });
 

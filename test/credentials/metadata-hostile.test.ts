@@ -6,7 +6,7 @@ import { createServer, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterEach, describe, expect, it } from 'vitest';
 import { CredentialsNotFoundError, metadataCredentials } from '../../src/node/index.js';
-import { runCli } from '../support/cli.js';
+import { runInProcess as runCli } from '../support/run-cli.js';
 
 let server: Server | undefined;
 const open: ServerResponse[] = [];

@@ -116,6 +116,21 @@ describe('profileCredentials', () => {
     await expect(profileCredentials({ env: {} })()).resolves.toMatchObject({ accessKey: 'HOMEAK' });
   });
 
+  it("the HOME of the env option wins over the process's own (the env given is the whole environment)", async () => {
+    const other = mkdtempSync(join(tmpdir(), 'live-creds-other-home-'));
+    try {
+      mkdirSync(join(other, '.huaweicloud'));
+      writeFileSync(join(other, '.huaweicloud', 'credentials'), '[basic]\nak = OTHERAK\nsk = other-sk-value\n', {
+        mode: 0o600,
+      });
+      // The process's HOME (this test's dir) has no file; the env's HOME has one.
+      await expect(profileCredentials({ env: { HOME: other } })()).resolves.toMatchObject({ accessKey: 'OTHERAK' });
+      await expect(profileCredentials({ env: { HOME: dir } })()).rejects.toBeInstanceOf(CredentialsNotFoundError);
+    } finally {
+      rmSync(other, { recursive: true, force: true });
+    }
+  });
+
   it('warns, like ssh, when group or others can read the file; not when it is 0600', async () => {
     const warnings: string[] = [];
     const onWarning = (message: string) => warnings.push(message);

@@ -6,7 +6,7 @@
 import { randomBytes } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type Pki, standardPki } from '../support/certs.js';
-import { runCli } from '../support/cli.js';
+import { runInProcess as runCli } from '../support/run-cli.js';
 import { type FaultServer, startFaultServer } from '../support/fault-server.js';
 import { type MetadataServer, startMetadataServer } from '../support/metadata-server.js';
 import { startSniServer, type SniServer } from '../support/tls-server.js';

@@ -1,11 +1,10 @@
-// Issue 11 end to end: the built CLI against the verifying server (which keeps the configuration
+// The certificate operations end to end, in process: the CLI against the verifying server (which keeps the configuration
 // a PUT stores and returns it on GET) and a TLS server with SNI on 127.0.0.1.
-import { spawn } from 'node:child_process';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { COMMANDS } from '../../src/cli/args.js';
 import { makeCert, type Pki, standardPki } from '../support/certs.js';
-import { CLI, runCli } from '../support/cli.js';
+import { runInProcess as runCli } from '../support/run-cli.js';
 import { startSniServer, type SniServer } from '../support/tls-server.js';
 import { type Received, startVerifyingServer, type VerifyingServer } from '../support/verifying-server.js';
 
@@ -382,44 +381,17 @@ describe('5. deploy-hook', () => {
     expect(again.stdout).toContain('0 ok, 2 unchanged');
     expect(puts()).toHaveLength(2);
   });
-
-  it('the acme.sh deploy script calls the CLI with _cfullchain/_ckey', async () => {
-    const endpoint = await store();
-    const script = new URL('../../contrib/acme.sh/huaweicloud_live.sh', import.meta.url).pathname;
-    // acme.sh sources the script and calls <name>_deploy domain key cert ca fullchain.
-    const shell = `_info() { echo "$@"; }; _err() { echo "$@" >&2; }; _debug() { :; }; _getdeployconf() { :; }; _savedeployconf() { :; };
-      . '${script}'; huaweicloud_live_deploy '*.example.com' '${pki.path('wild.key')}' '${pki.path('wild.crt')}' '${pki.path('int.crt')}' '${pki.path('wild-chain.crt')}'`;
-    const r = await new Promise<{ code: number | null; out: string }>((resolve) => {
-      const child = spawn('sh', ['-c', shell], {
-        env: {
-          PATH: process.env['PATH'] ?? '',
-          ...ENV,
-          LIVE_HTTPS_CERT: `${process.execPath} ${CLI}`,
-          HUAWEICLOUD_LIVE_DOMAINS: 'a.example.com other.example.org',
-          HUAWEICLOUD_SDK_ENDPOINT: endpoint[1]!,
-        },
-      });
-      let out = '';
-      child.stdout.on('data', (c: Buffer) => (out += c));
-      child.stderr.on('data', (c: Buffer) => (out += c));
-      child.on('close', (code) => resolve({ code, out }));
-    });
-    expect(r.out).toContain('a.example.com');
-    expect(r.code).toBe(0);
-    expect(puts().map(domainOf)).toEqual(['a.example.com']);
-  });
 });
 
 describe('6. fleets', () => {
-  it('SIGINT in a 500-domain fleet: in-flight finish, the rest skipped, exit 130; --report lines match what the server received', async () => {
+  it('Ctrl-C (the interrupt signal) in a 500-domain fleet: in-flight finish, the rest skipped, exit 130; --report lines match what the server received', async () => {
     const endpoint = await store({}, 40);
     const domains = Array.from({ length: 500 }, (_, i) => `d${i}.example.com`);
     writeFileSync(pki.path('fleet.txt'), domains.join('\n'));
     const reportFile = pki.path('report.jsonl');
-    const child = spawn(
-      process.execPath,
+    const interrupt = new AbortController();
+    const run = runCli(
       [
-        CLI,
         'update',
         '--domains-file',
         pki.path('fleet.txt'),
@@ -435,13 +407,9 @@ describe('6. fleets', () => {
         '--json',
         ...endpoint,
       ],
-      {
-        env: { PATH: process.env['PATH'] ?? '', ...ENV },
-        stdio: ['ignore', 'pipe', 'pipe'],
-      },
+      ENV,
+      { io: { interrupt: interrupt.signal } },
     );
-    let stdout = '';
-    child.stdout.on('data', (c: Buffer) => (stdout += c));
     const lines = () => readFileSync(reportFile, 'utf8').split('\n').filter(Boolean);
     await new Promise<void>((resolve) => {
       const poll = setInterval(() => {
@@ -455,8 +423,8 @@ describe('6. fleets', () => {
         }
       }, 20);
     });
-    child.kill('SIGINT');
-    const code = await new Promise<number | null>((resolve) => child.on('close', resolve));
+    interrupt.abort();
+    const { code, stdout } = await run;
     expect(code).toBe(130);
     const doc = JSON.parse(stdout);
     expect(doc.interrupted).toBe(true);
@@ -511,35 +479,25 @@ describe('6. fleets', () => {
   });
 
   it.each([
-    ['n', 2, 0],
-    ['y', 0, 2],
+    [false, 2, 0],
+    [true, 0, 2],
   ])('delete of a fleet on a terminal asks; answering %s: exit %i, %i DELETEs sent', async (answer, code, sent) => {
     const endpoint = await store();
-    // util-linux `script` gives the CLI a pseudo-terminal; the answer is typed into it.
-    const args = [
-      process.execPath,
-      CLI,
-      'delete',
-      '--domain',
-      'a.example.com',
-      '--domain',
-      'b.example.com',
-      ...endpoint,
-    ];
-    const child = spawn('script', ['-qec', args.map((a) => `'${a}'`).join(' '), '/dev/null'], {
-      env: { PATH: process.env['PATH'] ?? '', ...ENV },
-      stdio: ['pipe', 'pipe', 'inherit'],
+    const asked: string[] = [];
+    const r = await runCli(['delete', '--domain', 'a.example.com', '--domain', 'b.example.com', ...endpoint], ENV, {
+      io: {
+        stdinIsTTY: true,
+        confirm: async (question) => {
+          asked.push(question);
+          return answer;
+        },
+      },
     });
-    let out = '';
-    child.stdout.on('data', (c: Buffer) => {
-      out += c.toString();
-      if (out.includes('[y/N]') && !child.stdin.writableEnded) child.stdin.end(`${answer}\n`);
-    });
-    const status = await new Promise<number | null>((resolve) => child.on('close', resolve));
-    expect(out).toContain(
-      'Delete the HTTPS certificate configuration of 2 domains (a.example.com, b.example.com)? [y/N]',
-    );
-    expect(status).toBe(code);
+    expect(asked).toEqual([
+      'Delete the HTTPS certificate configuration of 2 domains (a.example.com, b.example.com)? [y/N] ',
+    ]);
+    expect(r.code).toBe(code);
+    if (!answer) expect(r.stderr).toContain('not confirmed; nothing was sent');
     expect(server!.received.filter((x) => x.method === 'DELETE')).toHaveLength(sent);
   });
 

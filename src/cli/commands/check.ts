@@ -2,12 +2,11 @@
 import { preflight } from '../../check/preflight.js';
 import type { ParsedValues } from '../args.js';
 import { domainsFrom } from '../domains.js';
-import { certificateBodyFrom } from '../certificate-flags.js';
+import { certificateBodyFrom, withFixedChain } from '../certificate-flags.js';
 import { EXIT } from '../exit-codes.js';
 import type { DomainOutcome } from '../fleet.js';
 import type { CliIo } from '../io.js';
 import { findingsText, resultDocument } from '../output.js';
-import { withFixedChain } from './update.js';
 
 export function check(values: ParsedValues, io: CliIo): number {
   const domains = domainsFrom(values);

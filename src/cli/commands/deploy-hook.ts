@@ -1,19 +1,18 @@
 // live-https-cert deploy-hook: for ACME clients. The renewed certificate (certbot's lineage, or
 // --cert/--key from acme.sh) goes to the Live domains it covers; the others are skipped with a note.
+import type { CertificateChain } from '../../check/certificate-chain.js';
 import { coveredDomains, renewedLineage } from '../../ops/deploy-hook.js';
 import type { ParsedValues } from '../args.js';
-import { certificateBodyFrom } from '../certificate-flags.js';
+import { certificateBodyFrom, withFixedChain } from '../certificate-flags.js';
 import { commandClient } from '../client-factory.js';
-import { domainsFrom } from '../domains.js';
 import { UsageError } from '../exit-codes.js';
-import { skippedOutcome } from '../fleet.js';
 import type { CliIo } from '../io.js';
 import { runOverDomains } from '../run-domains.js';
-import { withFixedChain } from './update.js';
+import { coveredTargetsOf, coveringChain, namedOrProject, skipping, type Targets } from '../targets.js';
 import { uploadTask, uploadText } from './upload.js';
 
 export async function deployHook(values: ParsedValues, io: CliIo): Promise<number> {
-  const domains = domainsFrom(values);
+  const source = namedOrProject(values, 'covered');
   const lineage = renewedLineage(io.env);
   const files: ParsedValues = { ...values };
   if (values['cert'] === undefined && values['key'] === undefined) {
@@ -25,17 +24,20 @@ export async function deployHook(values: ParsedValues, io: CliIo): Promise<numbe
     files['key'] = lineage.keyPath;
   }
   const { local, notes } = withFixedChain(certificateBodyFrom(files, 'update', io.stderr), values);
-  const coverage = coveredDomains(local, domains);
-  const skipped = new Map(coverage.skipped.map((s) => [s.domain, s.reason]));
+  // Named domains are filtered by coverage now; --covered reads the project's once the client exists.
+  const picks: Targets | CertificateChain =
+    source === 'project'
+      ? coveringChain(local)
+      : { domains: source, skipped: new Map(coveredDomains(local, source).skipped.map((s) => [s.domain, s.reason])) };
   const cc = await commandClient(values, io.env, io.stderr, io.timers);
-  const upload = uploadTask(values, local, cc, notes, io.interrupt);
+  const targets = 'skipped' in picks ? picks : await coveredTargetsOf(picks, cc.reader);
   return runOverDomains({
-    domains,
+    domains: targets.domains,
     values,
     io,
     secrets: cc.secrets,
     credentials: cc.credentialsState,
-    task: async (domain) => (skipped.has(domain) ? skippedOutcome(domain, skipped.get(domain)!) : upload(domain)),
+    task: skipping(targets.skipped, uploadTask(values, local, cc, notes, io.interrupt)),
     single: uploadText,
   });
 }

@@ -2,7 +2,8 @@
 import { DEFAULT_WARN_DAYS, domainStatus, type DomainStatus } from '../../ops/status.js';
 import type { ParsedValues } from '../args.js';
 import { commandClient } from '../client-factory.js';
-import { domainsFrom } from '../domains.js';
+import { namedOrProject } from '../targets.js';
+import { statusAll } from './status-all.js';
 import { EXIT, UsageError } from '../exit-codes.js';
 import type { CliIo } from '../io.js';
 import { runOverDomains } from '../run-domains.js';
@@ -48,9 +49,11 @@ export function statusText(s: DomainStatus): string {
 }
 
 export async function status(values: ParsedValues, io: CliIo): Promise<number> {
-  const domains = domainsFrom(values);
+  const source = namedOrProject(values, 'all');
   const warnDays = warnDaysFrom(values);
   const cc = await commandClient(values, io.env, io.stderr, io.timers);
+  if (source === 'project') return statusAll(values, io, cc, warnDays);
+  const domains = source;
   return runOverDomains({
     domains,
     values,

@@ -1,45 +1,26 @@
 // live-https-cert update: read the files, then per domain: pre-flight, read-compare-write, verify.
-import { type LocalCertificate, readLocalCertificate } from '../../check/local-certificate.js';
-import type { DomainHttpsCertInfo } from '../../types.js';
 import type { ParsedValues } from '../args.js';
 import { commandClient } from '../client-factory.js';
-import { domainsFrom } from '../domains.js';
-import { certificateBodyFrom } from '../certificate-flags.js';
+import { certificateBodyFrom, withFixedChain } from '../certificate-flags.js';
 import type { CliIo } from '../io.js';
 import { runOverDomains } from '../run-domains.js';
+import { coveredTargetsOf, coveringChain, named, namedOrProject, skipping } from '../targets.js';
 import { uploadTask, uploadText } from './upload.js';
 
-/**
- * The command's certificate, read once for all its domains; with --fix-chain the international
- * chain put right (leaf first, certificates that issue nothing in it dropped) and a note of each change.
- */
-export function withFixedChain(
-  body: DomainHttpsCertInfo,
-  values: ParsedValues,
-): { local: LocalCertificate; notes: string[] } {
-  const local = readLocalCertificate(body, { fixChain: values['fix-chain'] === true });
-  const fixed = local.fixedChain;
-  if (!fixed) return { local, notes: [] };
-  return {
-    local,
-    notes: [
-      ...(fixed.reordered ? ['the chain was reordered leaf first (--fix-chain)'] : []),
-      ...fixed.removed.map((removed) => `removed from the chain (--fix-chain): ${removed}`),
-    ],
-  };
-}
-
 export async function update(values: ParsedValues, io: CliIo): Promise<number> {
-  const domains = domainsFrom(values);
+  const source = namedOrProject(values, 'covered');
   const { local, notes } = withFixedChain(certificateBodyFrom(values, 'update', io.stderr), values);
+  // The named domains, or the chain whose names pick them from the project (checked before sending).
+  const picks = source === 'project' ? coveringChain(local) : source;
   const cc = await commandClient(values, io.env, io.stderr, io.timers);
+  const targets = Array.isArray(picks) ? named(picks) : await coveredTargetsOf(picks, cc.reader);
   return runOverDomains({
-    domains,
+    domains: targets.domains,
     values,
     io,
     secrets: cc.secrets,
     credentials: cc.credentialsState,
-    task: uploadTask(values, local, cc, notes, io.interrupt),
+    task: skipping(targets.skipped, uploadTask(values, local, cc, notes, io.interrupt)),
     single: uploadText,
   });
 }

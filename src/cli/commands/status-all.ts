@@ -1,0 +1,61 @@
+// live-https-cert status --all: every play domain's certificate as ShowCertificateInfo lists it,
+// a hundred domains a call and no GET per domain. The list gives expiry, source and cert_id, not
+// the certificate itself: what it cannot tell (names, coverage) is `status --domain`'s detail.
+import { type FleetStatus, fleetStatus } from '../../ops/inventory.js';
+import type { ParsedValues } from '../args.js';
+import type { CommandClient } from '../client-factory.js';
+import { EXIT } from '../exit-codes.js';
+import type { DomainOutcome } from '../fleet.js';
+import type { CliIo } from '../io.js';
+import { resultDocument } from '../output.js';
+import { runOverDomains } from '../run-domains.js';
+import { okOutcome } from './outcome.js';
+
+function brief(s: FleetStatus): string {
+  const source =
+    s.source === 'scm'
+      ? `scm${s.certId ? ` (cert_id ${s.certId}${s.certName ? `, ${s.certName}` : ''})` : ''}`
+      : (s.source ?? 'unknown');
+  const expiry = s.expireTime === null ? 'expiry unknown' : `${s.daysLeft} days left (until ${s.expireTime})`;
+  return `${expiry}, source ${source}`;
+}
+
+function outcomeOf(s: FleetStatus): DomainOutcome {
+  const { domain, ...json } = s;
+  if (s.attention.length === 0) return okOutcome(domain, brief(s), { ...json, needsAttention: false });
+  return {
+    domain,
+    status: 'failed',
+    exitCode: EXIT.attention,
+    detail: `ATTENTION: ${s.attention.join('; ')}; ${brief(s)}`,
+    warnings: [],
+    json: { domain, status: 'failed', ...json, needsAttention: true },
+  };
+}
+
+export async function statusAll(values: ParsedValues, io: CliIo, cc: CommandClient, warnDays: number): Promise<number> {
+  const statuses = await fleetStatus(cc.client, { warnDays });
+  if (statuses.length === 0) {
+    if (values['json']) io.stdout(`${JSON.stringify(resultDocument([], cc.secrets), null, 2)}\n`);
+    else io.stdout('No play domain of this project has a certificate (ShowCertificateInfo lists none).\n');
+    return EXIT.ok;
+  }
+  // Judged already: each "task" hands over its domain's outcome (a domain listed twice, an
+  // international and an SM certificate, has two rows).
+  const pending = new Map<string, DomainOutcome[]>();
+  for (const s of statuses) {
+    const list = pending.get(s.domain) ?? [];
+    list.push(outcomeOf(s));
+    pending.set(s.domain, list);
+  }
+  return runOverDomains({
+    domains: statuses.map((s) => s.domain),
+    values,
+    io,
+    attentionIsReport: true,
+    secrets: cc.secrets,
+    credentials: cc.credentialsState,
+    task: async (domain) => pending.get(domain)!.shift()!,
+    single: (o) => `${o.domain}: ${o.detail}\n`,
+  });
+}

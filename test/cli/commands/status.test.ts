@@ -1,0 +1,182 @@
+// live-https-cert status, in process against the stateful fake of Live: --all reads every play
+// domain's certificate from ShowCertificateInfo (a call per 100 domains, no GET per domain);
+// --domain keeps its per-domain detail.
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { makeCert, type Pki, standardPki } from '../../support/certs.js';
+import { type FakeCloud, type FakeDomain, startFakeCloud } from '../../support/fake-cloud.js';
+import {
+  FLEET_AK,
+  FLEET_ENV,
+  FLEET_PROJECT_ID,
+  FLEET_SK,
+  OTHER_DOMAINS,
+  playDomains,
+} from '../../support/fleet-fixture.js';
+import { runInProcess } from '../../support/run-cli.js';
+
+let pki: Pki;
+let cloud: FakeCloud | undefined;
+
+beforeAll(() => {
+  pki = standardPki();
+  makeCert(pki, { name: 'old', domains: ['*.example.com'], days: 20 });
+});
+afterEach(async () => {
+  await cloud?.stop();
+  cloud = undefined;
+});
+afterAll(() => pki.cleanup());
+
+/** `count` play domains with the 60-day wildcard, except every 50th with the 20-day one. */
+async function start(
+  count: number,
+  extra: FakeDomain[] = OTHER_DOMAINS,
+  ccm: Parameters<typeof startFakeCloud>[0]['ccm'] = [],
+): Promise<FakeCloud> {
+  const domains = playDomains(count, pki.read('wild.crt'));
+  for (let i = 0; i < count; i += 50) domains[i]!.config = { ...domains[i]!.config, certificate: pki.read('old.crt') };
+  cloud = await startFakeCloud({
+    keys: { [FLEET_AK]: FLEET_SK },
+    projectId: FLEET_PROJECT_ID,
+    domains: [...domains, ...extra],
+    ccm,
+  });
+  return cloud;
+}
+
+interface StatusResult {
+  domain: string;
+  status: string;
+  daysLeft: number | null;
+  expireTime: string | null;
+  source: string | null;
+  attention: string[];
+  needsAttention: boolean;
+}
+
+const all = (fake: FakeCloud, ...more: string[]) =>
+  runInProcess(['status', '--all', '--endpoint', fake.liveUrl, ...more], FLEET_ENV);
+
+describe('status --all', () => {
+  it.each([
+    [99, 1],
+    [100, 1],
+    [101, 2],
+    [250, 3],
+  ])(
+    '%i play domains: %i ShowCertificateInfo call(s) of limit=100, no ShowDomain, no GET per domain',
+    async (count, calls) => {
+      const fake = await start(count);
+      const r = await all(fake, '--json');
+      expect(r.stderr).toBe('');
+      const doc = JSON.parse(r.stdout) as { results: StatusResult[]; summary: { total: number } };
+      expect(doc.summary.total).toBe(count);
+      expect(new Set(doc.results.map((x) => x.domain)).size).toBe(count);
+      expect(fake.calls('ShowCertificateInfo')).toHaveLength(calls);
+      expect(
+        fake.calls('ShowCertificateInfo').map((c) => new URL(c.url, 'http://x').searchParams.get('limit')),
+      ).toEqual(Array(calls).fill('100'));
+      expect(fake.calls('ShowDomainHttpsCert')).toHaveLength(0);
+      expect(fake.calls('ShowDomain')).toHaveLength(0);
+    },
+  );
+
+  it('--warn-days flags the certificates expiring within it, with exit 4; a window they all clear exits 0', async () => {
+    const fake = await start(120);
+    const warned = await all(fake, '--warn-days', '30', '--json');
+    expect(warned.code).toBe(4);
+    const doc = JSON.parse(warned.stdout) as { ok: boolean; results: StatusResult[] };
+    expect(doc.ok).toBe(false);
+    const flagged = doc.results.filter((x) => x.needsAttention).map((x) => x.domain);
+    expect(flagged.sort()).toEqual(['d000.example.com', 'd050.example.com', 'd100.example.com']);
+    expect(doc.results.find((x) => x.domain === 'd050.example.com')).toMatchObject({
+      status: 'failed',
+      source: 'user',
+      daysLeft: expect.any(Number),
+      attention: [expect.stringMatching(/^expires in 1\d day\(s\) \(within 30\)$/)],
+    });
+    expect(doc.results.find((x) => x.domain === 'd051.example.com')).toMatchObject({
+      status: 'ok',
+      needsAttention: false,
+      attention: [],
+    });
+
+    const clear = await all(fake, '--warn-days', '10', '--json');
+    expect(clear.code).toBe(0);
+    expect((JSON.parse(clear.stdout) as { ok: boolean }).ok).toBe(true);
+  });
+
+  it('as text: a row per domain with days left and source, the attention rows marked, the counts at the end', async () => {
+    const fake = await start(12, OTHER_DOMAINS, [
+      { name: 'old-in-ccm', certificate: pki.read('wild.crt'), private_key: pki.read('wild.key') },
+    ]);
+    // A domain bound to a CCM certificate: its validity and cert_id come from CCM.
+    const old = fake.ccm[0]!;
+    fake.domains.get('d004.example.com')!.config = {
+      tls_certificate: { source: 'scm', cert_id: old.id, cert_name: old.name },
+    };
+    const r = await all(fake);
+    expect(r.code).toBe(4);
+    const row = (d: string) => r.stdout.split('\n').find((l) => l.startsWith(`${d} `)) ?? '';
+    expect(row('d000.example.com')).toMatch(/failed\s+ATTENTION: expires in \d+ day\(s\) \(within 30\); \d+ days left/);
+    expect(row('d003.example.com')).toMatch(/ok\s+\d+ days left \(until \S+Z\), source user$/);
+    expect(row('d004.example.com')).toContain(`source scm (cert_id ${old.id}, old-in-ccm)`);
+    expect(r.stdout).toMatch(/\n\d+ of 12 succeeded .*, \d+ failed, 0 skipped\n$/);
+  });
+
+  it('no play domain with a certificate: says so, exit 0, and --json gives an empty result list', async () => {
+    const fake = await start(0, [{ domain: 'push.example.com', domain_type: 'push', status: 'on' }]);
+    const text = await all(fake);
+    expect(text.code).toBe(0);
+    expect(text.stdout).toContain('No play domain of this project has a certificate');
+    const json = await all(fake, '--json');
+    expect(JSON.parse(json.stdout)).toEqual({
+      results: [],
+      ok: true,
+      summary: { total: 0, ok: 0, unchanged: 0, failed: 0, skipped: 0 },
+    });
+  });
+
+  it('--all with --domain or --domains-file is refused (exit 2) before anything is sent', async () => {
+    const fake = await start(3);
+    for (const named of [
+      ['--domain', 'd000.example.com'],
+      ['--domains-file', '/nonexistent/domains.txt'],
+    ]) {
+      const r = await all(fake, ...named, '--json');
+      expect(r.code).toBe(2);
+      expect(r.stderr).toContain(`--all takes the domains from the project; it cannot be combined with ${named[0]}`);
+      expect(JSON.parse(r.stdout)).toMatchObject({ ok: false, error: { name: 'UsageError', exitCode: 2 } });
+    }
+    expect(fake.received).toEqual([]);
+  });
+
+  it('a wrong --warn-days is refused (exit 2) before anything is sent', async () => {
+    const fake = await start(3);
+    const r = await all(fake, '--warn-days', 'soon');
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('--warn-days soon: give a whole number of days');
+    expect(fake.received).toEqual([]);
+  });
+});
+
+describe('status --domain', () => {
+  it('keeps its per-domain detail: one GET per domain, no inventory call', async () => {
+    const fake = await start(5);
+    const r = await runInProcess(
+      ['status', '--domain', 'd000.example.com', '--endpoint', fake.liveUrl, '--warn-days', '30'],
+      FLEET_ENV,
+    );
+    expect(r.code).toBe(4);
+    expect(r.stdout).toMatch(/^d000\.example\.com\n {2}subject: {8}CN=\*\.example\.com\n/);
+    expect(r.stdout).toContain('  covers domain:  yes');
+    expect(fake.calls('ShowDomainHttpsCert')).toHaveLength(1);
+    expect(fake.calls('ShowCertificateInfo')).toHaveLength(0);
+  });
+
+  it('--help shows --all and the domain forms', async () => {
+    const r = await runInProcess(['status', '--help']);
+    expect(r.stdout).toContain('live-https-cert status (--domain D ... | --domains-file FILE | --all)');
+    expect(r.stdout).toContain('--all ');
+  });
+});
