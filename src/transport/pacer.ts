@@ -34,8 +34,11 @@ export const realTimers: Timers = {
 };
 
 export interface Pacer {
-  /** Waits for this request's turn to start (at once when pacing is off). */
-  turn(signal?: AbortSignal | undefined): Promise<void>;
+  /**
+   * Waits for this request's turn to start (at once when pacing is off); resolves with how long the
+   * pace held it (0 when it did not have to sleep: the time other work took meanwhile is not pacing).
+   */
+  turn(signal?: AbortSignal | undefined): Promise<number>;
   /** A throttled answer: the pace is halved for the next 60 s. */
   throttled(): void;
   /** The spacing between starts now, in ms (0 when off). */
@@ -67,15 +70,20 @@ export function createPacer(requestsPerMinute: number, timers: Timers = realTime
     async turn(signal) {
       if (base === 0) {
         started++;
-        return;
+        return 0;
       }
+      const entered = timers.now();
+      let slept = false;
       const previous = last;
       let settle!: (value: number | Promise<number>) => void;
       last = new Promise<number>((resolve) => (settle = resolve));
       try {
         const before = await previous;
         const wait = before + interval() - timers.now();
-        if (wait > 0) await timers.sleep(wait, signal);
+        if (wait > 0) {
+          slept = true;
+          await timers.sleep(wait, signal);
+        }
         if (signal?.aborted) throw signal.reason;
       } catch (error) {
         // An aborted wait gives its turn on: the next one counts from the one before.
@@ -84,6 +92,7 @@ export function createPacer(requestsPerMinute: number, timers: Timers = realTime
       }
       started++;
       settle(timers.now());
+      return slept ? timers.now() - entered : 0;
     },
     throttled() {
       if (base === 0) return;

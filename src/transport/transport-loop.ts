@@ -143,9 +143,7 @@ export function transportLoop(settings: LoopSettings): CheckedCall {
       if (caller?.aborted) throw caller.reason;
       const request: OutgoingRequest = { ...base, headers: { ...base.headers } };
       // Every attempt waits its turn under the client's pace before it is signed (a fresh date).
-      const queued = timers.now();
-      await pacer.turn(caller ?? undefined);
-      const paced = timers.now() - queued;
+      const paced = await pacer.turn(caller ?? undefined);
       if (paced >= 1)
         trace.pacing(
           paced,

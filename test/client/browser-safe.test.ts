@@ -47,6 +47,7 @@ describe('src/index.ts start graph (code splitting)', () => {
     'src/transport/attempt-failure.ts',
     'src/transport/failure.ts',
     'src/transport/refusal.ts',
+    'src/transport/http2-only.ts',
     'src/transport/retry-policy.ts',
     'src/auth/signature.ts',
     'src/auth/canonical.ts',
