@@ -43,6 +43,10 @@ const IAM_ACTION = {
   UpdateDomainHttpsCert: 'live:domain:updateCDNConfig',
   DeleteDomainHttpsCert: 'live:domain:updateCDNConfig (and live:domain:deleteCDNConfig where the policy lists it)',
   ShowDomainHttpsCert: 'live:domain:getCDNConfig',
+  ShowDomain: 'live:domain:getDomains',
+  ShowCertificateInfo: 'live:domain:getCertificates',
+  ImportCertificate: 'scm:cert:import',
+  ListCertificates: 'scm:cert:list',
 } as const;
 
 /** What to tell the user to do about an error, beside its message. */
@@ -61,8 +65,10 @@ export function hintFor(error: unknown): string | undefined {
     }
     if (error.errorCode === 'LIVE.103011019')
       return 'the domain is not a Live domain of this project and region: check the domain, --project-id and --region';
-    if (error.status === 401 || error.status === 403)
-      return 'check the credentials and the IAM permissions (live:domain:updateCDNConfig, live:domain:getCDNConfig)';
+    if (error.status === 401 || error.status === 403) {
+      const action = error.operation && (IAM_ACTION as Record<string, string>)[error.operation];
+      return `check the credentials and the IAM permissions (${action ?? 'live:domain:updateCDNConfig, live:domain:getCDNConfig'})`;
+    }
     if (error.status === 404) return 'check the domain name and the project id / region it belongs to';
     if (error.status >= 500 || error.status === 429)
       return 'the service is having trouble; try again later (raise --retries to wait longer)';

@@ -83,7 +83,8 @@ export async function runOverDomains({
   credentials,
 }: DomainRun): Promise<number> {
   const json = values['json'] === true;
-  const fleet = domains.length > 1;
+  // No domain at all (a project with none, for --covered) is an empty table, not a missing one.
+  const fleet = domains.length !== 1;
   const progress = fleet && io.stderrIsTTY && !json;
   const report = reportWriter(values['report'] as string | undefined, secrets, io.stderr);
   // One domain as text waits for its end: an interrupt turns it into a table row.

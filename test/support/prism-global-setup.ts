@@ -1,4 +1,4 @@
-// vitest globalSetup: one Prism mock per service document for the whole run (Live, and Cloud
+// One Prism mock per service document for the whole run (Live, and Cloud
 // Certificate Manager on an endpoint of its own, as in production), started side by side.
 import type { TestProject } from 'vitest/node';
 import { CCM_SPEC_PATH, startPrism } from '../../scripts/lib/prism.js';

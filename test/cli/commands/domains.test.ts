@@ -173,6 +173,8 @@ describe('domains', () => {
     expect(r.code).toBe(1);
     expect(JSON.parse(r.stdout)).toMatchObject({ ok: false, error: { errorCode: 'LIVE.100011003' } });
     expect(r.stderr).toContain('LIVE.100011003');
+    // The hint names the action of the call that was refused.
+    expect(r.stderr).toContain('grant the IAM user the action live:domain:getCertificates in this project');
   });
 
   it('--help lists its options; the main help lists the command', async () => {

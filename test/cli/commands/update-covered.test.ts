@@ -163,6 +163,16 @@ describe('update --covered', () => {
     expect(domainsOf(fake, 'UpdateDomainHttpsCert')).toEqual(['d003.example.com']);
   });
 
+  it('a project with no domain: an empty report, exit 0', async () => {
+    const fake = await start({ domains: [] });
+    const text = await covered(fake);
+    expect(text.code, text.stderr).toBe(0);
+    expect(text.stdout).toContain('0 of 0 succeeded');
+    const json = await covered(fake, '--json');
+    expect(JSON.parse(json.stdout)).toMatchObject({ results: [], ok: true, summary: { total: 0 } });
+    expect(fake.calls('ShowDomain')).toHaveLength(2);
+  });
+
   it('--covered with --domain or --domains-file is refused (exit 2, a typed error) before anything is sent', async () => {
     const fake = await start();
     writeFileSync(pki.path('domains.txt'), 'd000.example.com\n');
