@@ -5,7 +5,7 @@ import { UsageError } from './exit-codes.js';
 
 type Option = { type: 'string' | 'boolean'; multiple?: boolean; short?: string; help: string };
 
-const CONNECTION: Record<string, Option> = {
+const CONNECTION = {
   'project-id': {
     type: 'string',
     help: '--project-id ID      project of the domain (else HUAWEICLOUD_SDK_PROJECT_ID)',
@@ -44,40 +44,40 @@ const CONNECTION: Record<string, Option> = {
     type: 'boolean',
     help: '--debug              also log what is sent and received to stderr (secrets hidden)',
   },
-};
-const JSON_HELP: Record<string, Option> = {
+} as const satisfies Record<string, Option>;
+const JSON_HELP = {
   json: { type: 'boolean', help: '--json               one JSON document on stdout: { ok, summary, results }' },
   help: { type: 'boolean', short: 'h', help: '-h, --help           this help' },
-};
-const DRY_RUN: Record<string, Option> = {
+} as const satisfies Record<string, Option>;
+const DRY_RUN = {
   'dry-run': {
     type: 'boolean',
     help: '--dry-run            validate and sign the change and print it (signature value redacted); send no change',
   },
-};
-const DOMAINS: Record<string, Option> = {
+} as const satisfies Record<string, Option>;
+const DOMAINS = {
   domain: { type: 'string', multiple: true, help: '--domain D           a Live streaming domain (repeatable)' },
   'domains-file': {
     type: 'string',
     help: '--domains-file FILE  one domain a line (# comments and blank lines ignored)',
   },
-};
+} as const satisfies Record<string, Option>;
 // The targets read from the project's inventory instead of named (update, deploy-hook).
-const COVERED: Record<string, Option> = {
+const COVERED = {
   covered: {
     type: 'boolean',
     help: '--covered            every pull domain, status on, that the certificate covers (read from ShowDomain)',
   },
-};
-const FLEET: Record<string, Option> = {
+} as const satisfies Record<string, Option>;
+const FLEET = {
   concurrency: { type: 'string', help: '--concurrency N      domains in flight at once (default 8)' },
   'fail-fast': { type: 'boolean', help: '--fail-fast          stop starting new domains after the first failure' },
   report: {
     type: 'string',
     help: '--report FILE        append one JSON line per finished domain to FILE, as each finishes',
   },
-};
-const CERTIFICATE: Record<string, Option> = {
+} as const satisfies Record<string, Option>;
+const CERTIFICATE = {
   cert: { type: 'string', help: '--cert FILE          PEM certificate: the full chain, leaf first (fullchain.pem)' },
   key: { type: 'string', help: '--key FILE           PEM private key (PKCS#8, PKCS#1 RSA or SEC1 EC), unencrypted' },
   'gm-sign-cert': { type: 'string', help: '--gm-sign-cert FILE  SM (GM) signature certificate (with the three below)' },
@@ -88,8 +88,8 @@ const CERTIFICATE: Record<string, Option> = {
     type: 'boolean',
     help: '--fix-chain          reorder a chain given in the wrong order (leaf first, then each issuer)',
   },
-};
-const WRITE: Record<string, Option> = {
+} as const satisfies Record<string, Option>;
+const WRITE = {
   'force-redirect': { type: 'boolean', help: '--force-redirect     redirect HTTP to HTTPS' },
   'no-force-redirect': {
     type: 'boolean',
@@ -104,8 +104,8 @@ const WRITE: Record<string, Option> = {
     type: 'boolean',
     help: '--verify             after uploading, check that the domain serves the new certificate (see verify)',
   },
-};
-const VERIFY: Record<string, Option> = {
+} as const satisfies Record<string, Option>;
+const VERIFY = {
   connect: {
     type: 'string',
     help: '--connect HOST:PORT  connect there instead of the domain itself (a CDN edge, a test); SNI is still the domain',
@@ -114,7 +114,7 @@ const VERIFY: Record<string, Option> = {
     type: 'string',
     help: '--wait DURATION      keep trying until it matches or this passes (e.g. 90s, 10m; default: try once)',
   },
-};
+} as const satisfies Record<string, Option>;
 
 export const COMMANDS = {
   update: {
@@ -147,9 +147,9 @@ label); push domains, domains off or configuring and domains not covered are lis
     options: {
       ...DOMAINS,
       ...COVERED,
-      cert: CERTIFICATE['cert']!,
-      key: CERTIFICATE['key']!,
-      'fix-chain': CERTIFICATE['fix-chain']!,
+      cert: CERTIFICATE['cert'],
+      key: CERTIFICATE['key'],
+      'fix-chain': CERTIFICATE['fix-chain'],
       ...WRITE,
       ...VERIFY,
       ...FLEET,
@@ -235,7 +235,7 @@ for the expiry, source (scm: kept in CCM; user: uploaded PEM) and cert_id of eac
     notes: 'More than one domain: asks for confirmation on a terminal, needs --yes otherwise.',
   },
   check: {
-    options: { domain: DOMAINS['domain']!, ...CERTIFICATE, json: JSON_HELP['json']!, help: JSON_HELP['help']! },
+    options: { domain: DOMAINS['domain'], ...CERTIFICATE, json: JSON_HELP['json'], help: JSON_HELP['help'] },
     summary: 'check a certificate and key offline, without sending anything',
     usage: 'live-https-cert check --domain D --cert FILE --key FILE [--gm-* FILE ...] [--json]',
     notes: '',
@@ -296,7 +296,31 @@ const SECRET_FLAG = /^--?(sk|secret|secret-key|secret-access-key|token|auth-toke
 
 export type ParsedValues = Record<string, string | boolean | string[] | undefined>;
 
-export function parseCommand(name: CommandName, argv: string[]): ParsedValues {
+/** What parseArgs gives for one option: a string, the strings of a repeatable one, or true. */
+type FlagValue<O> = O extends { type: 'string'; multiple: true }
+  ? string[]
+  : O extends { type: 'string' }
+    ? string
+    : boolean;
+/** The values of a group of options, typed from its table (absent when not given). */
+type FlagsOf<Options> = { -readonly [K in keyof Options]?: FlagValue<Options[K]> | undefined };
+
+/** The flags each helper reads, typed from the tables above: a helper takes only what it reads. */
+export type DomainFlags = FlagsOf<typeof DOMAINS>;
+export type CoveredFlags = FlagsOf<typeof COVERED>;
+export type ConnectionFlags = FlagsOf<typeof CONNECTION & typeof DRY_RUN> & Pick<FleetFlags, 'concurrency'>;
+export type FleetFlags = FlagsOf<typeof FLEET & typeof JSON_HELP>;
+export type CertificateFlags = FlagsOf<typeof CERTIFICATE> & { 'scm-cert-id'?: string | undefined };
+export type WriteFlags = FlagsOf<typeof WRITE & typeof DRY_RUN>;
+export type VerifyFlags = FlagsOf<typeof VERIFY> & Pick<ConnectionFlags, 'timeout'>;
+
+/**
+ * The flags of one command, parsed once: each of its options typed from its table (`update`'s
+ * --cert is a string, its --domain a string array), no other name.
+ */
+export type Flags<N extends CommandName> = FlagsOf<(typeof COMMANDS)[N]['options']>;
+
+export function parseCommand<N extends CommandName>(name: N, argv: string[]): Flags<N> {
   const secret = argv.find((arg) => SECRET_FLAG.test(arg));
   if (secret) {
     throw new UsageError(
@@ -308,7 +332,9 @@ export function parseCommand(name: CommandName, argv: string[]): ParsedValues {
     Object.entries(COMMANDS[name].options as Record<string, Option>).map(([flag, { help: _help, ...o }]) => [flag, o]),
   );
   try {
-    return parseArgs({ args: argv, options, strict: true, allowPositionals: false }).values as ParsedValues;
+    // parseArgs types its result from an options object it sees literally; the table is built,
+    // so the values are typed from the table instead (the same options, the same types).
+    return parseArgs({ args: argv, options, strict: true, allowPositionals: false }).values as Flags<N>;
   } catch (error) {
     throw new UsageError(
       `${(error as Error).message.replace(/\. To specify.*$/s, '')}; see live-https-cert ${name} --help`,

@@ -1,7 +1,7 @@
 // The certificate an `update` or `check` names with its flags, read into the API's body shape.
 import { type LocalCertificate, readLocalCertificate } from '../check/local-certificate.js';
 import type { DomainHttpsCertInfo } from '../types.js';
-import type { ParsedValues } from './args.js';
+import type { CertificateFlags, WriteFlags } from './args.js';
 import { UsageError } from './exit-codes.js';
 import { readPemFile } from './files.js';
 
@@ -9,13 +9,12 @@ const GM_FLAGS = ['gm-sign-cert', 'gm-sign-key', 'gm-enc-cert', 'gm-enc-key'] as
 
 /** `warn` hears of private key files others may read (see readPemFile). */
 export function certificateBodyFrom(
-  values: ParsedValues,
+  values: CertificateFlags & Pick<WriteFlags, 'force-redirect'>,
   command: 'update' | 'check',
   warn: (message: string) => void,
 ): DomainHttpsCertInfo {
-  const cert = values['cert'] as string | undefined;
-  const key = values['key'] as string | undefined;
-  const scmId = values['scm-cert-id'] as string | undefined;
+  const { cert, key } = values;
+  const scmId = values['scm-cert-id'];
   const gmGiven = GM_FLAGS.filter((f) => values[f] !== undefined);
   if ((cert === undefined) !== (key === undefined))
     throw new UsageError(`${cert ? '--key' : '--cert'} is missing: --cert and --key go together`);
@@ -45,13 +44,14 @@ export function certificateBodyFrom(
     });
   }
   if (scmId !== undefined) body.tls_certificate = { source: 'scm', cert_id: scmId };
-  if (gmGiven.length) {
+  const [signCert, signKey, encCert, encKey] = GM_FLAGS.map((f) => values[f]);
+  if (signCert !== undefined && signKey !== undefined && encCert !== undefined && encKey !== undefined) {
     body.gm_certificate = {
       source: 'user',
-      sign_certificate: readPemFile(values['gm-sign-cert'] as string, '--gm-sign-cert'),
-      sign_certificate_key: readPemFile(values['gm-sign-key'] as string, '--gm-sign-key', warn),
-      enc_certificate: readPemFile(values['gm-enc-cert'] as string, '--gm-enc-cert'),
-      enc_certificate_key: readPemFile(values['gm-enc-key'] as string, '--gm-enc-key', warn),
+      sign_certificate: readPemFile(signCert, '--gm-sign-cert'),
+      sign_certificate_key: readPemFile(signKey, '--gm-sign-key', warn),
+      enc_certificate: readPemFile(encCert, '--gm-enc-cert'),
+      enc_certificate_key: readPemFile(encKey, '--gm-enc-key', warn),
     };
   }
   if (values['force-redirect']) body.force_redirect = true;
@@ -64,7 +64,7 @@ export function certificateBodyFrom(
  */
 export function withFixedChain(
   body: DomainHttpsCertInfo,
-  values: ParsedValues,
+  values: Pick<CertificateFlags, 'fix-chain'>,
 ): { local: LocalCertificate; notes: string[] } {
   const local = readLocalCertificate(body, { fixChain: values['fix-chain'] === true });
   const fixed = local.fixedChain;

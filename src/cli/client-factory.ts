@@ -3,7 +3,7 @@ import { secretsOf } from '../auth/credentials.js';
 import { createLiveClient, type LiveClient } from '../client.js';
 import { createNodeLiveClient } from '../node/index.js';
 import { ConfigurationError } from '../errors.js';
-import type { ParsedValues } from './args.js';
+import type { ConnectionFlags } from './args.js';
 import { UsageError } from './exit-codes.js';
 import type { CredentialsState } from '../transport/credentials-gate.js';
 import type { Timers } from '../transport/pacer.js';
@@ -29,7 +29,7 @@ export interface CommandClient {
 // Async (and taking a warning printer) because the credentials may come from a file or the
 // metadata service, and a missing project id is looked up at IAM.
 export async function commandClient(
-  values: ParsedValues,
+  values: ConnectionFlags,
   env: Env,
   warn?: (message: string) => void,
   timers?: Timers,

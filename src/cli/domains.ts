@@ -1,6 +1,6 @@
 import { idnaProblem, normalizeDomain } from '../ops/domain-names.js';
 import { domainProblems } from '../validate.js';
-import type { ParsedValues } from './args.js';
+import type { DomainFlags } from './args.js';
 import { UsageError } from './exit-codes.js';
 import { readDomainsFile } from './files.js';
 
@@ -9,9 +9,9 @@ import { readDomainsFile } from './files.js';
  * compared (and used) in lower case without a trailing dot, so `Play.Example.com.` is `play.example.com`,
  * and an IDN as A-labels, so `bücher.example.com` is `xn--bcher-kva.example.com` for every command.
  */
-export function domainsFrom(values: ParsedValues): string[] {
-  const listed = (values['domain'] as string[] | undefined) ?? [];
-  const file = values['domains-file'] as string | undefined;
+export function domainsFrom(values: DomainFlags): string[] {
+  const listed = values.domain ?? [];
+  const file = values['domains-file'];
   const domains = [...new Set([...listed, ...(file ? readDomainsFile(file) : [])].map(normalizeDomain))];
   if (domains.length === 0)
     throw new UsageError(

@@ -2,12 +2,12 @@
 // was sent and received, secrets hidden), else LIVE_HTTPS_CERT_LOG, else warn; always to stderr,
 // so stdout keeps only the result (JSON with --json).
 import { LOG_LEVEL_VARIABLE, LOG_LEVELS, type LogLevel, type LogOptions } from '../log/logger.js';
-import type { ParsedValues } from './args.js';
+import type { ConnectionFlags } from './args.js';
 import { UsageError } from './exit-codes.js';
 
 type Env = Readonly<Record<string, string | undefined>>;
 
-function levelFrom(values: ParsedValues, env: Env): LogLevel {
+function levelFrom(values: Pick<ConnectionFlags, 'verbose' | 'debug'>, env: Env): LogLevel {
   if (values['debug'] === true) return 'debug';
   if (values['verbose'] === true) return 'info';
   const raw = env[LOG_LEVEL_VARIABLE]?.trim().toLowerCase();
@@ -19,7 +19,11 @@ function levelFrom(values: ParsedValues, env: Env): LogLevel {
 }
 
 /** The log options of a command: its level, and a logger that writes `level: message` lines to stderr. */
-export function cliLogging(values: ParsedValues, env: Env, stderr: (text: string) => void): LogOptions {
+export function cliLogging(
+  values: Pick<ConnectionFlags, 'verbose' | 'debug'>,
+  env: Env,
+  stderr: (text: string) => void,
+): LogOptions {
   const line =
     (level: string) =>
     (message: string): void =>

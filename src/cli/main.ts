@@ -1,5 +1,6 @@
 #!/usr/bin/env node
 // The `live-https-cert` executable.
+import './tune-heap.js';
 import { createInterface } from 'node:readline/promises';
 import { processOutput } from './process-output.js';
 import { runCli } from './run.js';

@@ -1,7 +1,7 @@
 // Runs one command over its domains: fleet concurrency, Ctrl-C, --report, progress, and the
 // final report (one JSON document of the same shape for every command, or text).
 import { closeSync, constants, lstatSync, openSync, writeSync } from 'node:fs';
-import type { ParsedValues } from './args.js';
+import type { FleetFlags } from './args.js';
 import { EXIT, UsageError } from './exit-codes.js';
 import { type DomainOutcome, runFleet } from './fleet.js';
 import { jsonWriter, type OutcomeWriter, tableWriter } from './fleet-output.js';
@@ -12,7 +12,7 @@ import { concurrencyFrom } from './settings.js';
 
 export interface DomainRun {
   domains: string[];
-  values: ParsedValues;
+  values: FleetFlags;
   io: CliIo;
   secrets: readonly string[];
   task: (domain: string) => Promise<DomainOutcome>;
@@ -86,7 +86,7 @@ export async function runOverDomains({
   // No domain at all (a project with none, for --covered) is an empty table, not a missing one.
   const fleet = domains.length !== 1;
   const progress = fleet && io.stderrIsTTY && !json;
-  const report = reportWriter(values['report'] as string | undefined, secrets, io.stderr);
+  const report = reportWriter(values.report, secrets, io.stderr);
   // One domain as text waits for its end: an interrupt turns it into a table row.
   let one: DomainOutcome | undefined;
   const writer: OutcomeWriter = json

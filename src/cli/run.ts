@@ -1,15 +1,16 @@
 // The command line: picks the command, turns every error into a message and an exit code.
-import { COMMANDS, commandHelp, MAIN_HELP, parseCommand, type CommandName } from './args.js';
+import { COMMANDS, commandHelp, MAIN_HELP, parseCommand, type CommandName, type Flags } from './args.js';
 import { EXIT, exitCodeOf, UsageError } from './exit-codes.js';
 import type { CliIo } from './io.js';
 import { errorJson, errorLine, resultDocument, safeLines, sanitizeJson } from './output.js';
 import { VERSION } from '../version.js';
 
-type Runner = (values: ReturnType<typeof parseCommand>, io: CliIo) => number | Promise<number>;
+/** A command: its flags, parsed once and typed from its own table, and the io. */
+type Runner<N extends CommandName> = (values: Flags<N>, io: CliIo) => number | Promise<number>;
 
 // Each command is loaded when it runs: `--help` and `check` do not pay for the client, the
 // transport and the validators that the API commands need (cold start of the executable).
-const RUNNERS: Record<CommandName, () => Promise<Runner>> = {
+const RUNNERS: { [N in CommandName]: () => Promise<Runner<N>> } = {
   update: async () => (await import('./commands/update.js')).update,
   'deploy-hook': async () => (await import('./commands/deploy-hook.js')).deployHook,
   status: async () => (await import('./commands/status.js')).status,
@@ -19,6 +20,17 @@ const RUNNERS: Record<CommandName, () => Promise<Runner>> = {
   delete: async () => (await import('./commands/delete.js')).remove,
   check: async () => (await import('./commands/check.js')).check,
 };
+
+/** One command: its flags parsed once into its own typed flags, then its module loaded and run. */
+async function runCommand<N extends CommandName>(command: N, rest: string[], io: CliIo): Promise<number> {
+  const values = parseCommand(command, rest);
+  if (values.help) {
+    io.stdout(commandHelp(command));
+    return EXIT.ok;
+  }
+  const run = await RUNNERS[command]();
+  return await run(values, io);
+}
 
 export async function runCli(argv: string[], rawIo: CliIo): Promise<number> {
   // Whatever a command prints goes through this: no control character or escape sequence reaches
@@ -42,14 +54,7 @@ export async function runCli(argv: string[], rawIo: CliIo): Promise<number> {
   try {
     if (!(name in COMMANDS))
       throw new UsageError(`unknown command "${name}"; commands: ${Object.keys(COMMANDS).join(', ')}`);
-    const command = name as CommandName;
-    const values = parseCommand(command, rest);
-    if (values['help']) {
-      io.stdout(commandHelp(command));
-      return EXIT.ok;
-    }
-    const run = await RUNNERS[command]();
-    return await run(values, io);
+    return await runCommand(name as CommandName, rest, io);
   } catch (error) {
     if (json)
       io.stdout(

@@ -7,7 +7,7 @@ import { defaultCredentials } from '../credentials/chain.js';
 import { readEnvCredentials } from '../credentials/env.js';
 import { CredentialsNotFoundError } from '../credentials/not-found.js';
 import type { LogOptions } from '../log/logger.js';
-import type { ParsedValues } from './args.js';
+import type { ConnectionFlags, FleetFlags } from './args.js';
 import { cliLogging } from './log.js';
 import { DEFAULT_MAX_SOCKETS } from '../transport/node-sender.js';
 import { UsageError } from './exit-codes.js';
@@ -70,8 +70,7 @@ export async function chainedCredentialsFrom(
   return { first, provider };
 }
 
-function number(values: ParsedValues, flag: string, min: number, max: number): number | undefined {
-  const raw = values[flag];
+function number(raw: string | undefined, flag: string, min: number, max: number): number | undefined {
   if (raw === undefined) return undefined;
   const value = Number(raw);
   if (typeof raw !== 'string' || raw.trim() === '' || !Number.isFinite(value) || value < min || value > max) {
@@ -80,22 +79,22 @@ function number(values: ParsedValues, flag: string, min: number, max: number): n
   return value;
 }
 
-export function concurrencyFrom(values: ParsedValues): number {
-  const value = number(values, 'concurrency', 1, 256) ?? 8;
+export function concurrencyFrom(values: Pick<FleetFlags, 'concurrency'>): number {
+  const value = number(values.concurrency, 'concurrency', 1, 256) ?? 8;
   if (!Number.isInteger(value)) throw new UsageError(`--concurrency ${value}: give a whole number`);
   return value;
 }
 
 /** --requests-per-minute N, else LIVE_HTTPS_CERT_REQUESTS_PER_MINUTE, else the client's default (120). */
-export function requestsPerMinuteFrom(values: ParsedValues, env: Env): number {
+export function requestsPerMinuteFrom(values: Pick<ConnectionFlags, 'requests-per-minute'>, env: Env): number {
   const raw = values['requests-per-minute'] ?? firstSet(env, 'LIVE_HTTPS_CERT_REQUESTS_PER_MINUTE');
   if (raw === undefined) return DEFAULT_REQUESTS_PER_MINUTE;
-  return number({ 'requests-per-minute': raw }, 'requests-per-minute', 0, 100_000)!;
+  return number(raw, 'requests-per-minute', 0, 100_000) ?? DEFAULT_REQUESTS_PER_MINUTE;
 }
 
 /** --timeout SECONDS as milliseconds (per attempt: an API call, or a verify handshake). */
-export function timeoutMsFrom(values: ParsedValues): number | undefined {
-  const seconds = number(values, 'timeout', 0.001, 3600);
+export function timeoutMsFrom(values: Pick<ConnectionFlags, 'timeout'>): number | undefined {
+  const seconds = number(values.timeout, 'timeout', 0.001, 3600);
   return seconds === undefined ? undefined : Math.round(seconds * 1000);
 }
 
@@ -106,27 +105,28 @@ export type CommandOptions = Omit<LiveClientOptions, 'fetch'>;
  * provider; a dry run redacts the first answer's secrets from what it prints).
  */
 export async function clientSettingsFrom(
-  values: ParsedValues,
+  values: ConnectionFlags,
   env: Env,
   warn: (message: string) => void = () => {},
 ): Promise<{ options: CommandOptions; first: ProvidedCredentials }> {
   // The client checks the values (retries' range, the signing algorithm) and decides every
   // precedence (option > env > file > default for the project id and the IAM endpoint): here
   // flags only become options, and the command's environment is handed over.
-  const retries = number(values, 'retries', -Infinity, Infinity);
+  const retries = number(values.retries, 'retries', -Infinity, Infinity);
   const timeoutMs = timeoutMsFrom(values);
   const requestsPerMinute = requestsPerMinuteFrom(values, env);
-  const region = (values['region'] as string | undefined) ?? firstSet(env, 'HUAWEICLOUD_SDK_REGION');
-  const endpoint = (values['endpoint'] as string | undefined) ?? firstSet(env, 'HUAWEICLOUD_SDK_ENDPOINT');
+  const region = values.region ?? firstSet(env, 'HUAWEICLOUD_SDK_REGION');
+  const endpoint = values.endpoint ?? firstSet(env, 'HUAWEICLOUD_SDK_ENDPOINT');
   const logging = cliLogging(values, env, warn);
   const { first, provider } = await chainedCredentialsFrom(env, warn, logging);
   const dryRun = values['dry-run'] === true;
   const options: CommandOptions = {
     ...logging,
-    projectId: values['project-id'] as string | undefined,
+    projectId: values['project-id'],
+    // Any text: the client checks it against the regions it knows (with a did-you-mean).
     region: region as LiveClientOptions['region'],
     endpoint,
-    iamEndpoint: values['iam-endpoint'] as string | undefined,
+    iamEndpoint: values['iam-endpoint'],
     env,
     credentials: provider,
     // A dry run sends nothing, so the project id is not looked up at IAM.

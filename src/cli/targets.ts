@@ -7,13 +7,16 @@ import type { LocalCertificate } from '../check/local-certificate.js';
 import type { LiveClient } from '../client.js';
 import { coveredTargets, listDomains } from '../ops/inventory.js';
 import { domainProblems } from '../validate.js';
-import type { ParsedValues } from './args.js';
+import type { DomainFlags } from './args.js';
 import { domainsFrom } from './domains.js';
 import { UsageError } from './exit-codes.js';
 import { type DomainOutcome, skippedOutcome } from './fleet.js';
 
 /** The domains named by flags, or `project` when the flag that reads them from the project was given. */
-export function namedOrProject(values: ParsedValues, projectFlag: 'covered' | 'all'): string[] | 'project' {
+export function namedOrProject(
+  values: DomainFlags & { covered?: boolean | undefined; all?: boolean | undefined },
+  projectFlag: 'covered' | 'all',
+): string[] | 'project' {
   if (values[projectFlag] !== true) return domainsFrom(values);
   const named = (['domain', 'domains-file'] as const).filter((f) => values[f] !== undefined).map((f) => `--${f}`);
   if (named.length)

@@ -1,5 +1,5 @@
 // --connect HOST:PORT and --wait DURATION, shared by verify, update --verify and deploy-hook --verify.
-import type { ParsedValues } from './args.js';
+import type { VerifyFlags } from './args.js';
 import { UsageError } from './exit-codes.js';
 import { timeoutMsFrom } from './settings.js';
 
@@ -22,12 +22,12 @@ export interface VerifyTarget {
   timeoutMs?: number;
 }
 
-export function verifyTargetFrom(values: ParsedValues): VerifyTarget {
-  const wait = values['wait'] as string | undefined;
+export function verifyTargetFrom(values: VerifyFlags): VerifyTarget {
+  const wait = values.wait;
   const target: VerifyTarget = { waitMs: wait === undefined ? 0 : parseDuration(wait, '--wait') };
   const timeoutMs = timeoutMsFrom(values);
   if (timeoutMs !== undefined) target.timeoutMs = timeoutMs;
-  const connect = values['connect'] as string | undefined;
+  const connect = values.connect;
   if (connect !== undefined) {
     const match = /^(?:\[([0-9a-fA-F:.]+)\]|([^:[\]\s]+)):(\d{1,5})$/.exec(connect.trim());
     const port = match ? Number(match[3]) : NaN;

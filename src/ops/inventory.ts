@@ -16,7 +16,21 @@ export interface DeployedSummary {
   source: 'scm' | 'user' | null;
   certId?: string;
   certName?: string;
+  /**
+   * Which of the domain's certificates this is: ShowCertificateInfo lists an SM (GM) domain's
+   * signature and encryption certificates beside its international one, each on its own row.
+   */
+  certType: 'international' | 'sm-sign' | 'sm-enc' | 'sm';
 }
+
+const certTypeOf = (info: DeployedCertificateInfo): DeployedSummary['certType'] =>
+  info.cert_type !== 1
+    ? 'international'
+    : info.gm_cert_type === 1
+      ? 'sm-sign'
+      : info.gm_cert_type === 2
+        ? 'sm-enc'
+        : 'sm';
 
 export interface InventoryDomain {
   domain: string;
@@ -50,6 +64,7 @@ const summaryOf = (info: DeployedCertificateInfo): DeployedSummary => {
     source: info.source ?? null,
     ...(info.cert_id ? { certId: deployedText(info.cert_id) } : {}),
     ...(info.cert_name ? { certName: deployedText(info.cert_name) } : {}),
+    certType: certTypeOf(info),
   };
 };
 
@@ -65,8 +80,11 @@ export async function listDomains(
   const { domain_info } = await api.showDomain({ signal: options.signal });
   const certificates = new Map<string, DeployedCertificateInfo>();
   if (options.certificates !== false && domain_info.some((d) => d.domain_type === 'pull'))
-    for (const info of await deployedCertificates(api, options))
-      certificates.set(normalizeDomain(info.play_domain), info);
+    for (const info of await deployedCertificates(api, options)) {
+      // One row per domain here: the international certificate when it has one (what browsers see).
+      const key = normalizeDomain(info.play_domain);
+      if (!certificates.has(key) || certTypeOf(info) === 'international') certificates.set(key, info);
+    }
   return domain_info.map((d: LiveDomain) => {
     const info = d.domain_type === 'pull' ? certificates.get(normalizeDomain(d.domain)) : undefined;
     return {

@@ -1,6 +1,6 @@
 // live-https-cert check: the pre-flight checks alone, offline.
 import { preflight } from '../../check/preflight.js';
-import type { ParsedValues } from '../args.js';
+import type { Flags } from '../args.js';
 import { domainsFrom } from '../domains.js';
 import { certificateBodyFrom, withFixedChain } from '../certificate-flags.js';
 import { EXIT } from '../exit-codes.js';
@@ -8,7 +8,7 @@ import type { DomainOutcome } from '../fleet.js';
 import type { CliIo } from '../io.js';
 import { findingsText, resultDocument } from '../output.js';
 
-export function check(values: ParsedValues, io: CliIo): number {
+export function check(values: Flags<'check'>, io: CliIo): number {
   const domains = domainsFrom(values);
   const { local, notes } = withFixedChain(certificateBodyFrom(values, 'check', io.stderr), values);
   const reports = domains.map((domain) => ({ domain, ...preflight(domain, local) }));

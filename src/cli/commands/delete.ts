@@ -1,6 +1,6 @@
 // live-https-cert delete: removes the HTTPS configuration of each domain. More than one domain is
 // a fleet-wide outage if mistaken: it asks on a terminal and needs --yes otherwise.
-import type { ParsedValues } from '../args.js';
+import type { Flags } from '../args.js';
 import { commandClient } from '../client-factory.js';
 import { domainsFrom } from '../domains.js';
 import { EXIT, UsageError } from '../exit-codes.js';
@@ -8,7 +8,7 @@ import type { CliIo } from '../io.js';
 import { runOverDomains } from '../run-domains.js';
 import { callOutcome } from './outcome.js';
 
-async function confirmed(domains: string[], values: ParsedValues, io: CliIo): Promise<boolean> {
+async function confirmed(domains: string[], values: Flags<'delete'>, io: CliIo): Promise<boolean> {
   if (domains.length < 2 || values['yes'] || values['dry-run']) return true;
   if (!io.stdinIsTTY || !io.confirm) {
     throw new UsageError(
@@ -20,7 +20,7 @@ async function confirmed(domains: string[], values: ParsedValues, io: CliIo): Pr
   );
 }
 
-export async function remove(values: ParsedValues, io: CliIo): Promise<number> {
+export async function remove(values: Flags<'delete'>, io: CliIo): Promise<number> {
   const domains = domainsFrom(values);
   const cc = await commandClient(values, io.env, io.stderr, io.timers);
   if (!(await confirmed(domains, values, io))) {

@@ -2,7 +2,7 @@
 // --cert/--key from acme.sh) goes to the Live domains it covers; the others are skipped with a note.
 import type { CertificateChain } from '../../check/certificate-chain.js';
 import { coveredDomains, renewedLineage } from '../../ops/deploy-hook.js';
-import type { ParsedValues } from '../args.js';
+import type { CertificateFlags, Flags } from '../args.js';
 import { certificateBodyFrom, withFixedChain } from '../certificate-flags.js';
 import { commandClient } from '../client-factory.js';
 import { UsageError } from '../exit-codes.js';
@@ -11,17 +11,17 @@ import { runOverDomains } from '../run-domains.js';
 import { coveredTargetsOf, coveringChain, namedOrProject, skipping, type Targets } from '../targets.js';
 import { uploadTask, uploadText } from './upload.js';
 
-export async function deployHook(values: ParsedValues, io: CliIo): Promise<number> {
+export async function deployHook(values: Flags<'deploy-hook'>, io: CliIo): Promise<number> {
   const source = namedOrProject(values, 'covered');
   const lineage = renewedLineage(io.env);
-  const files: ParsedValues = { ...values };
+  const files: CertificateFlags = { ...values };
   if (values['cert'] === undefined && values['key'] === undefined) {
     if (!lineage)
       throw new UsageError(
         "no certificate: run as certbot's --deploy-hook (RENEWED_LINEAGE is set there), or give --cert FILE --key FILE",
       );
-    files['cert'] = lineage.certificatePath;
-    files['key'] = lineage.keyPath;
+    files.cert = lineage.certificatePath;
+    files.key = lineage.keyPath;
   }
   const { local, notes } = withFixedChain(certificateBodyFrom(files, 'update', io.stderr), values);
   // Named domains are filtered by coverage now; --covered reads the project's once the client exists.

@@ -2,7 +2,7 @@
 // deployed certificate of each play domain (ShowCertificateInfo, a hundred domains a call).
 import { type InventoryDomain, listDomains } from '../../ops/inventory.js';
 import { stripControls } from '../../internal/server-text.js';
-import type { ParsedValues } from '../args.js';
+import type { Flags } from '../args.js';
 import { commandClient } from '../client-factory.js';
 import { EXIT } from '../exit-codes.js';
 import type { DomainOutcome } from '../fleet.js';
@@ -36,7 +36,9 @@ function table(domains: readonly InventoryDomain[]): string {
       d.type,
       d.status,
       d.certificate?.expireTime ?? (d.type === 'pull' ? 'none' : '-'),
-      d.certificate?.source ?? '-',
+      d.certificate
+        ? `${d.certificate.source ?? '-'}${d.certificate.certType === 'international' ? '' : ` (${d.certificate.certType})`}`
+        : '-',
       d.certificate?.certId || '-',
       d.cname ?? '-',
     ].map((cell) => stripControls(cell)),
@@ -55,7 +57,7 @@ function table(domains: readonly InventoryDomain[]): string {
   return `${[line(header), ...rows.map(line)].join('\n')}\n\n${summary}\n`;
 }
 
-export async function domains(values: ParsedValues, io: CliIo): Promise<number> {
+export async function domains(values: Flags<'domains'>, io: CliIo): Promise<number> {
   const cc = await commandClient(values, io.env, io.stderr, io.timers);
   // A few calls, not a fleet: Ctrl-C is not awaited here (a second one quits at once).
   const list = await listDomains(cc.client);

@@ -3,7 +3,7 @@
 import { stripControls } from '../../internal/server-text.js';
 import { summarizePem } from '../../ops/certificate-summary.js';
 import { type CertificateConfig, tlsCertificateOf } from '../../ops/deployed.js';
-import type { ParsedValues } from '../args.js';
+import type { Flags } from '../args.js';
 import { commandClient } from '../client-factory.js';
 import { domainsFrom } from '../domains.js';
 import type { CliIo } from '../io.js';
@@ -32,7 +32,7 @@ function withoutKeys(value: unknown): unknown {
   );
 }
 
-export async function show(values: ParsedValues, io: CliIo): Promise<number> {
+export async function show(values: Flags<'show'>, io: CliIo): Promise<number> {
   const domains = domainsFrom(values);
   const cc = await commandClient(values, io.env, io.stderr, io.timers);
   return runOverDomains({

@@ -2,7 +2,7 @@
 // a hundred domains a call and no GET per domain. The list gives expiry, source and cert_id, not
 // the certificate itself: what it cannot tell (names, coverage) is `status --domain`'s detail.
 import { type FleetStatus, fleetStatus } from '../../ops/inventory.js';
-import type { ParsedValues } from '../args.js';
+import type { Flags } from '../args.js';
 import type { CommandClient } from '../client-factory.js';
 import { EXIT } from '../exit-codes.js';
 import type { DomainOutcome } from '../fleet.js';
@@ -11,13 +11,16 @@ import { resultDocument } from '../output.js';
 import { runOverDomains } from '../run-domains.js';
 import { okOutcome } from './outcome.js';
 
+const SM = { sm: 'SM certificate', 'sm-sign': 'SM signature certificate', 'sm-enc': 'SM encryption certificate' };
+
 function brief(s: FleetStatus): string {
   const source =
     s.source === 'scm'
       ? `scm${s.certId ? ` (cert_id ${s.certId}${s.certName ? `, ${s.certName}` : ''})` : ''}`
       : (s.source ?? 'unknown');
   const expiry = s.expireTime === null ? 'expiry unknown' : `${s.daysLeft} days left (until ${s.expireTime})`;
-  return `${expiry}, source ${source}`;
+  const type = s.certType === 'international' ? '' : `, ${SM[s.certType]}`;
+  return `${expiry}, source ${source}${type}`;
 }
 
 function outcomeOf(s: FleetStatus): DomainOutcome {
@@ -33,7 +36,12 @@ function outcomeOf(s: FleetStatus): DomainOutcome {
   };
 }
 
-export async function statusAll(values: ParsedValues, io: CliIo, cc: CommandClient, warnDays: number): Promise<number> {
+export async function statusAll(
+  values: Flags<'status'>,
+  io: CliIo,
+  cc: CommandClient,
+  warnDays: number,
+): Promise<number> {
   const statuses = await fleetStatus(cc.client, { warnDays });
   if (statuses.length === 0) {
     if (values['json']) io.stdout(`${JSON.stringify(resultDocument([], cc.secrets), null, 2)}\n`);

@@ -1,6 +1,6 @@
 // live-https-cert status: the deployed certificate of each domain, for people and for monitoring.
 import { DEFAULT_WARN_DAYS, domainStatus, type DomainStatus } from '../../ops/status.js';
-import type { ParsedValues } from '../args.js';
+import type { Flags } from '../args.js';
 import { commandClient } from '../client-factory.js';
 import { namedOrProject } from '../targets.js';
 import { statusAll } from './status-all.js';
@@ -9,8 +9,8 @@ import type { CliIo } from '../io.js';
 import { runOverDomains } from '../run-domains.js';
 import { failedOutcome, okOutcome } from './outcome.js';
 
-function warnDaysFrom(values: ParsedValues): number {
-  const raw = values['warn-days'] as string | undefined;
+function warnDaysFrom(values: Flags<'status'>): number {
+  const raw = values['warn-days'];
   if (raw === undefined) return DEFAULT_WARN_DAYS;
   const days = Number(raw);
   if (!/^\d+$/.test(raw.trim()) || days > 3650)
@@ -48,7 +48,7 @@ export function statusText(s: DomainStatus): string {
   return `${lines.join('\n')}\n`;
 }
 
-export async function status(values: ParsedValues, io: CliIo): Promise<number> {
+export async function status(values: Flags<'status'>, io: CliIo): Promise<number> {
   const source = namedOrProject(values, 'all');
   const warnDays = warnDaysFrom(values);
   const cc = await commandClient(values, io.env, io.stderr, io.timers);

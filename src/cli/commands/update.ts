@@ -1,5 +1,5 @@
 // live-https-cert update: read the files, then per domain: pre-flight, read-compare-write, verify.
-import type { ParsedValues } from '../args.js';
+import type { Flags } from '../args.js';
 import { commandClient } from '../client-factory.js';
 import { certificateBodyFrom, withFixedChain } from '../certificate-flags.js';
 import type { CliIo } from '../io.js';
@@ -7,7 +7,7 @@ import { runOverDomains } from '../run-domains.js';
 import { coveredTargetsOf, coveringChain, named, namedOrProject, skipping } from '../targets.js';
 import { uploadTask, uploadText } from './upload.js';
 
-export async function update(values: ParsedValues, io: CliIo): Promise<number> {
+export async function update(values: Flags<'update'>, io: CliIo): Promise<number> {
   const source = namedOrProject(values, 'covered');
   const { local, notes } = withFixedChain(certificateBodyFrom(values, 'update', io.stderr), values);
   // The named domains, or the chain whose names pick them from the project (checked before sending).

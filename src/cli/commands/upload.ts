@@ -5,7 +5,7 @@ import type { CheckReport } from '../../check/findings.js';
 import type { LocalCertificate } from '../../check/local-certificate.js';
 import { readCompareWrite, type ReadCompareWriteResult } from '../../ops/read-compare-write.js';
 import { verifyServed } from '../../ops/verify.js';
-import type { ParsedValues } from '../args.js';
+import type { ConnectionFlags, VerifyFlags, WriteFlags } from '../args.js';
 import type { CommandClient } from '../client-factory.js';
 import { EXIT, UsageError } from '../exit-codes.js';
 import type { DomainOutcome } from '../fleet.js';
@@ -23,7 +23,7 @@ function reportJson(report: CheckReport): Record<string, unknown> {
 }
 
 /** --force-redirect true, --no-force-redirect false, neither undefined (keep what is deployed). */
-export function forceRedirectFrom(values: ParsedValues): boolean | undefined {
+export function forceRedirectFrom(values: WriteFlags): boolean | undefined {
   if (values['force-redirect'] && values['no-force-redirect'])
     throw new UsageError('give --force-redirect or --no-force-redirect, not both');
   return values['force-redirect'] ? true : values['no-force-redirect'] ? false : undefined;
@@ -35,7 +35,7 @@ function resultJson(result: ReadCompareWriteResult): Record<string, unknown> {
 }
 
 export function uploadTask(
-  values: ParsedValues,
+  values: WriteFlags & VerifyFlags & Pick<ConnectionFlags, 'timeout'>,
   local: LocalCertificate,
   cc: CommandClient,
   notes: string[] = [],

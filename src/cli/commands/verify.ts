@@ -3,7 +3,7 @@
 import { summarizePem } from '../../ops/certificate-summary.js';
 import { tlsCertificateOf } from '../../ops/deployed.js';
 import { verifyServed, type VerifyResult } from '../../ops/verify.js';
-import type { ParsedValues } from '../args.js';
+import type { Flags } from '../args.js';
 import { commandClient, type CommandClient } from '../client-factory.js';
 import { domainsFrom } from '../domains.js';
 import { EXIT } from '../exit-codes.js';
@@ -20,10 +20,10 @@ function servedText(r: VerifyResult): string {
     : `${r.address}: ${r.error ?? 'no certificate'}`;
 }
 
-export async function verify(values: ParsedValues, io: CliIo): Promise<number> {
+export async function verify(values: Flags<'verify'>, io: CliIo): Promise<number> {
   const domains = domainsFrom(values);
   const target = verifyTargetFrom(values);
-  const certFile = values['cert'] as string | undefined;
+  const certFile = values.cert;
   let expectedFromFile: string | undefined;
   if (certFile !== undefined) {
     const leaf = summarizePem(readPemFile(certFile, '--cert'));

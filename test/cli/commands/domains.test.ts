@@ -80,6 +80,7 @@ describe('domains', () => {
       certId: old.id,
       certName: old.name,
       expireTime: new Date(old.expire_time).toISOString(),
+      certType: 'international',
     });
     expect(by.get('push.example.com')).toMatchObject({ type: 'push', certificate: null });
     expect(by.get('deep.a.example.com')).toMatchObject({ type: 'pull', certificate: null });
@@ -160,6 +161,46 @@ describe('domains', () => {
       expect(r.stdout).toMatch(/cname\.example\.net FORGED ROW/);
       expect(r.stdout).toMatch(/scs1 {2}FORGED/);
     }
+  });
+
+  it("a play domain's international certificate is the one shown, whichever row ShowCertificateInfo lists first", async () => {
+    const fake = await start({
+      domains: [{ domain: 'gm.example.com', domain_type: 'pull', status: 'on' }],
+      intercept: (req) =>
+        req.operation === 'ShowCertificateInfo'
+          ? {
+              status: 200,
+              body: {
+                total: 3,
+                certificates_info: [
+                  {
+                    play_domain: 'gm.example.com',
+                    expire_time: '2031-01-01T00:00:00Z',
+                    source: 'user',
+                    cert_type: 1,
+                    gm_cert_type: 1,
+                  },
+                  { play_domain: 'gm.example.com', expire_time: '2032-01-01T00:00:00Z', source: 'user', cert_type: 0 },
+                  {
+                    play_domain: 'gm.example.com',
+                    expire_time: '2033-01-01T00:00:00Z',
+                    source: 'user',
+                    cert_type: 1,
+                    gm_cert_type: 2,
+                  },
+                ],
+              },
+            }
+          : undefined,
+    });
+    const r = await runInProcess(['domains', '--endpoint', fake.liveUrl, '--json'], FLEET_ENV);
+    expect(r.code, r.stderr).toBe(0);
+    expect(JSON.parse(r.stdout).results).toEqual([
+      expect.objectContaining({
+        domain: 'gm.example.com',
+        certificate: { expireTime: '2032-01-01T00:00:00.000Z', source: 'user', certType: 'international' },
+      }),
+    ]);
   });
 
   it('a refused call is an error with the exit code of the API (1), and --json says ok: false', async () => {

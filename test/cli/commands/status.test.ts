@@ -124,6 +124,48 @@ describe('status --all', () => {
     expect(r.stdout).toMatch(/\n\d+ of 12 succeeded .*, \d+ failed, 0 skipped\n$/);
   });
 
+  it('a domain with an SM pair beside its international certificate: a row for each, told apart by certType', async () => {
+    const fake = await startFakeCloud({
+      keys: { [FLEET_AK]: FLEET_SK },
+      projectId: FLEET_PROJECT_ID,
+      domains: [],
+      intercept: (req) => {
+        if (req.operation !== 'ShowCertificateInfo') return undefined;
+        const row = (expire: string, cert_type: 0 | 1, gm_cert_type?: 1 | 2) => ({
+          play_domain: 'gm.example.com',
+          expire_time: expire,
+          source: 'user',
+          cert_type,
+          ...(gm_cert_type ? { gm_cert_type } : {}),
+        });
+        return {
+          status: 200,
+          body: {
+            total: 3,
+            certificates_info: [
+              row('2099-01-01T00:00:00Z', 0),
+              row('2000-01-01T00:00:00Z', 1, 1),
+              row('2099-01-01T00:00:00Z', 1, 2),
+            ],
+          },
+        };
+      },
+    });
+    cloud = fake;
+    const r = await all(fake, '--json');
+    expect(r.code).toBe(4);
+    const results = (JSON.parse(r.stdout) as { results: (StatusResult & { certType: string })[] }).results;
+    expect(results.map((x) => [x.domain, x.certType, x.status])).toEqual([
+      ['gm.example.com', 'international', 'ok'],
+      ['gm.example.com', 'sm-sign', 'failed'],
+      ['gm.example.com', 'sm-enc', 'ok'],
+    ]);
+    const text = await all(fake);
+    expect(text.stdout).toMatch(
+      /gm\.example\.com\s+failed\s+ATTENTION: expired \d+ day\(s\) ago; .*, SM signature certificate\n/,
+    );
+  });
+
   it('no play domain with a certificate: says so, exit 0, and --json gives an empty result list', async () => {
     const fake = await start(0, [{ domain: 'push.example.com', domain_type: 'push', status: 'on' }]);
     const text = await all(fake);
