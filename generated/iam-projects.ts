@@ -25,6 +25,30 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v3/auth/domains": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The account (domain) the signing credentials belong to
+         * @description Answers the account of the access key that signed the request. Cloud Certificate Manager
+         *     is a global service: the official SDKs sign its requests with `X-Domain-Id` (the account
+         *     id, GlobalCredentials `domain_id`) and, when none is configured, find it here with the same
+         *     AK/SK (huaweicloudsdkcore's GlobalCredentials: `GET /v3/auth/domains`, the first domain's
+         *     `id`). Any user with an access key can read their own account.
+         */
+        get: operations["KeystoneListAuthDomains"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -57,6 +81,23 @@ export interface components {
         ProjectList: {
             links?: components["schemas"]["Links"];
             projects: components["schemas"]["Project"][];
+        };
+        /**
+         * DomainId
+         * @description An account (domain) id, 32 lowercase hexadecimal digits.
+         * @example fedcba9876543210fedcba9876543210
+         */
+        DomainId: string;
+        Domain: {
+            id: components["schemas"]["DomainId"];
+            name?: string;
+            enabled?: boolean;
+            description?: string;
+            links?: components["schemas"]["Links"];
+        };
+        DomainList: {
+            links?: components["schemas"]["Links"];
+            domains: components["schemas"]["Domain"][];
         };
         /** @description Keystone APIs answer `{ error: { code, message, title } }`; other IAM APIs `{ error_code, error_msg }`. */
         IamError: {
@@ -129,6 +170,40 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["ProjectList"];
+                };
+            };
+            400: components["responses"]["Error"];
+            401: components["responses"]["Error"];
+            403: components["responses"]["Error"];
+            500: components["responses"]["Error"];
+            503: components["responses"]["Error"];
+        };
+    };
+    KeystoneListAuthDomains: {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description Time when the request was signed. Mandatory for AK/SK authentication.
+                 * @example 20240101T000000Z
+                 */
+                "X-Sdk-Date"?: string;
+                /** @description Security token of temporary AK/SK credentials, signed with the other headers. */
+                "X-Security-Token"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The account of the credentials (one domain). */
+            200: {
+                headers: {
+                    "X-IAM-Trace-Id": components["headers"]["XIamTraceId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DomainList"];
                 };
             };
             400: components["responses"]["Error"];

@@ -1,4 +1,4 @@
-// The official Python SDK (huaweicloudsdklive + huaweicloudsdkcore), pinned, in a git-ignored venv
+// The official Python SDK (huaweicloudsdklive, huaweicloudsdkscm + huaweicloudsdkcore), pinned, in a git-ignored venv
 // at .python-sdk/: the parity test sends each call with it and with this client to one recording
 // server and compares the requests header by header. Idempotent: a venv that already holds the
 // pinned versions is left alone. Installs python3-venv with apt when missing and allowed, as
@@ -9,7 +9,12 @@ import { fileURLToPath } from 'node:url';
 import { run } from './lib/run.mjs';
 
 const PYTHON_SDK_VERSION = '3.1.219';
-const PACKAGES = [`huaweicloudsdkcore==${PYTHON_SDK_VERSION}`, `huaweicloudsdklive==${PYTHON_SDK_VERSION}`];
+const PACKAGES = [
+  `huaweicloudsdkcore==${PYTHON_SDK_VERSION}`,
+  `huaweicloudsdklive==${PYTHON_SDK_VERSION}`,
+  // CCM (the `scm` service): its requests are compared with ours too (X-Domain-Id, GlobalCredentials).
+  `huaweicloudsdkscm==${PYTHON_SDK_VERSION}`,
+];
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const venv = `${root}.python-sdk`;
@@ -30,7 +35,7 @@ const wanted = PACKAGES.join(' ');
 if (
   existsSync(stamp) &&
   readFileSync(stamp, 'utf8').trim() === wanted &&
-  works(python, ['-c', 'import huaweicloudsdklive'])
+  works(python, ['-c', 'import huaweicloudsdklive, huaweicloudsdkscm'])
 ) {
   console.log(`python sdk: ${wanted} in .python-sdk/`);
 } else {

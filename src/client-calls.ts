@@ -22,7 +22,10 @@ const PROJECT_ID_STAND_IN = '0'.repeat(32);
 /** What the client made at creation and the calls use. */
 export interface CallSetup {
   baseUrl: string;
+  /** Live's transport (openapi-fetch's `api` uses it). */
   transport: Transport;
+  /** Each service's transport: its own pace, and its own credentials header (CCM: the account id). */
+  transportOf(service: ServiceName): Transport;
   /** Redaction list, growing as a provider returns secrets. */
   secrets: readonly string[];
   /** The project id when known now, else undefined. */
@@ -54,9 +57,9 @@ export function clientCalls(setup: CallSetup): Calls {
 
   // Each call carries its operation and timeout down to the transport, for errors and aborts.
   const via =
-    (operation: OperationId, timeoutMs: number | undefined): FetchFunction =>
+    (service: ServiceName, operation: OperationId, timeoutMs: number | undefined): FetchFunction =>
     (input, init) =>
-      transport.call(input as RequestInfo | PlainRequest, init, { operation, timeoutMs });
+      setup.transportOf(service).call(input as RequestInfo | PlainRequest, init, { operation, timeoutMs });
 
   // The one way every operation goes: spec -> generated table -> validated request -> transport ->
   // the one parse point. `operation` names the row of generated/operations.ts.
@@ -78,9 +81,9 @@ export function clientCalls(setup: CallSetup): Calls {
       baseUrl: setup.baseUrlOf(row.service),
       params: { path, query, ...(headers ? { header: headers } : {}) },
       ...(hasBody && body !== undefined ? { body } : {}),
-      headers: { 'Content-Type': officialContentType(row.method) },
+      headers: { 'Content-Type': officialContentType(row.method, row.service) },
       signal: signal ?? null,
-      fetch: via(operation, timeoutMs),
+      fetch: via(row.service, operation, timeoutMs),
       // Every answer goes through the one parse point, which checks it against the spec.
       parseAs: 'text' as const,
     };
@@ -111,7 +114,10 @@ function splitOptions(options: unknown, pathParams: readonly string[]) {
   const { signal, timeoutMs, body, headers, ...rest } = options as Record<string, unknown>;
   const path: Record<string, unknown> = {};
   const query: Record<string, unknown> = {};
-  for (const [name, value] of Object.entries(rest)) (pathParams.includes(name) ? path : query)[name] = value;
+  // Query parameters go on the wire sorted by name, as the official SDKs send them (the signature
+  // sorts them anyway; the URL then reads the same as theirs).
+  const byName = Object.entries(rest).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+  for (const [name, value] of byName) (pathParams.includes(name) ? path : query)[name] = value;
   return {
     signal: signal as AbortSignal | undefined,
     timeoutMs: timeoutMs as number | undefined,

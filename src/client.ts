@@ -4,14 +4,14 @@
 // signer's arithmetic, the operation's validators) is loaded at the first call (client-calls.ts).
 import type { Calls } from './client-calls.js';
 import type { Client, Middleware } from './internal/openapi-fetch.js';
-import { type ClientOperationId, clientOperations, type ServiceName } from '../generated/operations.js';
+import { type ClientOperationId, clientOperations, type ServiceName, services } from '../generated/operations.js';
 import type { paths } from '../generated/schema.js';
 import { createAuthorizer } from './auth/authorize.js';
 import { type Credentials, type CredentialsProvider, isAkSk } from './auth/credentials.js';
 import { checkSigningAlgorithm, type SigningAlgorithm, type SigningHash } from './auth/hash.js';
 import { userAgent } from './auth/user-agent.js';
-import { checkProjectId, noProjectId } from './credentials/check.js';
-import { projectIdFromEnv } from './credentials/env.js';
+import { checkDomainId, checkProjectId, noDomainId, noProjectId } from './credentials/check.js';
+import { domainIdFromEnv, projectIdFromEnv } from './credentials/env.js';
 import { type Env, runtimeEnv } from './internal/runtime.js';
 import { credentialSource } from './credentials/source.js';
 import { ConfigurationError } from './errors.js';
@@ -58,6 +58,15 @@ export interface LiveClientOptions extends LogOptions {
   env?: Readonly<Record<string, string | undefined>> | undefined;
   /** Look the project id up at IAM when none is known (default true). */
   lookupProjectId?: boolean | undefined;
+  /**
+   * The account (domain) id that Cloud Certificate Manager's requests are signed with (X-Domain-Id,
+   * as the official SDKs' GlobalCredentials send it). Precedence: this option >
+   * HUAWEICLOUD_SDK_DOMAIN_ID > the credentials file's `domain_id` ([global]) > looked up at IAM
+   * with the AK/SK (KeystoneListAuthDomains) at the first CCM call. Live's calls do not use it.
+   */
+  domainId?: string | undefined;
+  /** Look the account id up at IAM when none is known (default true). */
+  lookupDomainId?: boolean | undefined;
   /** SDK-HMAC-SHA256 (default) or SDK-HMAC-SM3 (needs SM3 in the runtime: Node has it, browsers not). */
   signingAlgorithm?: SigningAlgorithm | undefined;
   /** The fetch that goes on the wire; the global fetch by default. Not with `sender`. */
@@ -140,6 +149,7 @@ function checkOptions(options: LiveClientOptions): SigningAlgorithm | undefined 
   if (!options || typeof options !== 'object')
     throw new ConfigurationError('options', 'createLiveClient needs an options object');
   if (options.projectId !== undefined) checkProjectId(options.projectId);
+  if (options.domainId !== undefined) checkDomainId(options.domainId);
   return checkSigningAlgorithm(options.signingAlgorithm, { signingHash: options.signingHash !== undefined });
 }
 
@@ -204,6 +214,37 @@ export function createLiveClient(options: LiveClientOptions): LiveClient {
     ...wire,
     authorize: createAuthorizer({ ...signing, projectId: projectIdOf }),
   });
+  // A global service (CCM, `scm`) is signed with the account id (X-Domain-Id), not the project, as
+  // the official SDKs' GlobalCredentials do. Each service other than Live has its own transport
+  // and pace: the gateway counts each service's calls apart, so CCM's calls do not slow Live's.
+  const givenDomainId = options.domainId ?? domainIdFromEnv(env);
+  let knownDomainId =
+    givenDomainId === undefined
+      ? undefined
+      : checkDomainId(givenDomainId, options.domainId === undefined ? 'HUAWEICLOUD_SDK_DOMAIN_ID' : undefined);
+  let foundDomainId: Promise<string> | undefined;
+  const domainIdOf = (): string | Promise<string> =>
+    knownDomainId ??
+    // The lookup goes on the client's main pace, as the project id lookup does.
+    (foundDomainId ??= findDomainId(options, env, source, signing, wire).then(
+      (id) => (knownDomainId = id),
+      (error: unknown) => {
+        foundDomainId = undefined;
+        throw error;
+      },
+    ));
+  const transports = new Map<ServiceName, Transport>([['live', transport]]);
+  const transportOf = (service: ServiceName): Transport => {
+    let found = transports.get(service);
+    if (found === undefined) {
+      const own = { ...wire, pacer: createPacer(requestsPerMinuteOf(options, env), options.timers) };
+      found = services[service].global
+        ? createTransport({ ...own, authorize: createAuthorizer({ ...signing, domainId: domainIdOf }) })
+        : createTransport({ ...own, authorize: createAuthorizer({ ...signing, projectId: projectIdOf }) });
+      transports.set(service, found);
+    }
+    return found;
+  };
   // Each service's base URL, resolved from the options, region and environment at its first call.
   const baseUrls = new Map<ServiceName, string>([['live', baseUrl]]);
   const baseUrlOf = (service: ServiceName): string => {
@@ -227,6 +268,7 @@ export function createLiveClient(options: LiveClientOptions): LiveClient {
         m.clientCalls({
           baseUrl,
           transport,
+          transportOf,
           secrets,
           knownProjectId: () => knownProjectId,
           projectIdOf,
@@ -285,6 +327,52 @@ function requestsPerMinuteOf(options: LiveClientOptions, env: Record<string, str
 type Wire = Omit<Parameters<typeof createTransport>[0], 'authorize'>;
 type Signing = Omit<Parameters<typeof createAuthorizer>[0], 'projectId'>;
 
+/** IAM's endpoint for a lookup: option > environment > credentials file > the region's. */
+function iamEndpointOf(
+  options: LiveClientOptions,
+  env: Env,
+  credentials: { iamEndpoint?: string | undefined },
+  region: string,
+  regionIamEndpoint: (region: string) => string,
+): string {
+  const given =
+    options.iamEndpoint ?? (env['HUAWEICLOUD_SDK_IAM_ENDPOINT']?.trim() || undefined) ?? credentials.iamEndpoint;
+  let iamEndpoint: string;
+  try {
+    iamEndpoint = given ? checkEndpoint(given) : regionIamEndpoint(region);
+  } catch (error) {
+    throw new ConfigurationError('iamEndpoint', `IAM ${(error as Error).message}`);
+  }
+  checkPlainHttp(iamEndpoint, 'iamEndpoint', options.allowInsecureHttp);
+  return iamEndpoint;
+}
+
+/** A provider's account id (the credentials file's), else the IAM lookup with the same credentials. */
+async function findDomainId(
+  options: LiveClientOptions,
+  env: Env,
+  source: Signing['source'],
+  signing: Signing,
+  wire: Wire,
+): Promise<string> {
+  const credentials = await source.current();
+  if ('domainId' in credentials && credentials.domainId)
+    return checkDomainId(credentials.domainId, 'the credentials provider');
+  if (!isAkSk(credentials)) throw noDomainId('token');
+  if (options.lookupDomainId === false) throw noDomainId('lookup-off');
+  const { regionIamEndpoint } = await import('./credentials/project-id.js');
+  const { lookupDomainId } = await import('./credentials/domain-id.js');
+  const iamEndpoint = iamEndpointOf(options, env, credentials, options.region ?? DEFAULT_REGION, regionIamEndpoint);
+  const transport = createTransport({ ...wire, authorize: createAuthorizer(signing) });
+  const id = await lookupDomainId({
+    accessKey: credentials.accessKey,
+    iamEndpoint,
+    transport,
+    secrets: wire.secrets ?? [],
+  });
+  return checkDomainId(id, 'IAM');
+}
+
 /** A provider's project id (the credentials file's), else the IAM lookup with the same credentials and wire. */
 async function findProjectId(
   options: LiveClientOptions,
@@ -301,18 +389,7 @@ async function findProjectId(
   // The lookup (and IAM's validators) is loaded only when a project id has to be found.
   const { lookupProjectId, regionIamEndpoint } = await import('./credentials/project-id.js');
   const region = options.region ?? DEFAULT_REGION;
-  // IAM endpoint: option > environment > credentials file > the region's.
-  const given =
-    options.iamEndpoint ??
-    (env['HUAWEICLOUD_SDK_IAM_ENDPOINT']?.trim() || undefined) ??
-    ('iamEndpoint' in credentials ? credentials.iamEndpoint : undefined);
-  let iamEndpoint: string;
-  try {
-    iamEndpoint = given ? checkEndpoint(given) : regionIamEndpoint(region);
-  } catch (error) {
-    throw new ConfigurationError('iamEndpoint', `IAM ${(error as Error).message}`);
-  }
-  checkPlainHttp(iamEndpoint, 'iamEndpoint', options.allowInsecureHttp);
+  const iamEndpoint = iamEndpointOf(options, env, credentials, region, regionIamEndpoint);
   const transport = createTransport({ ...wire, authorize: createAuthorizer(signing) });
   const id = await lookupProjectId({
     accessKey: credentials.accessKey,

@@ -6,4 +6,5 @@ export type { OperationValidators, Validator, ValidatorError } from './validator
 
 export const operations = {
   KeystoneListProjects: (): Promise<OperationValidators> => import('./iam-projects/KeystoneListProjects.js').then((m) => m.validators),
+  KeystoneListAuthDomains: (): Promise<OperationValidators> => import('./iam-projects/KeystoneListAuthDomains.js').then((m) => m.validators),
 };

@@ -7,6 +7,8 @@
 //   x-service:
 //     name: live                                       # HUAWEICLOUD_SDK_REGION_LIVE_<REGION> overrides
 //     endpoint: https://live.{region}.myhuaweicloud.com  # optional; else servers[0].url
+//     global: true        # optional: a global service, signed with the account id (X-Domain-Id)
+//                         # instead of the project's (X-Project-Id), as the SDKs' GlobalCredentials
 // Its regions are the enum of that server's `region` variable. Documents without x-service (IAM,
 // the metadata service) are called by the library itself; their operation ids join OperationId.
 import { relative } from 'node:path';
@@ -49,7 +51,9 @@ function serviceOf(spec, specPath) {
     );
   }
   const regions = server?.variables?.region?.enum ?? [];
-  return { name: service.name, endpoint, regions };
+  if (service.global !== undefined && typeof service.global !== 'boolean')
+    throw new Error(`${specPath}: x-service.global must be true or false`);
+  return { name: service.name, endpoint, regions, global: service.global === true };
 }
 
 function successOf(spec, op, specPath, id) {
@@ -134,10 +138,15 @@ export function operationsTableSource(documents) {
   L.push("/** Every operation of every spec document: the client's methods, the IAM lookup, the metadata service. */");
   L.push(`export type OperationId = ${[...new Set(allIds)].map((id) => JSON.stringify(id)).join(' | ')};`);
   L.push('');
-  L.push('/** The services whose operations are client methods: endpoint template and known regions. */');
+  L.push('/**');
+  L.push(' * The services whose operations are client methods: endpoint template, known regions, and');
+  L.push(' * whether the service is global (signed with the account id, X-Domain-Id, not X-Project-Id).');
+  L.push(' */');
   L.push('export const services = {');
   for (const s of services.values()) {
-    L.push(`  ${s.name}: { endpoint: ${JSON.stringify(s.endpoint)}, regions: ${JSON.stringify(s.regions)} },`);
+    L.push(
+      `  ${s.name}: { endpoint: ${JSON.stringify(s.endpoint)}, regions: ${JSON.stringify(s.regions)}, global: ${s.global} },`,
+    );
   }
   L.push('} as const;');
   L.push('export type ServiceName = keyof typeof services;');

@@ -10,13 +10,18 @@ export interface AuthorizerOptions {
   source: CredentialSource;
   /** Sent (and signed) as X-Project-Id with AK/SK; absent for IAM calls. */
   projectId?: (() => string | Promise<string>) | undefined;
+  /**
+   * Sent (and signed) as X-Domain-Id with AK/SK instead of X-Project-Id: a global service's
+   * requests (CCM) name the account, as the official SDKs' GlobalCredentials do.
+   */
+  domainId?: (() => string | Promise<string>) | undefined;
   hash?: SigningHash | undefined;
   algorithm?: SigningAlgorithm | undefined;
   userAgent?: string | undefined;
 }
 
 export function createAuthorizer(options: AuthorizerOptions): Authorize {
-  const { source, projectId, userAgent } = options;
+  const { source, projectId, domainId, userAgent } = options;
   let signedFor: Credentials | undefined;
   let signer: RequestSigner | undefined;
   return async (request, date) => {
@@ -27,6 +32,7 @@ export function createAuthorizer(options: AuthorizerOptions): Authorize {
       return identityOf(credentials);
     }
     if (projectId) request.headers['x-project-id'] = await projectId();
+    if (domainId) request.headers['x-domain-id'] = await domainId();
     // One signer (its HMAC key imported once) per set of credentials the source gives out.
     if (credentials !== signedFor || !signer) {
       signer = createAkSkSigner(credentials, options.hash, options.algorithm);

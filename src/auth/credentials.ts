@@ -20,6 +20,8 @@ export type ProvidedCredentials = Credentials & {
   projectId?: string | undefined;
   /** An IAM endpoint found with them (a profile's iam_endpoint), for the project id lookup. */
   iamEndpoint?: string | undefined;
+  /** The account id found with them (the credentials file's domain_id), for global services (CCM). */
+  domainId?: string | undefined;
 };
 
 /**

@@ -99,10 +99,29 @@ const WRITE = {
     type: 'boolean',
     help: '--skip-checks        upload even when the pre-flight checks find errors (they become warnings)',
   },
-  always: { type: 'boolean', help: '--always             upload without reading and comparing what is deployed' },
+  always: {
+    type: 'boolean',
+    help: '--always             upload without comparing with what is deployed (it is still read once, to save it for rollback)',
+  },
   verify: {
     type: 'boolean',
     help: '--verify             after uploading, check that the domain serves the new certificate (see verify)',
+  },
+} as const satisfies Record<string, Option>;
+const CCM = {
+  'via-ccm': {
+    type: 'boolean',
+    help: '--via-ccm            import --cert/--key into Cloud Certificate Manager once, then bind each domain by cert_id',
+  },
+  'domain-id': {
+    type: 'string',
+    help: '--domain-id ID       account id sent to CCM as X-Domain-Id (else HUAWEICLOUD_SDK_DOMAIN_ID, the credentials file, IAM)',
+  },
+} as const satisfies Record<string, Option>;
+const ROLLBACK_ON_FAILURE = {
+  'rollback-on-failure': {
+    type: 'boolean',
+    help: '--rollback-on-failure  with --verify: put the previous CCM binding back when the domain does not serve the new certificate',
   },
 } as const satisfies Record<string, Option>;
 const VERIFY = {
@@ -126,8 +145,10 @@ export const COMMANDS = {
         type: 'string',
         help: '--scm-cert-id ID     use a certificate kept in Cloud Certificate Manager instead',
       },
+      ...CCM,
       ...WRITE,
       ...VERIFY,
+      ...ROLLBACK_ON_FAILURE,
       ...FLEET,
       ...CONNECTION,
       ...DRY_RUN,
@@ -135,13 +156,29 @@ export const COMMANDS = {
     },
     summary: 'upload a certificate to one or many domains (pre-flight checks, then read-compare-write)',
     usage: `live-https-cert update (--domain D ... | --domains-file FILE | --covered)
-       (--cert FILE --key FILE | --scm-cert-id ID) [options]`,
+       (--cert FILE --key FILE [--via-ccm] | --scm-cert-id ID) [options]`,
     notes: `Reads the deployed configuration first (one GET) and uploads only when the certificate or
 force_redirect differ (else "unchanged", nothing written). The dry run reads too, and shows
 deployed versus local (subject, expiry, fingerprint, force_redirect).
 --covered (with --cert) takes the targets from the project's domains (one ShowDomain): every pull
 domain with status on whose name the certificate's subjectAltName covers (a wildcard stands for one
-label); push domains, domains off or configuring and domains not covered are listed as skipped.`,
+label); push domains, domains off or configuring and domains not covered are listed as skipped.
+--via-ccm: the chain and key go to Cloud Certificate Manager once per run, named lhc- and the
+first 32 hex digits of the leaf's SHA-256 (a certificate of that name already there is reused:
+a rerun imports nothing); each domain is then bound with tls_certificate { source: scm, cert_id },
+so no PUT carries the key, and "unchanged" compares the cert_id.
+Before every write the domain's setting is saved for rollback under $XDG_STATE_HOME/live-https-cert/
+(else ~/.local/state/live-https-cert/; files 0600, never a key).`,
+  },
+  rollback: {
+    options: { ...DOMAINS, ...FLEET, ...CONNECTION, ...DRY_RUN, ...JSON_HELP },
+    summary: 'put back the setting a domain had before the last write by this tool (a CCM binding)',
+    usage: 'live-https-cert rollback (--domain D ... | --domains-file FILE) [options]',
+    notes: `The setting saved before the last update of each domain (in $XDG_STATE_HOME/live-https-cert/,
+else ~/.local/state/live-https-cert/) is deployed again when it was bound to a Cloud Certificate
+Manager certificate (by its cert_id), with its force_redirect; each rollback goes one write further
+back. A previous uploaded PEM cannot be put back (its private key never passed through this tool),
+nor "no certificate" (use delete): the domain fails with why, and nothing is sent (exit 2).`,
   },
   'deploy-hook': {
     options: {
@@ -150,8 +187,10 @@ label); push domains, domains off or configuring and domains not covered are lis
       cert: CERTIFICATE['cert'],
       key: CERTIFICATE['key'],
       'fix-chain': CERTIFICATE['fix-chain'],
+      ...CCM,
       ...WRITE,
       ...VERIFY,
+      ...ROLLBACK_ON_FAILURE,
       ...FLEET,
       ...CONNECTION,
       ...DRY_RUN,
@@ -290,6 +329,9 @@ Examples:
   live-https-cert status --all --warn-days 21
   live-https-cert update --covered --cert fullchain.pem --key privkey.pem --dry-run
   live-https-cert verify --domain play.example.com --wait 10m
+  live-https-cert update --domains-file domains.txt --cert fullchain.pem --key privkey.pem --via-ccm \\
+                         --verify --wait 10m --rollback-on-failure
+  live-https-cert rollback --domain play.example.com
 `;
 
 const SECRET_FLAG = /^--?(sk|secret|secret-key|secret-access-key|token|auth-token|security-token|password)(=|$)/i;
@@ -313,6 +355,7 @@ export type FleetFlags = FlagsOf<typeof FLEET & typeof JSON_HELP>;
 export type CertificateFlags = FlagsOf<typeof CERTIFICATE> & { 'scm-cert-id'?: string | undefined };
 export type WriteFlags = FlagsOf<typeof WRITE & typeof DRY_RUN>;
 export type VerifyFlags = FlagsOf<typeof VERIFY> & Pick<ConnectionFlags, 'timeout'>;
+export type CcmFlags = FlagsOf<typeof CCM & typeof ROLLBACK_ON_FAILURE>;
 
 /**
  * The flags of one command, parsed once: each of its options typed from its table (`update`'s

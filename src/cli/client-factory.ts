@@ -3,11 +3,11 @@ import { secretsOf } from '../auth/credentials.js';
 import { createLiveClient, type LiveClient } from '../client.js';
 import { createNodeLiveClient } from '../node/index.js';
 import { ConfigurationError } from '../errors.js';
-import type { ConnectionFlags } from './args.js';
+import type { CcmFlags, ConnectionFlags } from './args.js';
 import { UsageError } from './exit-codes.js';
 import type { CredentialsState } from '../transport/credentials-gate.js';
 import type { Timers } from '../transport/pacer.js';
-import { createRecorder } from './dry-run.js';
+import { createRecorder, type RecordedAnswer } from './dry-run.js';
 import type { RedactedRequest } from './output.js';
 import { clientSettingsFrom, type Env } from './settings.js';
 
@@ -19,7 +19,10 @@ export interface CommandClient {
    * Runs one domain's calls. Under --dry-run the request `client` would have sent comes back with
    * the result (redacted: no signature value, secret or key text); otherwise none.
    */
-  record<T>(call: () => Promise<T>): Promise<{ result: T; request: RedactedRequest | undefined }>;
+  record<T>(
+    call: () => Promise<T>,
+    answer?: RecordedAnswer,
+  ): Promise<{ result: T; request: RedactedRequest | undefined }>;
   /** The secrets of the credentials the chain resolved first, for redacting what is printed. */
   secrets: string[];
   /** What the answers so far showed of the credentials (refused by either client counts). */
@@ -29,7 +32,7 @@ export interface CommandClient {
 // Async (and taking a warning printer) because the credentials may come from a file or the
 // metadata service, and a missing project id is looked up at IAM.
 export async function commandClient(
-  values: ConnectionFlags,
+  values: ConnectionFlags & Pick<CcmFlags, 'domain-id'>,
   env: Env,
   warn?: (message: string) => void,
   timers?: Timers,

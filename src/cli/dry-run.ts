@@ -36,13 +36,23 @@ async function canonicalOf(request: OutgoingRequest): Promise<string | undefined
 /** Where one domain's recorded request lands. */
 interface Scope {
   request?: RedactedRequest;
+  answer?: RecordedAnswer | undefined;
+}
+
+/** What the recorder answers instead of the API, when a call needs more than an empty success. */
+export interface RecordedAnswer {
+  status: number;
+  json: unknown;
 }
 
 export interface Recorder {
   /** The sender to give the client: records (redacted) and answers as the API would, sending nothing. */
   sender: Sender;
   /** Runs one domain's call; the request it would have sent comes back with its result. */
-  record<T>(call: () => Promise<T>): Promise<{ result: T; request: RedactedRequest | undefined }>;
+  record<T>(
+    call: () => Promise<T>,
+    answer?: RecordedAnswer,
+  ): Promise<{ result: T; request: RedactedRequest | undefined }>;
 }
 
 export function createRecorder(secrets: readonly string[]): Recorder {
@@ -62,6 +72,13 @@ export function createRecorder(secrets: readonly string[]): Recorder {
         ...(canonicalRequest === undefined ? {} : { canonicalRequest }),
       });
     }
+    if (scope?.answer)
+      return {
+        status: scope.answer.status,
+        statusText: 'OK',
+        headers: [['content-type', 'application/json']],
+        body: new TextEncoder().encode(JSON.stringify(scope.answer.json)),
+      };
     return request.method === 'GET'
       ? {
           status: 200,
@@ -73,8 +90,8 @@ export function createRecorder(secrets: readonly string[]): Recorder {
   };
   return {
     sender,
-    async record(call) {
-      const scope: Scope = {};
+    async record(call, answer) {
+      const scope: Scope = { answer };
       const result = await scopes.run(scope, call);
       return { result, request: scope.request };
     },

@@ -82,8 +82,15 @@ export function findingsText(report: CheckReport, domain: string): string {
   return `${lines.join('\n')}\n`;
 }
 
-const PRIVATE_KEY_FIELDS = new Set(['certificate_key', 'sign_certificate_key', 'enc_certificate_key']);
-const CERTIFICATE_FIELDS = new Set(['certificate', 'sign_certificate', 'enc_certificate']);
+// CCM's import names its key fields private_key and enc_private_key, its chain certificate_chain.
+const PRIVATE_KEY_FIELDS = new Set([
+  'certificate_key',
+  'sign_certificate_key',
+  'enc_certificate_key',
+  'private_key',
+  'enc_private_key',
+]);
+const CERTIFICATE_FIELDS = new Set(['certificate', 'sign_certificate', 'enc_certificate', 'certificate_chain']);
 const SECRET_HEADERS = new Set(['x-auth-token', 'x-security-token']);
 
 function redactBody(value: unknown): unknown {

@@ -134,6 +134,12 @@ function printOne(
 ): void {
   for (const warning of outcome.warnings ?? []) io.stderr(`warning: ${outcome.domain}: ${warning}\n`);
   const request = outcome.json['request'] as Record<string, unknown> | undefined;
+  // --via-ccm --dry-run: the import the run would make once, before the domain's binding.
+  const ccmImport = (outcome.json['ccm'] as { request?: Record<string, unknown> } | undefined)?.request;
+  if (ccmImport && request)
+    io.stdout(
+      `Dry run: this CCM import would be sent once for the run (private key and certificate text redacted):\n\n${requestText(ccmImport)}\n`,
+    );
   if (outcome.exitCode === EXIT.attention && attentionIsReport) io.stdout(single(outcome));
   else if (outcome.status === 'failed') io.stderr(`error: ${outcome.domain}: ${outcome.detail}\n`);
   else if (outcome.status === 'skipped') io.stdout(`${outcome.domain}: skipped (${outcome.detail})\n`);

@@ -18,6 +18,7 @@ const RUNNERS: { [N in CommandName]: () => Promise<Runner<N>> } = {
   verify: async () => (await import('./commands/verify.js')).verify,
   show: async () => (await import('./commands/show.js')).show,
   delete: async () => (await import('./commands/delete.js')).remove,
+  rollback: async () => (await import('./commands/rollback.js')).rollback,
   check: async () => (await import('./commands/check.js')).check,
 };
 

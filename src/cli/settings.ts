@@ -7,7 +7,7 @@ import { defaultCredentials } from '../credentials/chain.js';
 import { readEnvCredentials } from '../credentials/env.js';
 import { CredentialsNotFoundError } from '../credentials/not-found.js';
 import type { LogOptions } from '../log/logger.js';
-import type { ConnectionFlags, FleetFlags } from './args.js';
+import type { CcmFlags, ConnectionFlags, FleetFlags } from './args.js';
 import { cliLogging } from './log.js';
 import { DEFAULT_MAX_SOCKETS } from '../transport/node-sender.js';
 import { UsageError } from './exit-codes.js';
@@ -105,7 +105,7 @@ export type CommandOptions = Omit<LiveClientOptions, 'fetch'>;
  * provider; a dry run redacts the first answer's secrets from what it prints).
  */
 export async function clientSettingsFrom(
-  values: ConnectionFlags,
+  values: ConnectionFlags & Pick<CcmFlags, 'domain-id'>,
   env: Env,
   warn: (message: string) => void = () => {},
 ): Promise<{ options: CommandOptions; first: ProvidedCredentials }> {
@@ -129,8 +129,10 @@ export async function clientSettingsFrom(
     iamEndpoint: values['iam-endpoint'],
     env,
     credentials: provider,
-    // A dry run sends nothing, so the project id is not looked up at IAM.
+    // A dry run sends nothing, so the project id (and CCM's account id) is not looked up at IAM.
     lookupProjectId: !dryRun,
+    domainId: values['domain-id'],
+    lookupDomainId: !dryRun,
     // The one check of the algorithm, named after the flag in its message.
     signingAlgorithm: checkSigningAlgorithm(values['signing-algorithm'], { option: '--signing-algorithm' }),
     timeoutMs,

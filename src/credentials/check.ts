@@ -1,5 +1,6 @@
 // The one check of credentials, for plain ones given to the client and for whatever a provider
 // returns. It copies what it checked: later changes to the caller's object change nothing.
+import { serverText } from '../internal/server-text.js';
 import type { AkSkCredentials, Credentials, ProvidedCredentials } from '../auth/credentials.js';
 import { ConfigurationError } from '../errors.js';
 import { projectIdProblems } from '../validate.js';
@@ -75,7 +76,7 @@ export function checkProvided(value: unknown, source: string): ProvidedCredentia
     }
     provided.expiresAt = new Date(expiresAt.getTime());
   }
-  for (const key of ['projectId', 'iamEndpoint'] as const) {
+  for (const key of ['projectId', 'iamEndpoint', 'domainId'] as const) {
     const extra = given[key];
     if (extra === undefined || extra === '') continue;
     if (typeof extra !== 'string') throw new ConfigurationError(key, `${key} must be a string (from ${source})`);
@@ -114,4 +115,29 @@ export function noProjectId(why: 'token' | 'lookup-off'): ConfigurationError {
       ? 'the IAM lookup needs an access key pair, not a token'
       : 'the IAM lookup is turned off (a dry run would send it)';
   return new ConfigurationError('projectId', `no project id: ${HOW} (${reason}); copy it from the IAM console`);
+}
+
+export const DOMAIN_ID_HOW =
+  'give domainId (the CLI: --domain-id), or set HUAWEICLOUD_SDK_DOMAIN_ID, or domain_id in the [global] section of the credentials file (IAM console, "My Credentials": Account ID)';
+
+/** An account id goes into the signed X-Domain-Id header: 32 hexadecimal digits, as IAM shows it. */
+export function checkDomainId(value: unknown, source?: string): string {
+  const from = source ? ` (from ${source})` : '';
+  if (typeof value !== 'string' || !/^[0-9a-f]{32}$/i.test(value))
+    throw new ConfigurationError(
+      'domainId',
+      `domainId ${typeof value === 'string' ? `"${serverText(value, [], 40)}" is not 32 hexadecimal digits` : 'must be a string'}${from}: ${DOMAIN_ID_HOW}`,
+    );
+  return value;
+}
+
+export function noDomainId(why: 'token' | 'lookup-off'): ConfigurationError {
+  const reason =
+    why === 'token'
+      ? 'the IAM lookup needs an access key pair, not a token'
+      : 'the IAM lookup is turned off (a dry run would send it)';
+  return new ConfigurationError(
+    'domainId',
+    `no account (domain) id for Cloud Certificate Manager: ${DOMAIN_ID_HOW} (${reason})`,
+  );
 }

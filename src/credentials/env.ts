@@ -44,6 +44,11 @@ export function projectIdFromEnv(env: Env): string | undefined {
   return first(env, 'HUAWEICLOUD_SDK_PROJECT_ID', 'CLOUD_SDK_PROJECT_ID');
 }
 
+/** HUAWEICLOUD_SDK_DOMAIN_ID (the official SDKs' account id of global services), when set and not blank. */
+export function domainIdFromEnv(env: Env): string | undefined {
+  return first(env, 'HUAWEICLOUD_SDK_DOMAIN_ID');
+}
+
 export function readEnvCredentials(env: Env): ProvidedCredentials {
   const accessKey = first(env, 'HUAWEICLOUD_SDK_AK', 'CLOUD_SDK_AK');
   const secretKey = first(env, 'HUAWEICLOUD_SDK_SK', 'CLOUD_SDK_SK');

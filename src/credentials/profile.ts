@@ -72,7 +72,8 @@ export function readProfileCredentials(options: ProfileCredentialsOptions = {}):
       );
     }
   }
-  const basic = readBasic(bytes, path);
+  const sections = readSections(bytes, path);
+  const basic = sections.basic;
   if (!basic) throw new ConfigurationError('credentials', `the credentials file ${path} has no [basic] section`);
   const accessKey = basic.get('ak') || undefined;
   const secretKey = basic.get('sk') || undefined;
@@ -85,13 +86,18 @@ export function readProfileCredentials(options: ProfileCredentialsOptions = {}):
       securityToken: basic.get('security_token') || undefined,
       projectId: basic.get('project_id') || undefined,
       iamEndpoint: basic.get('iam_endpoint') || undefined,
+      // The account id of global services (CCM): the SDK's GlobalCredentials read it from [global].
+      domainId: sections.global?.get('domain_id') || basic.get('domain_id') || undefined,
     },
     `the credentials file ${path}`,
   );
 }
 
-/** The [basic] items as the official SDK's configparser gives them, or why it would refuse the file. */
-function readBasic(bytes: Uint8Array, path: string): Map<string, string> | undefined {
+/** The [basic] and [global] items as the official SDK's configparser gives them, or why it would refuse the file. */
+function readSections(
+  bytes: Uint8Array,
+  path: string,
+): { basic: Map<string, string> | undefined; global: Map<string, string> | undefined } {
   let text: string;
   try {
     // configparser reads UTF-8 strictly; a byte order mark is accepted here (see docs/credentials.md).
@@ -100,7 +106,8 @@ function readBasic(bytes: Uint8Array, path: string): Map<string, string> | undef
     throw new ConfigurationError('credentials', `the credentials file ${path} is not UTF-8 text: save it as UTF-8`);
   }
   try {
-    return iniSection(parseIni(text.replace(/^\uFEFF/, '')), 'basic');
+    const parsed = parseIni(text.replace(/^\uFEFF/, ''));
+    return { basic: iniSection(parsed, 'basic'), global: iniSection(parsed, 'global') };
   } catch (error) {
     if (!(error instanceof IniError)) throw error;
     throw new ConfigurationError(

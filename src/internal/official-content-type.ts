@@ -5,9 +5,13 @@
 // body or not, and it is signed like every header the SDK sets.
 // A spec operation's method comes in the generated table's lower case; POST and PATCH carry a
 // body as PUT does, and the SDK's core picks the same header for them.
-export function officialContentType(method: string): string {
+// huaweicloudsdkscm 3.1.219 (CCM, `scm`) declares plain `application/json` for every operation,
+// its POSTs included (test/client/official-sdk-parity-ccm.test.ts): each service's SDK is followed.
+const PLAIN_JSON_SERVICES = new Set(['scm']);
+
+export function officialContentType(method: string, service = 'live'): string {
   const upper = method.toUpperCase();
-  return upper === 'PUT' || upper === 'POST' || upper === 'PATCH'
+  return (upper === 'PUT' || upper === 'POST' || upper === 'PATCH') && !PLAIN_JSON_SERVICES.has(service)
     ? 'application/json; charset=utf-8'
     : 'application/json';
 }

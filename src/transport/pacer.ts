@@ -35,8 +35,9 @@ export const realTimers: Timers = {
 
 export interface Pacer {
   /**
-   * Waits for this request's turn to start (at once when pacing is off); resolves with how long the
-   * pace held it (0 when it did not have to sleep: the time other work took meanwhile is not pacing).
+   * Waits for this request's turn to start (at once when pacing is off). Resolves with how long
+   * the pace held it (ms, its queue behind earlier turns included), 0 when it did not have to
+   * wait: the time other work took before its turn came is not a pacing wait.
    */
   turn(signal?: AbortSignal | undefined): Promise<number>;
   /** A throttled answer: the pace is halved for the next 60 s. */
@@ -72,18 +73,15 @@ export function createPacer(requestsPerMinute: number, timers: Timers = realTime
         started++;
         return 0;
       }
-      const entered = timers.now();
-      let slept = false;
+      const queued = timers.now();
       const previous = last;
       let settle!: (value: number | Promise<number>) => void;
       last = new Promise<number>((resolve) => (settle = resolve));
+      let wait: number;
       try {
         const before = await previous;
-        const wait = before + interval() - timers.now();
-        if (wait > 0) {
-          slept = true;
-          await timers.sleep(wait, signal);
-        }
+        wait = before + interval() - timers.now();
+        if (wait > 0) await timers.sleep(wait, signal);
         if (signal?.aborted) throw signal.reason;
       } catch (error) {
         // An aborted wait gives its turn on: the next one counts from the one before.
@@ -91,8 +89,9 @@ export function createPacer(requestsPerMinute: number, timers: Timers = realTime
         throw error;
       }
       started++;
-      settle(timers.now());
-      return slept ? timers.now() - entered : 0;
+      const now = timers.now();
+      settle(now);
+      return wait > 0 ? now - queued : 0;
     },
     throttled() {
       if (base === 0) return;

@@ -152,11 +152,11 @@ describe('2. read, compare, write', () => {
     expect(both.code).toBe(2);
   });
 
-  it('--always uploads without reading', async () => {
+  it('--always uploads the same certificate again without comparing (one read, to save the setting for rollback)', async () => {
     const endpoint = await store({ 'play.example.com': deployedConfig('chain.crt', false) });
     const r = await runCli([...update('play.example.com', 'chain.crt', 'leaf.key', '--always'), ...endpoint], ENV);
     expect(r.code).toBe(0);
-    expect(server!.received.map((x) => x.method)).toEqual(['PUT']);
+    expect(server!.received.map((x) => x.method)).toEqual(['GET', 'PUT']);
   });
 
   it('the dry run shows deployed versus local (subject, expiry, fingerprint, force_redirect), sends no PUT, prints no key', async () => {

@@ -53,6 +53,8 @@ function clients() {
   const live = createLiveClient({
     projectId: PROJECT_ID,
     endpoints: { live: cloud.liveUrl, scm: cloud.ccmUrl },
+    // CCM's account id (X-Domain-Id) is looked up there, as the official SDK does.
+    iamEndpoint: cloud.iamUrl,
     credentials,
     retries: 0,
   });
@@ -75,6 +77,7 @@ beforeEach(async () => {
   cloud = await startFakeCloud({
     keys: { [AK]: SK },
     projectId: PROJECT_ID,
+    domainId: 'a'.repeat(32),
     domains: fleet(pki.read('old.crt')),
     ccm: [{ name: 'old-in-ccm', certificate: pki.read('old.crt'), private_key: pki.read('old.key') }],
   });

@@ -1,6 +1,12 @@
 // Spawns the built CLI as a user would, with only the environment a test gives it.
 import { spawn } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+
+/** Where the CLI runs of this test process keep their rollback state. */
+export const TEST_STATE_HOME = mkdtempSync(join(tmpdir(), 'lhc-test-state-'));
 
 export const CLI = fileURLToPath(new URL('../../dist/esm/src/cli/main.js', import.meta.url));
 
@@ -26,6 +32,8 @@ export function runCli(
         // Unpaced unless a test asks (the pacing tests do).
         LIVE_HTTPS_CERT_REQUESTS_PER_MINUTE: '0',
         HOME: '/nonexistent-home-for-tests',
+        // Writes save the previous setting (rollback): into this process's own directory, never the machine's.
+        XDG_STATE_HOME: TEST_STATE_HOME,
         ...env,
       },
       stdio: ['ignore', 'pipe', 'pipe'],

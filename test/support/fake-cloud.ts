@@ -1,7 +1,7 @@
 // A stateful fake of the two services a fleet deployment talks to, each on its own 127.0.0.1
 // endpoint as in production: Live (ShowDomain, ShowCertificateInfo a page at a time, the HTTPS
 // certificate GET/PUT/DELETE of a domain) and Cloud Certificate Manager (ImportCertificate,
-// ListCertificates). Both check the AK/SK signature as the gateway does (verifying-server.ts) and
+// ListCertificates), and the IAM call that finds CCM's account id (KeystoneListAuthDomains). Both check the AK/SK signature as the gateway does (verifying-server.ts) and
 // record every request, so a test can count the calls of an operation and read what each carried.
 // The state behaves as the API does: a PUT changes what GET and ShowCertificateInfo answer, a
 // domain bound to CCM reads its validity from the CCM certificate, an import is listed by name.
@@ -19,10 +19,11 @@ export type FakeOperation =
   | 'DeleteDomainHttpsCert'
   | 'ImportCertificate'
   | 'ListCertificates'
+  | 'KeystoneListAuthDomains'
   | 'unknown';
 
 export interface FakeReceived extends Received {
-  service: 'live' | 'ccm';
+  service: 'live' | 'ccm' | 'iam';
   operation: FakeOperation;
   /** The parsed JSON body, when there was one. */
   json?: Record<string, unknown> | undefined;
@@ -53,6 +54,11 @@ export interface FakeCloudOptions {
   keys?: Record<string, string>;
   tokens?: string[];
   projectId: string;
+  /**
+   * The account id: given, a CCM request signed with AK/SK must carry it as X-Domain-Id (signed),
+   * as the official SDK's GlobalCredentials send it, and no X-Project-Id.
+   */
+  domainId?: string | undefined;
   domains: FakeDomain[];
   /** Certificates already in CCM (PEM leaf + chain + key, checked like an import). */
   ccm?: { name: string; certificate: string; certificate_chain?: string; private_key: string }[];
@@ -63,6 +69,8 @@ export interface FakeCloudOptions {
 export interface FakeCloud {
   liveUrl: string;
   ccmUrl: string;
+  /** IAM: answers KeystoneListAuthDomains (the account of the key: `domainId`). */
+  iamUrl: string;
   received: FakeReceived[];
   domains: Map<string, FakeDomain>;
   ccm: CcmCertificate[];
@@ -126,7 +134,14 @@ function stored(body: Record<string, unknown>): Record<string, unknown> {
   };
 }
 
-function operationOf(service: 'live' | 'ccm', method: string, pathname: string, projectId: string): FakeOperation {
+function operationOf(
+  service: 'live' | 'ccm' | 'iam',
+  method: string,
+  pathname: string,
+  projectId: string,
+): FakeOperation {
+  if (service === 'iam')
+    return method === 'GET' && pathname === '/v3/auth/domains' ? 'KeystoneListAuthDomains' : 'unknown';
   if (service === 'ccm') {
     if (method === 'POST' && pathname === '/v3/scm/certificates/import') return 'ImportCertificate';
     if (method === 'GET' && pathname === '/v3/scm/certificates') return 'ListCertificates';
@@ -290,7 +305,18 @@ export async function startFakeCloud(options: FakeCloudOptions): Promise<FakeClo
     return error(404, 'APIGW.0101', 'The API does not exist or has not been published in the environment');
   };
 
-  const serve = (service: 'live' | 'ccm') =>
+  const iamReply = (r: FakeReceived): Reply =>
+    r.operation === 'KeystoneListAuthDomains'
+      ? {
+          status: 200,
+          body: {
+            links: { self: 'http://iam/v3/auth/domains', previous: null, next: null },
+            domains: options.domainId ? [{ id: options.domainId, name: 'fake-account', enabled: true }] : [],
+          },
+        }
+      : error(404, 'APIGW.0101', 'The API does not exist or has not been published in the environment');
+
+  const serve = (service: 'live' | 'ccm' | 'iam') =>
     createServer((req: IncomingMessage, res: ServerResponse) => {
       const chunks: Buffer[] = [];
       req.on('data', (chunk: Buffer) => chunks.push(chunk));
@@ -324,7 +350,23 @@ export async function startFakeCloud(options: FakeCloudOptions): Promise<FakeClo
           entry.headers['x-project-id'] !== options.projectId
         )
           reply = error(401, 'APIGW.0301', 'X-Project-Id does not name the project of the path');
-        else reply = options.intercept?.(entry) ?? (service === 'live' ? live(entry, url) : ccmReply(entry, url));
+        else if (
+          service === 'ccm' &&
+          options.domainId !== undefined &&
+          entry.headers['authorization'] &&
+          (entry.headers['x-domain-id'] !== options.domainId ||
+            entry.headers['x-project-id'] !== undefined ||
+            !/SignedHeaders=[^,]*x-domain-id/.test(entry.headers['authorization']))
+        )
+          reply = error(
+            401,
+            'APIGW.0301',
+            'a global service is signed with X-Domain-Id (the account id), not X-Project-Id',
+          );
+        else
+          reply =
+            options.intercept?.(entry) ??
+            (service === 'live' ? live(entry, url) : service === 'ccm' ? ccmReply(entry, url) : iamReply(entry));
         const text = reply.body === undefined ? '' : JSON.stringify(reply.body);
         res.writeHead(reply.status, {
           'x-request-id': `fake-${service}-${++counter}`,
@@ -335,12 +377,13 @@ export async function startFakeCloud(options: FakeCloudOptions): Promise<FakeClo
       });
     });
 
-  const servers: Server[] = [serve('live'), serve('ccm')];
+  const servers: Server[] = [serve('live'), serve('ccm'), serve('iam')];
   await Promise.all(servers.map((s) => new Promise<void>((resolve) => s.listen(0, '127.0.0.1', resolve))));
   const urlOf = (s: Server) => `http://127.0.0.1:${(s.address() as AddressInfo).port}`;
   return {
     liveUrl: urlOf(servers[0]!),
     ccmUrl: urlOf(servers[1]!),
+    iamUrl: urlOf(servers[2]!),
     received,
     domains,
     ccm,

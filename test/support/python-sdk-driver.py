@@ -1,6 +1,7 @@
-# Sends one call with the official Python SDK (huaweicloudsdklive), as its users write it, for the
-# parity test. Reads {ak, sk, project_id, endpoint, operation, domain, body?} as JSON on stdin;
-# prints {"status": N} on success. The secret key never leaves this process but for the signature.
+# Sends one call with the official Python SDK (huaweicloudsdklive, huaweicloudsdkscm), as its users
+# write it, for the parity tests. Reads {ak, sk, project_id, endpoint, operation, domain, body?} (CCM:
+# domain_id, query) as JSON on stdin; prints {"status": N} on success. The secret key never leaves
+# this process but for the signature.
 import json
 import sys
 
@@ -8,9 +9,26 @@ from huaweicloudsdkcore.auth.credentials import BasicCredentials
 from huaweicloudsdklive.v1 import LiveClient, model
 
 args = json.load(sys.stdin)
+operation = args["operation"]
+if operation.startswith("ccm-"):
+    # CCM is a global service: GlobalCredentials, signed with the account id (X-Domain-Id).
+    from huaweicloudsdkcore.auth.credentials import GlobalCredentials
+    from huaweicloudsdkscm.v3 import ScmClient, model as scm
+
+    global_credentials = GlobalCredentials(args["ak"], args["sk"], args["domain_id"])
+    ccm = ScmClient.new_builder().with_credentials(global_credentials).with_endpoint(args["endpoint"]).build()
+    if operation == "ccm-import":
+        response = ccm.import_certificate(
+            scm.ImportCertificateRequest(body=scm.ImportCertificateRequestBody(**args["body"]))
+        )
+    elif operation == "ccm-list":
+        response = ccm.list_certificates(scm.ListCertificatesRequest(**args["query"]))
+    else:
+        raise SystemExit("unknown operation " + operation)
+    print(json.dumps({"status": response.status_code}))
+    sys.exit(0)
 credentials = BasicCredentials(args["ak"], args["sk"], args["project_id"])
 client = LiveClient.new_builder().with_credentials(credentials).with_endpoint(args["endpoint"]).build()
-operation = args["operation"]
 if operation == "update":
     given = args["body"]
     tls = given.get("tls_certificate")

@@ -3,6 +3,12 @@
 // writes can be observed as it happens. The built binary is spawned only by test/package/.
 import { runCli } from '../../src/cli/run.js';
 import type { CliIo } from '../../src/cli/io.js';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+
+/** Where the CLI runs of this test process keep their rollback state. */
+export const TEST_STATE_HOME = mkdtempSync(join(tmpdir(), 'lhc-test-state-'));
 
 export interface InProcessResult {
   code: number;
@@ -31,6 +37,8 @@ export async function runInProcess(
       // Unpaced unless a test asks (the pacing tests do).
       LIVE_HTTPS_CERT_REQUESTS_PER_MINUTE: '0',
       HOME: '/nonexistent-home-for-tests',
+      // Writes save the previous setting (rollback): into this process's own directory, never the machine's.
+      XDG_STATE_HOME: TEST_STATE_HOME,
       ...env,
     },
     stdout: (t) => {

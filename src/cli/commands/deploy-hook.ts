@@ -9,10 +9,12 @@ import { UsageError } from '../exit-codes.js';
 import type { CliIo } from '../io.js';
 import { runOverDomains } from '../run-domains.js';
 import { coveredTargetsOf, coveringChain, namedOrProject, skipping, type Targets } from '../targets.js';
-import { uploadTask, uploadText } from './upload.js';
+import { checkViaCcm, uploadRun } from '../upload-run.js';
+import { checkRollbackOnFailure, uploadTask, uploadText } from './upload.js';
 
 export async function deployHook(values: Flags<'deploy-hook'>, io: CliIo): Promise<number> {
   const source = namedOrProject(values, 'covered');
+  checkRollbackOnFailure(values);
   const lineage = renewedLineage(io.env);
   const files: CertificateFlags = { ...values };
   if (values['cert'] === undefined && values['key'] === undefined) {
@@ -23,6 +25,7 @@ export async function deployHook(values: Flags<'deploy-hook'>, io: CliIo): Promi
     files.cert = lineage.certificatePath;
     files.key = lineage.keyPath;
   }
+  checkViaCcm(files);
   const { local, notes } = withFixedChain(certificateBodyFrom(files, 'update', io.stderr), values);
   // Named domains are filtered by coverage now; --covered reads the project's once the client exists.
   const picks: Targets | CertificateChain =
@@ -37,7 +40,10 @@ export async function deployHook(values: Flags<'deploy-hook'>, io: CliIo): Promi
     io,
     secrets: cc.secrets,
     credentials: cc.credentialsState,
-    task: skipping(targets.skipped, uploadTask(values, local, cc, notes, io.interrupt)),
+    task: skipping(
+      targets.skipped,
+      uploadTask(values, local, cc, notes, io.interrupt, uploadRun(values, io, local, cc)),
+    ),
     single: uploadText,
   });
 }

@@ -5,10 +5,13 @@ import { certificateBodyFrom, withFixedChain } from '../certificate-flags.js';
 import type { CliIo } from '../io.js';
 import { runOverDomains } from '../run-domains.js';
 import { coveredTargetsOf, coveringChain, named, namedOrProject, skipping } from '../targets.js';
-import { uploadTask, uploadText } from './upload.js';
+import { checkViaCcm, uploadRun } from '../upload-run.js';
+import { checkRollbackOnFailure, uploadTask, uploadText } from './upload.js';
 
 export async function update(values: Flags<'update'>, io: CliIo): Promise<number> {
   const source = namedOrProject(values, 'covered');
+  checkViaCcm(values);
+  checkRollbackOnFailure(values);
   const { local, notes } = withFixedChain(certificateBodyFrom(values, 'update', io.stderr), values);
   // The named domains, or the chain whose names pick them from the project (checked before sending).
   const picks = source === 'project' ? coveringChain(local) : source;
@@ -20,7 +23,10 @@ export async function update(values: Flags<'update'>, io: CliIo): Promise<number
     io,
     secrets: cc.secrets,
     credentials: cc.credentialsState,
-    task: skipping(targets.skipped, uploadTask(values, local, cc, notes, io.interrupt)),
+    task: skipping(
+      targets.skipped,
+      uploadTask(values, local, cc, notes, io.interrupt, uploadRun(values, io, local, cc)),
+    ),
     single: uploadText,
   });
 }

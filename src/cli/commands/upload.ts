@@ -3,14 +3,18 @@
 import { preflight } from '../../check/preflight.js';
 import type { CheckReport } from '../../check/findings.js';
 import type { LocalCertificate } from '../../check/local-certificate.js';
+import { scmBody } from '../../ops/ccm-deploy.js';
 import { readCompareWrite, type ReadCompareWriteResult } from '../../ops/read-compare-write.js';
+import { type RollbackResult, rollbackDomain } from '../../ops/rollback.js';
 import { verifyServed } from '../../ops/verify.js';
-import type { ConnectionFlags, VerifyFlags, WriteFlags } from '../args.js';
+import type { CcmPlan } from '../ccm.js';
+import type { UploadRun } from '../upload-run.js';
+import type { CcmFlags, ConnectionFlags, VerifyFlags, WriteFlags } from '../args.js';
 import type { CommandClient } from '../client-factory.js';
-import { EXIT, UsageError } from '../exit-codes.js';
+import { EXIT, exitCodeOf, UsageError } from '../exit-codes.js';
 import type { DomainOutcome } from '../fleet.js';
 import { verifyTargetFrom } from '../verify-flags.js';
-import type { RedactedRequest } from '../output.js';
+import { errorJson, errorLine, type RedactedRequest } from '../output.js';
 import { failedOutcome, okOutcome } from './outcome.js';
 
 /** What of a report goes into JSON: everything but the passed checks. */
@@ -34,17 +38,33 @@ function resultJson(result: ReadCompareWriteResult): Record<string, unknown> {
   return rest;
 }
 
+/** --rollback-on-failure only means something after --verify (it is the verify that fails). */
+export function checkRollbackOnFailure(values: CcmFlags & Pick<WriteFlags, 'verify'>): void {
+  if (values['rollback-on-failure'] && !values['verify'])
+    throw new UsageError('--rollback-on-failure needs --verify (the rollback follows a verify that fails)');
+}
+
+function rolledBackText(rolledBack: RollbackResult): string {
+  return rolledBack.action === 'restored'
+    ? `; rolled back to cert_id ${rolledBack.restored!.certId} (request id ${rolledBack.requestId ?? 'n/a'})`
+    : `; not rolled back: ${rolledBack.reason}`;
+}
+
 export function uploadTask(
-  values: WriteFlags & VerifyFlags & Pick<ConnectionFlags, 'timeout'>,
+  values: WriteFlags & VerifyFlags & CcmFlags & Pick<ConnectionFlags, 'timeout'>,
   local: LocalCertificate,
   cc: CommandClient,
   notes: string[] = [],
   interrupt?: AbortSignal,
+  run: UploadRun = {},
 ): (domain: string) => Promise<DomainOutcome> {
   const forceRedirect = forceRedirectFrom(values);
   const skipChecks = values['skip-checks'] === true;
   const dryRun = values['dry-run'] === true;
+  checkRollbackOnFailure(values);
   const verify = values['verify'] === true ? verifyTargetFrom(values) : undefined;
+  const rollbackOnFailure = values['rollback-on-failure'] === true;
+  const state = dryRun ? undefined : run.state;
   if (values['always'] && forceRedirect === undefined) {
     notes = [...notes, '--always without --force-redirect/--no-force-redirect: the API sets force_redirect to false'];
   }
@@ -84,34 +104,42 @@ export function uploadTask(
 
     let result: ReadCompareWriteResult;
     let request: RedactedRequest | undefined;
+    let ccm: CcmPlan | undefined;
     try {
+      ccm = run.ccm ? await run.ccm() : undefined;
+      const body = ccm ? scmBody(ccm) : local;
       ({ result, request } = await cc.record(() =>
         readCompareWrite({
           client: cc.reader,
           writer: cc.client,
           domain,
-          body: local,
+          body,
           forceRedirect,
           always: values['always'] === true,
+          ...(state ? { beforeWrite: async (deployed) => void (await state.save(domain, deployed, 'update')) } : {}),
         }),
       ));
     } catch (error) {
-      return failedOutcome(domain, error, checks, warnings);
+      return failedOutcome(domain, error, { ...checks, ...(ccm ? { ccm } : {}) }, warnings);
     }
-    const json = { ...resultJson(result), ...checks };
+    const json = { ...resultJson(result), ...checks, ...(ccm ? { ccm } : {}) };
     if (result.action === 'unchanged') {
-      const detail = `unchanged: the deployed certificate and force_redirect ${result.local.forceRedirect} already match; nothing uploaded`;
+      const what = ccm ? `CCM binding (cert_id ${ccm.certId})` : 'certificate';
+      const detail = `unchanged: the deployed ${what} and force_redirect ${result.local.forceRedirect} already match; nothing uploaded`;
       if (dryRun || !verify)
         return okOutcome(domain, detail, { ...json, ...(dryRun ? { dryRun: true } : {}) }, warnings, 'unchanged');
     }
     if (request)
       return okOutcome(
         domain,
-        `dry run: would upload (${result.differences.map((d) => d.field).join(', ') || 'without comparing'})`,
+        `dry run: would ${ccm ? `bind to CCM ${ccm.certName} (${ccm.action === 'reused' ? `cert_id ${ccm.certId}, already in CCM` : 'imported once for the run'})` : 'upload'} (${result.differences.map((d) => d.field).join(', ') || 'without comparing'})`,
         { ...json, dryRun: true, request },
         warnings,
       );
-    const done = result.action === 'unchanged' ? 'unchanged' : `uploaded (request id ${result.requestId ?? 'n/a'})`;
+    const done =
+      result.action === 'unchanged'
+        ? 'unchanged'
+        : `${ccm ? `bound to CCM ${ccm.certName} (cert_id ${ccm.certId}), ` : ''}uploaded (request id ${result.requestId ?? 'n/a'})`;
     if (!verify) return okOutcome(domain, done, json, warnings);
 
     const leaf = local.chain?.summary();
@@ -142,15 +170,46 @@ export function uploadTask(
     const served = verified.served
       ? `serves ${verified.served.subject}, fingerprint ${verified.served.fingerprint256}, until ${verified.served.notAfter}`
       : `could not be checked: ${verified.error}`;
+    // Only what this run wrote is undone: an unchanged domain's setting was there before it.
+    let rolledBack: RollbackResult | undefined;
+    let rollbackFailed: unknown;
+    if (rollbackOnFailure && state && result.action === 'updated') {
+      try {
+        rolledBack = await rollbackDomain({ client: cc.client, state, domain });
+      } catch (error) {
+        rollbackFailed = error;
+      }
+    }
+    const rollback = rolledBack
+      ? { rollback: rollbackJson(rolledBack) }
+      : rollbackFailed
+        ? { rollback: { action: 'failed', error: errorJson(rollbackFailed) } }
+        : {};
+    const undone = rolledBack
+      ? rolledBackText(rolledBack)
+      : rollbackFailed
+        ? `; the rollback failed: ${errorLine(rollbackFailed)}`
+        : '';
     return {
       // Nothing served (no handshake) is a network failure, not a finding about the certificate.
       domain,
       status: 'failed',
-      exitCode: verified.handshake ? EXIT.attention : EXIT.network,
+      exitCode: rollbackFailed ? exitCodeOf(rollbackFailed) : verified.handshake ? EXIT.attention : EXIT.network,
       warnings,
-      detail: `${done}; but ${verified.address} ${served} (expected ${verified.expectedFingerprint})`,
-      json: { domain, status: 'failed', ...withVerify },
+      detail: `${done}; but ${verified.address} ${served} (expected ${verified.expectedFingerprint})${undone}`,
+      json: { domain, status: 'failed', ...withVerify, ...rollback },
     };
+  };
+}
+
+/** A rollback result as printed: what was restored, or why nothing was (the saved entry stays out: it is on disk). */
+export function rollbackJson(r: RollbackResult): Record<string, unknown> {
+  return {
+    action: r.action,
+    ...(r.reason ? { reason: r.reason } : {}),
+    ...(r.restored ? { restored: r.restored } : {}),
+    ...(r.requestId ? { requestId: r.requestId } : {}),
+    ...(r.saved ? { savedAt: r.saved.savedAt } : {}),
   };
 }
 
@@ -158,7 +217,11 @@ export function uploadText(outcome: DomainOutcome): string {
   const j = outcome.json;
   if (outcome.status === 'unchanged')
     return `Unchanged: ${outcome.domain} already has this certificate (force_redirect ${String((j['local'] as Record<string, unknown>)?.['forceRedirect'])}); nothing was uploaded\n${verifiedText(j)}`;
-  return `Updated the HTTPS certificate of ${outcome.domain} (request id ${String(j['requestId'] ?? 'n/a')})\n${verifiedText(j)}`;
+  const ccm = j['ccm'] as CcmPlan | undefined;
+  const bound = ccm
+    ? `Bound ${outcome.domain} to the CCM certificate ${ccm.certName} (cert_id ${ccm.certId}, ${ccm.action === 'imported' ? 'imported by this run' : 'already in CCM'}; request id ${String(j['requestId'] ?? 'n/a')})\n`
+    : undefined;
+  return `${bound ?? `Updated the HTTPS certificate of ${outcome.domain} (request id ${String(j['requestId'] ?? 'n/a')})\n`}${verifiedText(j)}`;
 }
 
 function verifiedText(j: Record<string, unknown>): string {
