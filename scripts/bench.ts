@@ -106,7 +106,14 @@ if (footprintOnly) {
 }
 
 if (memoryOnly) {
-  await memorySection();
+  const rows = await memorySection();
+  // Kept apart from latest.*, which a full run writes.
+  mkdirSync(`${root}bench-results`, { recursive: true });
+  writeFileSync(
+    `${root}bench-results/fleet-memory.json`,
+    `${JSON.stringify({ date: new Date().toISOString(), node: process.version, cpus: cpus().length, quick, fleetMemory: rows }, null, 2)}\n`,
+  );
+  writeFileSync(`${root}bench-results/fleet-memory.txt`, `${lines.join('\n')}\n`);
   process.exit(0);
 }
 

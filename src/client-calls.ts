@@ -12,6 +12,7 @@ import { officialContentType } from './internal/official-content-type.js';
 import { type Client, createClient } from './internal/openapi-fetch.js';
 import { parseResponse } from './internal/parse.js';
 import { requestIdOf } from './internal/request-id.js';
+import { sensitiveValuesOf } from './internal/sensitive-values.js';
 import { PlainRequest } from './transport/outgoing.js';
 import type { FetchFunction } from './transport/sender.js';
 import type { Transport } from './transport/transport-types.js';
@@ -93,8 +94,11 @@ export function clientCalls(setup: CallSetup): Calls {
         init: unknown,
       ) => Promise<{ data?: unknown; error?: unknown; response: Response }>
     )(row.path, init);
-    const parsed = parseResponse<unknown>(operation, validators, response, { data, error }, secrets);
-    return { parsed, requestId: requestIdOf(response.headers, secrets) };
+    // The credentials' secrets, and this call's own: the sensitive fields of its body (a private key).
+    const bodySecrets = hasBody ? sensitiveValuesOf(body) : [];
+    const callSecrets = bodySecrets.length ? [...secrets, ...bodySecrets] : secrets;
+    const parsed = parseResponse<unknown>(operation, validators, response, { data, error }, callSecrets);
+    return { parsed, requestId: requestIdOf(response.headers, callSecrets) };
   };
   return { api, callOperation };
 }

@@ -1,5 +1,6 @@
 // Removes secrets from text that came from elsewhere (a gateway echoing a canonical request may
-// include a signed security token; an error_msg may echo a token) before it goes anywhere.
+// include a signed security token; an error_msg may echo a token or a request's signature) before
+// it goes anywhere.
 // Always redact before cutting: a cut first can leave most of a long token in place.
 
 export const REDACTED = '[REDACTED]';
@@ -29,8 +30,12 @@ function fragmentRanges(text: string, secrets: readonly string[]): [number, numb
   return ranges;
 }
 
+// A request signature echoed back (a gateway or proxy printing the Authorization header): it is
+// valid for its request for minutes, so its value is never shown; `Signature=` stays as a clue.
+const SIGNATURE_VALUE = /(Signature=)[0-9a-f]{16,}/gi;
+
 export function redact(text: string, secrets: readonly string[]): string {
-  let out = text;
+  let out = text.replace(SIGNATURE_VALUE, `$1${REDACTED}`);
   for (const secret of secrets) {
     if (secret.length >= MIN_SECRET) out = out.split(secret).join(REDACTED);
   }

@@ -4,6 +4,7 @@
 // answer or a failure needs (its wording, the call log's records) is loaded when that happens.
 import { withAttempts } from '../internal/attempts.js';
 import { errorFieldsOfText } from '../internal/error-fields.js';
+import { sensitiveValuesOfBytes } from '../internal/sensitive-values.js';
 import type { CallLog } from '../log/call-log.js';
 import type { Log } from '../log/logger.js';
 import { ServerClock } from './clock.js';
@@ -94,10 +95,10 @@ export function transportLoop(settings: LoopSettings): CheckedCall {
   const limiter = createLimiter(settings.maxSockets);
   const tuning = options.retry ?? {};
   const maxRetryAfter = tuning.maxRetryAfterMs ?? 60_000;
-  const secrets = options.secrets ?? [];
+  const clientSecrets = options.secrets ?? [];
   const random = options.random ?? Math.random;
   const clock = new ServerClock();
-  const records = (operation: CallContext['operation']) =>
+  const records = (operation: CallContext['operation'], secrets: readonly string[]) =>
     import('../log/call-log.js').then((m) => m.callLog(log, operation, retries, secrets));
 
   async function attemptOnce(request: OutgoingRequest, timeoutMs: number): Promise<WireResponse> {
@@ -137,7 +138,11 @@ export function transportLoop(settings: LoopSettings): CheckedCall {
     let attempts = 0;
     let retriesUsed = 0;
     let clockRetried = false;
-    let trace = log.enabled('info') ? await records(context.operation) : QUIET;
+    // What this call redacts: the credentials' secrets (a provider adds its own when it signs, so
+    // the list is refreshed after each signing) and the sensitive fields of its body (a private key).
+    const bodySecrets = sensitiveValuesOfBytes(base.body);
+    const secrets: string[] = [...clientSecrets, ...bodySecrets];
+    let trace = log.enabled('info') ? await records(context.operation, secrets) : QUIET;
     for (;;) {
       attempts++;
       if (caller?.aborted) throw caller.reason;
@@ -150,6 +155,8 @@ export function transportLoop(settings: LoopSettings): CheckedCall {
           `the client's pace is one request every ${Math.round(pacer.intervalMs)} ms (requestsPerMinute)`,
         );
       const identity = (await options.authorize(request, clock.now())) ?? undefined;
+      if (secrets.length !== clientSecrets.length + bodySecrets.length)
+        secrets.splice(0, secrets.length, ...clientSecrets, ...bodySecrets);
       // Credentials the gateway refused are not sent again: five refusals lock the key.
       gate.check(identity, context.operation);
       trace.sending(request, attempts);
@@ -210,7 +217,7 @@ export function transportLoop(settings: LoopSettings): CheckedCall {
         // A signature refused for its date is signed again once, with the corrected clock.
         const corrected = clock.observeRejection(response.headers.get('date'));
         if (corrected && log.enabled('warn')) {
-          if (trace === QUIET) trace = await records(context.operation);
+          if (trace === QUIET) trace = await records(context.operation, secrets);
           trace.clockCorrected(clock.offset);
         }
         if (

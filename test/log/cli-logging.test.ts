@@ -1,5 +1,5 @@
 // The CLI's logs, as users run it (the built CLI, spawned): every command that talks to the API
-// at --debug, against a server on 127.0.0.1 that echoes every credential back in its headers and
+// (domains, status --all and update --covered included, so every operation the CLI uses) at --debug, against a server on 127.0.0.1 that echoes every credential back in its headers and
 // bodies, with the credentials in the environment, a token, a proxy with a password and the
 // metadata service's temporary credentials: no secret in stderr, and stdout still one clean JSON
 // document. --verbose: one line per attempt with status, duration and request id.
@@ -31,6 +31,8 @@ let proxy: TestProxy;
 let privateKey: string;
 const deployed = new Map<string, string>();
 let requests = 0;
+/** The paths the API server was asked for, to see that every operation of the CLI ran. */
+const paths: string[] = [];
 
 beforeAll(async () => {
   pki = standardPki();
@@ -46,7 +48,38 @@ beforeAll(async () => {
       'x-echo': echoed,
       'set-cookie': `sid=${h['x-auth-token'] ?? h['x-security-token'] ?? ''}`,
     };
-    const domain = new URL(req.url ?? '/', 'http://x').searchParams.get('domain') ?? '';
+    const url = new URL(req.url ?? '/', 'http://x');
+    paths.push(`${req.method} ${url.pathname}`);
+    const domain = url.searchParams.get('domain') ?? '';
+    // The project's domains (ShowDomain) and their certificates (ShowCertificateInfo), for domains,
+    // status --all and --covered; each echoes the credentials in a field as well.
+    if (req.method === 'GET' && /^\/v1\/[0-9a-f]{32}\/domain$/.test(url.pathname)) {
+      return void res.writeHead(200, headers).end(
+        JSON.stringify({
+          total: 1,
+          domain_info: [{ domain: DOMAIN, domain_type: 'pull', status: 'on', status_describe: echoed, echo: echoed }],
+        }),
+      );
+    }
+    if (req.method === 'GET' && /^\/v2\/[0-9a-f]{32}\/certificates$/.test(url.pathname)) {
+      return void res.writeHead(200, headers).end(
+        JSON.stringify({
+          total: 1,
+          certificates_info: [
+            {
+              play_domain: DOMAIN,
+              start_time: '2024-01-01T00:00:00Z',
+              expire_time: '2099-01-01T00:00:00Z',
+              cert_type: 0,
+              source: 'user',
+              cert_name: '',
+              cert_id: '',
+              echo: echoed,
+            },
+          ],
+        }),
+      );
+    }
     if (req.method === 'PUT') {
       const sent = JSON.parse(body.toString()) as Record<string, unknown>;
       deployed.set(domain, String(sent['certificate'] ?? ''));
@@ -109,6 +142,10 @@ const commands = () => {
     verify: ['verify', '--domain', DOMAIN, '--connect', `127.0.0.1:${tls.port}`, ...connection],
     show: ['show', '--domain', DOMAIN, ...connection],
     delete: ['delete', '--domain', DOMAIN, '--yes', ...connection],
+    // The commands on ShowDomain and ShowCertificateInfo.
+    domains: ['domains', ...connection],
+    'status --all': ['status', '--all', ...connection],
+    'update --covered': ['update', '--covered', ...cert, '--always', ...connection],
   };
 };
 
@@ -126,6 +163,7 @@ describe('--debug: every command logs what it sent and received, never a secret'
   };
   for (const [setup, env] of Object.entries(setups)) {
     it(`with ${setup}`, { timeout: 60_000 }, async () => {
+      paths.length = 0;
       for (const [name, args] of Object.entries(commands())) {
         const before = requests;
         const r = await runCli([...args, '--debug'], env());
@@ -136,9 +174,20 @@ describe('--debug: every command logs what it sent and received, never a secret'
         if (requests > before && name !== 'update --dry-run') {
           expect(r.stderr, name).toMatch(/^debug: canonical request of |^debug: request headers of /m);
           expect(r.stderr, name).toMatch(/^debug: response body of |^debug: response headers of /m);
-          expect(r.stderr, name).toMatch(/^info: (GET|PUT|DELETE) \/v1\/[0-9a-f]{32}\/guard\/https-cert\?domain=/m);
+          expect(r.stderr, name).toMatch(
+            /^info: (GET|PUT|DELETE) \/v[12]\/[0-9a-f]{32}\/(guard\/https-cert\?domain=|domain|certificates)/m,
+          );
         }
       }
+      // Every operation the CLI has ran: the domain's certificate (GET, PUT, DELETE), ShowDomain and ShowCertificateInfo.
+      const ran = new Set(paths.map((p) => p.replace(/[0-9a-f]{32}/, '{project_id}')));
+      expect([...ran].sort()).toEqual([
+        'DELETE /v1/{project_id}/guard/https-cert',
+        'GET /v1/{project_id}/domain',
+        'GET /v1/{project_id}/guard/https-cert',
+        'GET /v2/{project_id}/certificates',
+        'PUT /v1/{project_id}/guard/https-cert',
+      ]);
     });
   }
 

@@ -1,15 +1,18 @@
 // The library's logs against servers on 127.0.0.1 that echo every credential back, in headers
-// and bodies: at debug every operation (update, show, delete, the IAM project lookup, the
-// metadata provider, a proxied call) logs what was sent and received, and no secret (SK, token,
+// and bodies: at debug every operation (every row of generated/operations.ts, CCM's on its own
+// endpoint, answered 200 and 400; the IAM project lookup, the metadata provider, a proxied call)
+// logs what was sent and received, and no secret (SK, token,
 // security token, private key, proxy password, metadata-issued credentials, the signature) is in
 // any record. The info lines: one per attempt with status, duration and request id; retries with
 // reason and delay. A logger that throws, rejects or never answers changes nothing.
 import { generateKeyPairSync, randomBytes } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { type ClientOperationId, clientOperations } from '../../generated/operations.js';
 import {
   ConfigurationError,
   createLiveClient,
+  type LiveClient,
   type LogFields,
   type Logger,
   type LogLevel,
@@ -230,6 +233,154 @@ describe('debug logs show what was sent and received, never a secret', () => {
       true,
     );
   });
+});
+
+// Every operation of generated/operations.ts, by its id. Checked against the table at run time
+// (not by the type: a spec edit must still compile, see regenerate-flow.test.ts), so an operation
+// added to the spec fails this test until it has a call here: it runs every library operation.
+const EVERY_OPERATION: Partial<Record<ClientOperationId, (live: LiveClient) => Promise<unknown>>> = {
+  ShowDomainHttpsCert: (live) => live.showDomainHttpsCert({ domain: DOMAIN }),
+  UpdateDomainHttpsCert: (live) => live.updateDomainHttpsCert({ domain: DOMAIN, body }),
+  DeleteDomainHttpsCert: (live) => live.deleteDomainHttpsCert({ domain: DOMAIN }),
+  ShowDomain: (live) => live.showDomain({ domain: DOMAIN }),
+  ShowCertificateInfo: (live) => live.showCertificateInfo({ play_domain: DOMAIN, offset: 0, limit: 10 }),
+  ImportCertificate: (live) =>
+    live.importCertificate({
+      body: { name: 'log-test-cert', certificate: CERTIFICATE, private_key: PRIVATE_KEY, enc_private_key: PRIVATE_KEY },
+    }),
+  ListCertificates: (live) => live.listCertificates({ content: 'log-test', limit: 10, offset: 0 }),
+};
+
+/** A valid answer of each operation, with the echo of every credential in an extra field. */
+function answerOf(operation: ClientOperationId, echoed: string, key: string): unknown {
+  switch (operation) {
+    case 'ShowDomain':
+      return {
+        total: 1,
+        domain_info: [{ domain: DOMAIN, domain_type: 'pull', status: 'on', status_describe: echoed }],
+        echo: echoed,
+      };
+    case 'ShowCertificateInfo':
+      return {
+        total: 1,
+        certificates_info: [{ play_domain: DOMAIN, source: 'user', cert_name: 'x', cert_id: '', echo: echoed }],
+      };
+    case 'ImportCertificate':
+      return { certificate_id: 'scs1700000000001', echo: `${echoed} ${key}` };
+    case 'ListCertificates':
+      return { total_count: 1, certificates: [{ id: 'scs1700000000001', name: 'log-test-cert', echo: echoed }] };
+    default:
+      // A lying server: the key it should never return, in the field the spec marks sensitive.
+      return {
+        certificate_format: 'PEM',
+        certificate: CERTIFICATE,
+        certificate_key: PRIVATE_KEY,
+        force_redirect: false,
+      };
+  }
+}
+
+/** Answers each operation (status chosen by the test), echoing every credential in headers and body. */
+async function operationEcho(service: 'live' | 'scm', status: () => number): Promise<FaultServer> {
+  return startFaultServer((req, res, _index, sent) => {
+    const headers = req.headers as Record<string, string>;
+    const signature = /Signature=([0-9a-f]+)/.exec(headers['authorization'] ?? '')?.[1];
+    if (signature) signaturesSeen.push(signature);
+    const sk = (headers['authorization'] ?? '').includes('LOGTESTACCESSKEY0001') ? SK : '';
+    const echoed = [headers['authorization'], headers['x-auth-token'], headers['x-security-token'], sk].join(' ');
+    const json = sent.length ? (JSON.parse(sent.toString()) as Record<string, unknown>) : {};
+    const given = (json['certificate_key'] ?? json['private_key']) as string | undefined;
+    // The key this request carried, echoed bare (no armour, one line): what a careless server prints.
+    const key = (given ?? '').replace(/-----[A-Z ]+-----|\n/g, '');
+    const path = new URL(req.url ?? '/', 'http://x').pathname;
+    const operation = (Object.keys(clientOperations) as ClientOperationId[]).find((id) => {
+      const row = clientOperations[id];
+      const pattern = new RegExp(`^${row.path.replace('{project_id}', '[0-9a-f]{32}')}$`);
+      return row.service === service && row.method === req.method && pattern.test(path);
+    });
+    const out = {
+      'content-type': 'application/json',
+      'x-request-id': `op-${signaturesSeen.length} ${sk}`,
+      'x-echo-all': echoed,
+      'set-cookie': `session=${TOKEN}`,
+    };
+    const code = status();
+    if (operation === undefined || code >= 400) {
+      return void res
+        .writeHead(operation === undefined ? 404 : code, out)
+        .end(
+          JSON.stringify({ error_code: 'LIVE.100011001', error_msg: `echo: ${echoed} ${key}`, error_detail: echoed }),
+        );
+    }
+    if (operation === 'DeleteDomainHttpsCert') return void res.writeHead(204, out).end();
+    if (operation === 'UpdateDomainHttpsCert') return void res.writeHead(200, out).end();
+    res.writeHead(200, out).end(JSON.stringify(answerOf(operation, echoed, key)));
+  });
+}
+
+describe('every library operation at debug, each service on its own echoing endpoint', () => {
+  const credentials: Record<string, () => Record<string, unknown>> = {
+    'AK/SK with a security token': () => ({
+      credentials: { accessKey: 'LOGTESTACCESSKEY0001', secretKey: SK, securityToken: SECURITY_TOKEN },
+    }),
+    'a token': () => ({ credentials: { token: TOKEN } }),
+    'the metadata service': () => ({ credentials: metadataCredentials({ endpoint: metadata.url }) }),
+  };
+  it('has a call for every operation of the generated table', () => {
+    expect(Object.keys(EVERY_OPERATION).sort()).toEqual(Object.keys(clientOperations).sort());
+  });
+
+  for (const [kind, given] of Object.entries(credentials)) {
+    it(`with ${kind}: answered 200 and 400, no secret in any record`, async () => {
+      let status = 200;
+      const live = await operationEcho('live', () => status);
+      const scm = await operationEcho('scm', () => status);
+      try {
+        for (const answer of [200, 400]) {
+          status = answer;
+          const log = recorder();
+          const client_ = client(log.logger, { endpoint: live.url, endpoints: { scm: scm.url }, ...given() });
+          for (const [operation, call] of Object.entries(EVERY_OPERATION)) {
+            if (call === undefined) continue;
+            const outcome = await call(client_).then(
+              () => 'ok',
+              (e: unknown) => (e as Error).name,
+            );
+            expect(outcome, `${operation} answered ${answer}`).toBe(answer === 200 ? 'ok' : 'LiveApiError');
+            // Its calls were logged at debug: what was sent and what came back.
+            const own = log.records.filter((r) => r.fields['operation'] === operation);
+            expect(
+              own.some((r) => r.message.startsWith('request headers of ')),
+              operation,
+            ).toBe(true);
+            expect(
+              own.some((r) => r.message.startsWith('response headers of ')),
+              operation,
+            ).toBe(true);
+            expect(
+              own.some(
+                (r) => r.level === 'info' && / -> \d{3} in \d+ ms \(attempt 1\/3, request id op-/.test(r.message),
+              ),
+              operation,
+            ).toBe(true);
+          }
+          expectNoSecrets(log.text(), signaturesSeen);
+          // The key fields of every body that carries one are masked in the request bodies logged.
+          const importBody = log.records.find(
+            (r) => r.fields['operation'] === 'ImportCertificate' && r.message.startsWith('request body of '),
+          )!;
+          expect(JSON.parse(importBody.fields['body'] as string)).toMatchObject({
+            private_key: '***',
+            enc_private_key: '***',
+          });
+        }
+        // CCM is its own service: its two operations went to its own endpoint, and only they did.
+        expect(scm.count).toBe(4);
+      } finally {
+        await Promise.all([live.stop(), scm.stop()]);
+      }
+    });
+  }
 });
 
 describe('info: one line per attempt, retries with their reason and delay', () => {
