@@ -1,6 +1,9 @@
 // createLiveClient: the typed openapi-fetch client over the generated schema, with the transport
-// (auth, timeouts, retries) underneath and validation in front.
-import { type Client, createClient } from './internal/openapi-fetch.js';
+// (auth, timeouts, retries) underneath and validation in front. Creating a client checks every
+// option at once; what a call needs (openapi-fetch, the parse point, the transport's loop, the
+// signer's arithmetic, the operation's validators) is loaded at the first call (client-calls.ts).
+import type { Calls } from './client-calls.js';
+import type { Client, Middleware } from './internal/openapi-fetch.js';
 import { type ClientOperationId, clientOperations, type ServiceName, services } from '../generated/operations.js';
 import type { paths } from '../generated/schema.js';
 import { createAuthorizer } from './auth/authorize.js';
@@ -11,22 +14,16 @@ import { checkDomainId, checkProjectId, noDomainId, noProjectId } from './creden
 import { domainIdFromEnv, projectIdFromEnv } from './credentials/env.js';
 import { type Env, runtimeEnv } from './internal/runtime.js';
 import { credentialSource } from './credentials/source.js';
-import { ConfigurationError, type OperationId, ValidationError } from './errors.js';
-import { officialContentType } from './internal/official-content-type.js';
-import { parseResponse } from './internal/parse.js';
-import { requestIdOf } from './internal/request-id.js';
-import { createLog, type LogOptions } from './log/logger.js';
+import { ConfigurationError } from './errors.js';
 import { withRequestId } from './request-id.js';
-import { sensitiveValuesOf } from './internal/sensitive-values.js';
+import { createLog, type LogOptions } from './log/logger.js';
 import { checkEndpoint, DEFAULT_REGION, type LiveRegion, resolveEndpoint, serviceEndpoint } from './regions.js';
 import { createTransport, type FetchFunction, type Sender, type Transport } from './transport/live-transport.js';
 import { type CredentialsState, createCredentialsGate } from './transport/credentials-gate.js';
 import { checkPlainHttp } from './transport/plain-http.js';
 import { checkRequestsPerMinute, createPacer, type Pacer, type Timers } from './transport/pacer.js';
-import { PlainRequest } from './transport/outgoing.js';
 import type { RetryTuning } from './transport/retry-policy.js';
 import type { LiveMethods, OptionsOf, ResultOf } from './operation-types.js';
-import { assertValidRequest, validatorsOf } from './validate.js';
 
 export interface LiveClientOptions extends LogOptions {
   /**
@@ -104,8 +101,6 @@ export interface LiveClientOptions extends LogOptions {
   /** The clock of pacing and retry waits: real time by default (a fake or scaled one for tests and simulations). */
   timers?: Timers | undefined;
 }
-
-const PROJECT_ID_STAND_IN = '0'.repeat(32);
 
 export type {
   CallControls,
@@ -250,17 +245,6 @@ export function createLiveClient(options: LiveClientOptions): LiveClient {
     }
     return found;
   };
-  const api = createClient<paths>({
-    baseUrl,
-    fetch: transport.fetch,
-    Request: PlainRequest as unknown as typeof Request,
-  });
-
-  // Each call carries its operation and timeout down to the transport, for errors and aborts.
-  const via =
-    (service: ServiceName, operation: OperationId, timeoutMs: number | undefined): FetchFunction =>
-    (input, init) =>
-      transportOf(service).call(input as RequestInfo | PlainRequest, init, { operation, timeoutMs });
   // Each service's base URL, resolved from the options, region and environment at its first call.
   const baseUrls = new Map<ServiceName, string>([['live', baseUrl]]);
   const baseUrlOf = (service: ServiceName): string => {
@@ -276,46 +260,35 @@ export function createLiveClient(options: LiveClientOptions): LiveClient {
     return found;
   };
 
-  // The one way every operation goes: spec -> generated table -> validated request -> transport ->
-  // the one parse point. `operation` names the row of generated/operations.ts.
+  // The calls (openapi-fetch, validation, the parse point), loaded once, at the first call or use of `api`.
+  let calls: Promise<Calls> | undefined;
+  const loadCalls = (): Promise<Calls> =>
+    (calls ??= import('./client-calls.js')
+      .then((m) =>
+        m.clientCalls({
+          baseUrl,
+          transport,
+          transportOf,
+          secrets,
+          knownProjectId: () => knownProjectId,
+          projectIdOf,
+          baseUrlOf,
+        }),
+      )
+      .catch((error: unknown) => {
+        calls = undefined;
+        throw error;
+      }));
+  const { api, ready } = lazyApi(async () => (await loadCalls()).api);
+  // Middleware registered on `api` before the first call is in place before that call goes.
   const callOperation = async (operation: ClientOperationId, given: unknown): Promise<unknown> => {
+    await ready();
     const row = clientOperations[operation];
-    const { signal, timeoutMs, body, headers, path: named, query } = splitOptions(given, row.pathParams);
-    const hasBody = row.body !== null;
-    const bodySecrets = hasBody ? sensitiveValuesOf(body) : [];
-    const parts = { query, ...(headers ? { header: headers } : {}), ...(hasBody ? { body } : {}) };
-    const needsProject = (row.pathParams as readonly string[]).includes('project_id');
-    // This operation's validators: loaded on its first call (a bundle or process carries no others).
-    const validators = await validatorsOf(operation);
-    // Bad input is refused before anything is sent, the IAM lookup of the project id included:
-    // until the id is known its place is held by a valid stand-in (the found id is checked too).
-    if (needsProject && knownProjectId === undefined)
-      assertValidRequest(validators, { ...parts, path: { ...named, project_id: PROJECT_ID_STAND_IN } });
-    const path = needsProject ? { ...named, project_id: await projectIdOf() } : named;
-    assertValidRequest(validators, { ...parts, path });
-    const init = {
-      baseUrl: baseUrlOf(row.service),
-      params: { path, query, ...(headers ? { header: headers } : {}) },
-      ...(hasBody && body !== undefined ? { body } : {}),
-      headers: { 'Content-Type': officialContentType(row.method, row.service) },
-      signal: signal ?? null,
-      fetch: via(row.service, operation, timeoutMs),
-      // Every answer goes through the one parse point, which checks it against the spec.
-      parseAs: 'text' as const,
-    };
-    const { data, error, response } = await (
-      api[row.method] as (
-        path: string,
-        init: unknown,
-      ) => Promise<{ data?: unknown; error?: unknown; response: Response }>
-    )(row.path, init);
-    // The credentials' secrets, and this call's own: the sensitive fields of its body (a private key).
-    const callSecrets = bodySecrets.length ? [...secrets, ...bodySecrets] : secrets;
-    const parsed = parseResponse<unknown>(operation, validators, response, { data, error }, callSecrets);
+    const { parsed, requestId } = await (await loadCalls()).callOperation(operation, row, given);
     // JSON results are the spec's data; their request id rides along out of sight (non-enumerable).
-    if (row.success.json) return withRequestId(parsed, requestIdOf(response.headers, callSecrets));
+    if (row.success.json) return withRequestId(parsed, requestId);
     return {
-      requestId: requestIdOf(response.headers, callSecrets),
+      requestId,
       ...(typeof parsed === 'string' || (typeof parsed === 'object' && parsed !== null) ? { body: parsed } : {}),
     };
   };
@@ -340,35 +313,6 @@ export function createLiveClient(options: LiveClientOptions): LiveClient {
     },
     pace: wire.pacer,
     resolveProjectId: async () => projectIdOf(),
-  };
-}
-
-/** The caller's options split by where each goes: call controls, path, query, headers, body. */
-function splitOptions(options: unknown, pathParams: readonly string[]) {
-  if (typeof options !== 'object' || options === null) {
-    throw new ValidationError([
-      {
-        field: 'options',
-        message: `must be an object such as { domain }, got ${options === null ? 'null' : typeof options}`,
-        rule: 'type',
-      },
-    ]);
-  }
-  // The spec's query parameters are the options that are not call controls, path parameters or the body.
-  const { signal, timeoutMs, body, headers, ...rest } = options as Record<string, unknown>;
-  const path: Record<string, unknown> = {};
-  const query: Record<string, unknown> = {};
-  // Query parameters go on the wire sorted by name, as the official SDKs send them (the signature
-  // sorts them anyway; the URL then reads the same as theirs).
-  const byName = Object.entries(rest).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
-  for (const [name, value] of byName) (pathParams.includes(name) ? path : query)[name] = value;
-  return {
-    signal: signal as AbortSignal | undefined,
-    timeoutMs: timeoutMs as number | undefined,
-    body,
-    headers: headers as Record<string, string> | undefined,
-    path,
-    query,
   };
 }
 
@@ -455,4 +399,34 @@ async function findProjectId(
     secrets: wire.secrets ?? [],
   });
   return checkProjectId(id, `IAM (project of region "${region}")`);
+}
+
+const API_METHODS = ['request', 'GET', 'PUT', 'POST', 'DELETE', 'OPTIONS', 'HEAD', 'PATCH', 'TRACE'] as const;
+
+/**
+ * `client.api` before openapi-fetch is loaded: each method loads it and calls the real client;
+ * middleware registered meanwhile (`use`, `eject`) reaches the real client, in order, before any
+ * request, so it also sees the client's own method calls.
+ */
+function lazyApi(load: () => Promise<Client<paths>>): { api: Client<paths>; ready(): Promise<Client<paths>> } {
+  let real: Client<paths> | undefined;
+  const pending: ['use' | 'eject', Middleware[]][] = [];
+  const ready = async (): Promise<Client<paths>> => {
+    if (real) return real;
+    const made = await load();
+    if (!real) {
+      for (const [what, middleware] of pending.splice(0)) made[what](...middleware);
+      real = made;
+    }
+    return real;
+  };
+  const api: Record<string, unknown> = {
+    use: (...middleware: Middleware[]) => (real ? real.use(...middleware) : void pending.push(['use', middleware])),
+    eject: (...middleware: Middleware[]) =>
+      real ? real.eject(...middleware) : void pending.push(['eject', middleware]),
+  };
+  for (const name of API_METHODS)
+    api[name] = async (...args: unknown[]) =>
+      ((await ready())[name] as unknown as (...a: unknown[]) => Promise<unknown>)(...args);
+  return { api: api as unknown as Client<paths>, ready };
 }

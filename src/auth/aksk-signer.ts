@@ -1,60 +1,27 @@
-// SDK-HMAC-SHA256 (and SDK-HMAC-SM3), the AK/SK signatures of Huawei Cloud's API gateway.
+// SDK-HMAC-SHA256 (and SDK-HMAC-SM3), the AK/SK signatures of Huawei Cloud's API gateway: the
+// signer of one access key (checked and prepared at once; the arithmetic loaded at its first use).
 import type { SignableRequest } from '../transport/outgoing.js';
 import type { AkSkCredentials } from './credentials.js';
 
 export type { SignableRequest };
-import { canonicalHeaders, canonicalRequest, formatSdkDate, stringToSign } from './canonical.js';
-import { type AlgorithmDigest, digestFor, type SigningAlgorithm, type SigningHash, sha256Digest } from './hash.js';
+import { digestFor, type SigningAlgorithm, type SigningHash } from './hash.js';
+import type * as Signing from './signature.js';
 
-export type RequestSigner = (request: SignableRequest, date: Date) => Promise<void>;
+type SignatureModule = typeof Signing;
 
-export interface SignatureInput {
-  method: string;
-  url: URL;
-  /** Lowercase names; must hold every signed header (`host` included) and `x-sdk-date`. */
-  headers: Readonly<Record<string, string>>;
-  signedHeaders: readonly string[];
-  body: Uint8Array | undefined;
-}
+export type { Signature, SignatureInput } from './signature.js';
 
-export interface Signature {
-  signature: string;
-  signedHeaders: string;
-  canonicalRequest: string;
-}
+// The signature's arithmetic (canonical request, string to sign) is loaded at the first signature.
+let signatureModule: Promise<SignatureModule> | undefined;
+const loadSignature = () =>
+  (signatureModule ??= import('./signature.js').catch((error: unknown) => {
+    signatureModule = undefined;
+    throw error;
+  }));
 
 const encoder = new TextEncoder();
 
-/**
- * The signature of one request. Shared by the signer and by anything that verifies a signature
- * the way the gateway does (it recomputes from what it received). `digest` picks the algorithm.
- */
-export async function computeSignature(
-  input: SignatureInput,
-  hmac: (data: Uint8Array) => Promise<string> | string,
-  digest: AlgorithmDigest = sha256Digest(),
-): Promise<Signature> {
-  const { canonical, signedHeaders } = canonicalHeaders(input.headers, input.signedHeaders);
-  const payloadHash =
-    input.headers[digest.contentHeader] === 'UNSIGNED-PAYLOAD'
-      ? 'UNSIGNED-PAYLOAD'
-      : input.body && input.body.byteLength > 0
-        ? await digest.hashHex(input.body)
-        : digest.emptyBodyHex;
-  const text = canonicalRequest({
-    method: input.method,
-    url: input.url,
-    canonicalHeaders: canonical,
-    signedHeaders,
-    payloadHash,
-  });
-  const toSign = stringToSign(
-    input.headers['x-sdk-date'] ?? '',
-    await digest.hashHex(encoder.encode(text)),
-    digest.algorithm,
-  );
-  return { signature: await hmac(encoder.encode(toSign)), signedHeaders, canonicalRequest: text };
-}
+export type RequestSigner = (request: SignableRequest, date: Date) => Promise<void>;
 
 // Headers a transport may add or rewrite on its own after signing; signing them would break.
 // The User-Agent is signed when the client set one (Node), as the official SDKs sign theirs; in
@@ -74,6 +41,7 @@ export function createAkSkSigner(
   const digest = digestFor(algorithm, hash);
   const hmac = digest.hmacHex(encoder.encode(secretKey));
   return async (request, date) => {
+    const { computeSignature, formatSdkDate } = await loadSignature();
     const { headers } = request;
     headers['x-sdk-date'] = formatSdkDate(date);
     if (securityToken) headers['x-security-token'] = securityToken;

@@ -3,7 +3,7 @@
 // first update call instead, so a browser bundle that never updates does not carry them.
 import { validators } from '../../generated/validators/live/UpdateDomainHttpsCert.js';
 import type { ValidationProblem } from '../errors.js';
-import { partProblems } from '../validate.js';
+import { partProblems } from '../validate-request.js';
 
 /** Problems with an update body (UpdateDomainHttpsCert's), empty when the spec accepts it. */
 export function updateBodyProblems(body: unknown): ValidationProblem[] {

@@ -4,7 +4,7 @@
 // redacted request only, made the moment the request is "sent": no body, no key text, no
 // signature value outlives the sender call, and the scope goes with the domain's result.
 import { AsyncLocalStorage } from 'node:async_hooks';
-import { computeSignature } from '../auth/aksk-signer.js';
+import { computeSignature } from '../auth/signature.js';
 import { sha256Digest, sm3Digest } from '../auth/hash.js';
 import type { OutgoingRequest } from '../transport/outgoing.js';
 import type { Sender } from '../transport/sender.js';

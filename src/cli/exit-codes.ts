@@ -1,4 +1,4 @@
-import { isSignatureExpired } from '../transport/credentials-gate.js';
+import { isSignatureExpired } from '../transport/credentials-verdict.js';
 import {
   ConfigurationError,
   LiveApiError,

@@ -9,7 +9,8 @@ import { ConfigurationError, LiveApiError } from '../errors.js';
 import { DOMAIN_ID_HOW as HOW } from './check.js';
 import { problemsFrom } from '../internal/schema-problems.js';
 import { serverText } from '../internal/server-text.js';
-import { attemptsOf, type Transport } from '../transport/live-transport.js';
+import { attemptsOf } from '../internal/attempts.js';
+import type { Transport } from '../transport/transport-types.js';
 
 export interface DomainLookup {
   accessKey: string;

@@ -7,7 +7,8 @@ import { validators as keystoneListProjects } from '../../generated/validators/i
 import { ConfigurationError, LiveApiError } from '../errors.js';
 import { problemsFrom } from '../internal/schema-problems.js';
 import { serverText } from '../internal/server-text.js';
-import { attemptsOf, type Transport } from '../transport/live-transport.js';
+import { attemptsOf } from '../internal/attempts.js';
+import type { Transport } from '../transport/transport-types.js';
 
 export interface ProjectLookup {
   accessKey: string;

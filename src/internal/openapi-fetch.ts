@@ -7,4 +7,4 @@ type CreateClient = typeof openapiFetch.default;
 const exported = openapiFetch.default as CreateClient | { default: CreateClient };
 
 export const createClient: CreateClient = typeof exported === 'function' ? exported : exported.default;
-export type { Client } from 'openapi-fetch';
+export type { Client, Middleware } from 'openapi-fetch';

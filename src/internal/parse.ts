@@ -1,7 +1,7 @@
 // The one parse point for every response: a non-2xx becomes a LiveApiError; a 2xx body is parsed
 // and checked by the generated validator of that operation and status, or is a LiveResponseError.
 // Nothing the spec does not vouch for reaches the caller.
-import { type ClientOperationId as OperationId, clientOperations } from '../../generated/operations.js';
+import type { ClientOperationId as OperationId } from '../../generated/operations.js';
 import type { OperationValidators, Validator } from '../../generated/validators/validator.js';
 import { LiveResponseError } from '../errors.js';
 import { attemptsOf } from './attempts.js';
@@ -50,7 +50,7 @@ export function parseResponse<T>(
       attempts: attemptsOf(response),
       reason: serverText(reason, secrets, REASON),
       excerpt: serverText(text, secrets, EXCERPT),
-      mutating: isMutating(clientOperations[operation].method),
+      mutating: isMutating(validators.method),
     });
   };
 

@@ -5,8 +5,8 @@
 //   debug: also the canonical request and string to sign (never the signature), the request and
 //          response headers and bodies, secrets and sensitive fields masked
 //   warn:  a clock correction (the machine's clock is wrong)
-import { computeSignature } from '../auth/aksk-signer.js';
 import { sha256Digest, sm3Digest } from '../auth/hash.js';
+import { computeSignature } from '../auth/signature.js';
 import { serverText } from '../internal/server-text.js';
 import type { Log, LogFields } from './logger.js';
 import { logBody, logHeaders, maskCanonicalRequest } from './sanitise.js';

@@ -1,13 +1,16 @@
 // Which way to the wire a transport takes. The one place this is decided: a caller's sender or a
 // caller's fetch (not both: which one would send is not obvious), else on Node its own HTTP stack
 // (the fastest path there), else the runtime's fetch (browsers, Deno, Bun, edge runtimes).
+// The Node path (node-default-sender.ts) is left out of browser bundles by package.json's
+// "browser" field: a browser never takes it (no node:http there).
 import { ConfigurationError } from '../errors.js';
 import type { LogOptions } from '../log/logger.js';
 import { isNode, nodeBuiltins } from './node-builtins.js';
+import { nodeSender } from './node-default-sender.js';
 import type { Env } from '../internal/runtime.js';
-import type { ProxySetting } from './proxy-choice.js';
-import { createProxiedNodeSender } from './proxy-sender.js';
-import { fetchSender, type FetchFunction, type Sender } from './sender.js';
+import type { ProxySetting } from './proxy-setting.js';
+import { madeAtFirstUse } from './made-at-first-use.js';
+import type { FetchFunction, Sender } from './sender.js';
 
 export interface SenderChoice extends LogOptions {
   sender?: Sender | undefined;
@@ -31,24 +34,19 @@ export function chooseSender(choice: SenderChoice): Sender {
     throw new ConfigurationError('fetch', 'give fetch or sender, not both: each is a whole way to the wire');
   }
   if (choice.sender) return choice.sender;
-  if (choice.fetch) return fetchSender(choice.fetch);
+  if (choice.fetch) return viaFetch(choice.fetch);
   const builtins = isNode() ? nodeBuiltins() : undefined;
-  if (builtins)
-    return createProxiedNodeSender(
-      {
-        maxSockets: choice.maxSockets,
-        proxy: choice.proxy,
-        env: choice.env,
-        logLevel: choice.logLevel,
-        logger: choice.logger,
-      },
-      builtins,
-    );
+  if (builtins) return nodeSender(choice, builtins);
   if (choice.proxy) {
     throw new ConfigurationError(
       'proxy',
       "proxy is for Node; in browsers and other runtimes the runtime's own proxy settings apply",
     );
   }
-  return fetchSender((input, init) => globalThis.fetch(input, init));
+  return viaFetch((input, init) => globalThis.fetch(input, init));
+}
+
+/** The portable sender over a fetch (sender.ts, loaded at the first request). */
+function viaFetch(fetchImpl: FetchFunction): Sender {
+  return madeAtFirstUse(() => import('./sender.js').then((m) => m.fetchSender(fetchImpl)));
 }

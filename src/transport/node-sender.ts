@@ -4,12 +4,12 @@
 // Node without any `node:` import in the client entry.
 import { type NodeBuiltins, nodeBuiltins, type NodeIncomingMessage } from './node-builtins.js';
 import { ACCEPT_ENCODING, type ByteSink, decodingPipeline } from './node-decode.js';
-import { checkMaxSockets } from './options.js';
+import { checkMaxSockets, DEFAULT_MAX_SOCKETS } from './options.js';
 import { ResponseTooLargeError } from './read-body.js';
 import type { Sender, WireResponse } from './sender.js';
 
 /** Sockets per origin unless told otherwise: enough for the CLI's widest fleet without opening thousands. */
-export const DEFAULT_MAX_SOCKETS = 64;
+export { DEFAULT_MAX_SOCKETS };
 
 export interface NodeSenderOptions<Agent = unknown> {
   /** Sockets per origin (the agent's maxSockets); calls beyond it wait for a free socket. Default 64. */

@@ -1,6 +1,10 @@
 // The transport's option rules, checked once here for the client and for each call.
 import { ConfigurationError } from '../errors.js';
 
+export const DEFAULT_TIMEOUT_MS = 30_000;
+export const DEFAULT_RETRIES = 2;
+/** Requests in flight at once per client, and the node:http sender's sockets per origin. */
+export const DEFAULT_MAX_SOCKETS = 64;
 /** The longest timer JavaScript runtimes keep: a longer one fires after 1 ms. */
 export const MAX_TIMEOUT_MS = 2 ** 31 - 1;
 

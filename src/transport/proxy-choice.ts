@@ -5,13 +5,15 @@ import { ConfigurationError } from '../errors.js';
 
 import type { Env } from '../internal/runtime.js';
 import { redactProxyUrl } from '../proxy-agents/proxy-url.js';
+import { envValue, parseProxyUrl } from './proxy-setting.js';
 
-export { redactProxyUrl };
+export { parseProxyUrl, redactProxyUrl };
 
 export type { Env };
 
-/** The caller's `proxy` option: a URL, `false` for none (environment ignored), or unset for the environment. */
-export type ProxySetting = string | false | undefined;
+import type { ProxySetting } from './proxy-setting.js';
+
+export type { ProxySetting };
 
 export interface ProxyChoice {
   /** False when no request can go through a proxy (nothing set): the sender stays as it is. */
@@ -39,51 +41,6 @@ function ipv4Number(host: string): number {
 interface Ipv4Block {
   base: number;
   size: number;
-}
-
-/** curl's order: the lowercase variable when set and not empty, else the uppercase one. */
-function envValue(env: Env, name: string): { name: string; value: string } | undefined {
-  for (const key of [name.toLowerCase(), name.toUpperCase()]) {
-    const value = env[key]?.trim();
-    if (value) return { name: key, value };
-  }
-  return undefined;
-}
-
-/** Parses a proxy URL (scheme optional, as curl: `proxy.corp:3128` is http). Never echoes the value. */
-export function parseProxyUrl(value: string, source: string): URL {
-  const text = /^[a-z][a-z0-9+.-]*:\/\//i.test(value) ? value : `http://${value}`;
-  let url: URL;
-  try {
-    url = new URL(text);
-  } catch {
-    throw new ConfigurationError(
-      source,
-      `${source} is not a valid proxy URL; expected http://[user:password@]host:port`,
-    );
-  }
-  if (url.protocol !== 'http:' && url.protocol !== 'https:') {
-    throw new ConfigurationError(
-      source,
-      `${source} uses ${url.protocol.slice(0, -1)}; only http:// and https:// proxies are supported`,
-    );
-  }
-  try {
-    decodeURIComponent(url.username);
-    decodeURIComponent(url.password);
-  } catch {
-    throw new ConfigurationError(
-      source,
-      `${source} has a user or password that is not valid percent-encoding (write % as %25): ${redactProxyUrl(url)}`,
-    );
-  }
-  if ((url.pathname !== '/' && url.pathname !== '') || url.search || url.hash) {
-    throw new ConfigurationError(
-      source,
-      `${source} must be a proxy origin only (http://[user:password@]host:port), without a path or query: ${redactProxyUrl(url)}`,
-    );
-  }
-  return url;
 }
 
 interface NoProxyRule {

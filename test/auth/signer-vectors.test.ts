@@ -1,6 +1,7 @@
 // The published SDK-HMAC-SHA256 vectors (AK "AccessKey", SK "SecretKey") and the Live vector.
 import { beforeEach, describe, expect, it } from 'vitest';
-import { computeSignature, createAkSkSigner } from '../../src/auth/aksk-signer.js';
+import { createAkSkSigner } from '../../src/auth/aksk-signer.js';
+import { computeSignature } from '../../src/auth/signature.js';
 import { canonicalQuery, canonicalUri, formatSdkDate, parseSdkDate } from '../../src/auth/canonical.js';
 import { defaultHash, sha256Digest, type SigningHash, webCryptoHash } from '../../src/auth/hash.js';
 

@@ -185,8 +185,14 @@ describe('the packed tarball', () => {
     expect(attw.out).toContain('No problems found');
     expect(attw.code).toBe(0);
     const lint = run(bin('publint'), ['--strict'], root);
-    expect(lint.out).toContain('All good!');
     expect(lint.code).toBe(0);
+    expect(lint.out).not.toMatch(/Errors:|Warnings:/);
+    // One suggestion is deliberate: the object form of the "browser" field, which leaves the Node
+    // sender out of browser bundles (docs/performance.md); the "browser" export condition publint
+    // suggests cannot drop a file inside the package's own graph. Any other suggestion fails here.
+    const suggestions = (lint.out.split('Suggestions:')[1] ?? '').trim().split('\n').filter(Boolean);
+    expect(lint.out.includes('All good!') || suggestions.length > 0).toBe(true);
+    expect(suggestions.filter((s) => !/^\d+\. pkg\.browser with an object value/.test(s))).toEqual([]);
     // tsc (or attw) over the installed package: seconds alone, a minute on a machine busy with other work.
   }, 180_000);
 });

@@ -4,7 +4,7 @@
 // test may set off). With `projects` it also plays IAM's KeystoneListProjects, signed the same way.
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { computeSignature } from '../../src/auth/aksk-signer.js';
+import { computeSignature } from '../../src/auth/signature.js';
 import { parseSdkDate } from '../../src/auth/canonical.js';
 import { sha256Digest, sm3Digest, webCryptoHash } from '../../src/auth/hash.js';
 

@@ -166,6 +166,12 @@ validate13.errors = vErrors;
 return errors === 0;
 }
 
+// Each one also on its own: a bundle that imports one by name carries no other (the table holds them all).
+export const XAuthToken = v0 as Validator;
+export const XSdkDate = v1 as Validator;
+export const XDomainId = v2 as Validator;
+export const XSecurityToken = v3 as Validator;
+
 /** The validator of each shared parameter, by its components.parameters key: it checks `{ [name]: value }`. */
 export const parameters = {
   "XAuthToken": v0 as Validator,

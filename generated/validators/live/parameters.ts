@@ -377,6 +377,15 @@ validate17.errors = vErrors;
 return errors === 0;
 }
 
+// Each one also on its own: a bundle that imports one by name carries no other (the table holds them all).
+export const EnterpriseProjectId = v0 as Validator;
+export const ProjectId = v1 as Validator;
+export const Domain = v2 as Validator;
+export const XAuthToken = v3 as Validator;
+export const XSdkDate = v4 as Validator;
+export const XProjectId = v5 as Validator;
+export const XSecurityToken = v6 as Validator;
+
 /** The validator of each shared parameter, by its components.parameters key: it checks `{ [name]: value }`. */
 export const parameters = {
   "EnterpriseProjectId": v0 as Validator,
