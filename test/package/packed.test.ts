@@ -5,6 +5,7 @@ import { execFileSync, spawnSync } from 'node:child_process';
 import { mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { stripVTControlCharacters } from 'node:util';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 
@@ -19,7 +20,8 @@ function run(command: string, args: string[], cwd = work) {
     encoding: 'utf8',
     env: { ...process.env, npm_config_audit: 'false', npm_config_fund: 'false' },
   });
-  return { code: result.status, out: `${result.stdout}${result.stderr}` };
+  // CI=true turns colours on in some tools (publint): the checks read the text, not its styling.
+  return { code: result.status, out: stripVTControlCharacters(`${result.stdout}${result.stderr}`) };
 }
 
 beforeAll(() => {
