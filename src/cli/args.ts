@@ -271,7 +271,8 @@ for the expiry, source (scm: kept in CCM; user: uploaded PEM) and cert_id of eac
     },
     summary: 'delete the HTTPS certificate configuration of one or many domains',
     usage: 'live-https-cert delete (--domain D ... | --domains-file FILE) [--yes] [options]',
-    notes: 'More than one domain: asks for confirmation on a terminal, needs --yes otherwise.',
+    notes:
+      "More than one domain: asks for confirmation on a terminal, needs --yes otherwise.\nEach domain's setting is read and saved first (see `rollback`); the dry run reads nothing.",
   },
   check: {
     options: { domain: DOMAINS['domain'], ...CERTIFICATE, json: JSON_HELP['json'], help: JSON_HELP['help'] },

@@ -91,7 +91,8 @@ describe('CLI against the verifying server', () => {
     );
     expect(deleted.code).toBe(1);
     expect(deleted.stdout).toContain('2 of 3 succeeded (2 ok, 0 unchanged), 1 failed');
-    expect(server?.received.map((r) => r.verdict)).toEqual(Array(6).fill('ok'));
+    // show: 3 GETs; delete: per domain the GET that saves the rollback state, then the DELETE.
+    expect(server?.received.map((r) => r.verdict)).toEqual(Array(9).fill('ok'));
   });
 
   it('--project-id wins over HUAWEICLOUD_SDK_PROJECT_ID', async () => {
@@ -307,6 +308,7 @@ describe('CLI against the verifying server', () => {
   });
 
   // A slow upstream in front of nothing: deletes `count` domains and counts overlapping requests.
+  const EMPTY_SETTING = { certificate_format: 'PEM', certificate: '', certificate_key: '', force_redirect: false };
   async function peakInFlight(
     count: number,
     concurrency: number,
@@ -315,12 +317,15 @@ describe('CLI against the verifying server', () => {
     let inFlight = 0;
     let peak = 0;
     const { createServer } = await import('node:http');
-    const slow = createServer((_req, res) => {
+    const slow = createServer((req, res) => {
       inFlight++;
       peak = Math.max(peak, inFlight);
       setTimeout(() => {
         inFlight--;
-        res.writeHead(204).end();
+        // delete reads the deployed setting first (the rollback state), then deletes.
+        if (req.method === 'GET') {
+          res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify(EMPTY_SETTING));
+        } else res.writeHead(204).end();
       }, delayMs);
     });
     await new Promise<void>((resolve) => slow.listen(0, '127.0.0.1', resolve));

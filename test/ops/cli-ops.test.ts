@@ -475,7 +475,8 @@ describe('6. fleets', () => {
       ENV,
     );
     expect(yes.code).toBe(0);
-    expect(server!.received.map((x) => x.method)).toEqual(['DELETE', 'DELETE']);
+    // Each DELETE follows the GET that saved the domain's setting for rollback.
+    expect(server!.received.map((x) => x.method)).toEqual(['GET', 'DELETE', 'GET', 'DELETE']);
   });
 
   it.each([
@@ -563,7 +564,14 @@ describe('7. errors that tell the fix, help that lists everything', () => {
   ])('%s on %s names the fix', async (code, status, command, hint) => {
     server = await startVerifyingServer({
       keys: { [AK]: SK },
-      reply: () => ({ status, body: { error_code: code, error_msg: 'refused' } }),
+      // delete reads the setting it saves for rollback first: the refusal is the DELETE's own.
+      reply: (r) =>
+        command === 'delete' && r.method === 'GET'
+          ? {
+              status: 200,
+              body: { certificate_format: 'PEM', certificate: '', certificate_key: '', force_redirect: false },
+            }
+          : { status, body: { error_code: code, error_msg: 'refused' } },
     });
     const r = await runCli([command, '--domain', 'a.example.com', '--endpoint', server.url], ENV);
     expect(r.code).toBe(1);

@@ -175,7 +175,8 @@ describe('the packed tarball', () => {
       {
         cwd: work,
         encoding: 'utf8',
-        env: { PATH: process.env['PATH'] ?? '', HUAWEICLOUD_SDK_AUTH_TOKEN: 'packed-token' },
+        // XDG_STATE_HOME: the rollback state delete saves stays in the test's folder.
+        env: { PATH: process.env['PATH'] ?? '', HUAWEICLOUD_SDK_AUTH_TOKEN: 'packed-token', XDG_STATE_HOME: work },
       },
     );
     expect(cli.stdout).toContain('Deleted the HTTPS certificate configuration of play.example.com');

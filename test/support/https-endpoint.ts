@@ -46,7 +46,12 @@ export async function startHttpsEndpoint(): Promise<HttpsEndpoint> {
         host: req.headers.host,
         token: req.headers['x-auth-token'] as string | undefined,
       });
-      res.writeHead(204, { 'x-request-id': 'via-proxy' }).end();
+      // delete reads the deployed setting first (saved for rollback): an empty one.
+      if (req.method === 'GET') {
+        res
+          .writeHead(200, { 'x-request-id': 'via-proxy', 'content-type': 'application/json' })
+          .end('{"certificate_format":"PEM","certificate":"","certificate_key":"","force_redirect":false}');
+      } else res.writeHead(204, { 'x-request-id': 'via-proxy' }).end();
     });
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));

@@ -1,4 +1,5 @@
-// live-https-cert delete: removes the HTTPS configuration of each domain. More than one domain is
+// live-https-cert delete: removes the HTTPS configuration of each domain, its previous setting
+// saved for `rollback` first. More than one domain is
 // a fleet-wide outage if mistaken: it asks on a terminal and needs --yes otherwise.
 import type { Flags } from '../args.js';
 import { commandClient } from '../client-factory.js';
@@ -6,6 +7,7 @@ import { domainsFrom } from '../domains.js';
 import { EXIT, UsageError } from '../exit-codes.js';
 import type { CliIo } from '../io.js';
 import { runOverDomains } from '../run-domains.js';
+import { cliRollbackState } from '../state.js';
 import { callOutcome } from './outcome.js';
 
 async function confirmed(domains: string[], values: Flags<'delete'>, io: CliIo): Promise<boolean> {
@@ -27,6 +29,10 @@ export async function remove(values: Flags<'delete'>, io: CliIo): Promise<number
     io.stderr('not confirmed; nothing was sent\n');
     return EXIT.usage;
   }
+  // A delete is a write: what it removes is saved first (a GET, as update's read-compare-write
+  // does), so `rollback` can put a CCM binding back. A dry run sends nothing, so it reads and saves
+  // nothing either.
+  const state = values['dry-run'] ? undefined : cliRollbackState(io.env);
   return runOverDomains({
     domains,
     values,
@@ -37,7 +43,10 @@ export async function remove(values: Flags<'delete'>, io: CliIo): Promise<number
       callOutcome(
         domain,
         cc,
-        () => cc.client.deleteDomainHttpsCert({ domain }),
+        async () => {
+          if (state) await state.save(domain, await cc.client.showDomainHttpsCert({ domain }), 'delete');
+          return cc.client.deleteDomainHttpsCert({ domain });
+        },
         ({ requestId }) => ({
           detail: `deleted (request id ${requestId ?? 'n/a'})`,
           json: { requestId },

@@ -95,6 +95,44 @@ describe('rollback', () => {
   });
 });
 
+describe('delete', () => {
+  it('saves the deployed setting first, so rollback puts the deleted CCM binding back', async () => {
+    expect(tls('a.example.com')).toMatchObject({ source: 'scm', cert_id: f.oldId });
+
+    const d = await runInProcess(['delete', '--domain', 'a.example.com', '--endpoint', f.cloud.liveUrl], f.env());
+    expect(d.stderr).toBe('');
+    expect(d.code).toBe(0);
+    expect(f.cloud.domains.get('a.example.com')!.config).toBeUndefined();
+    // The read that the save needs goes before the delete.
+    const ops = f.cloud.received.map((r) => r.operation).filter((o) => o?.endsWith('DomainHttpsCert'));
+    expect(ops).toEqual(['ShowDomainHttpsCert', 'DeleteDomainHttpsCert']);
+
+    const r = await runInProcess(['rollback', '--domain', 'a.example.com', '--endpoint', f.cloud.liveUrl], f.env());
+    expect(r.code).toBe(0);
+    expect(tls('a.example.com')).toMatchObject({ source: 'scm', cert_id: f.oldId });
+  });
+
+  it('deletes nothing when the setting cannot be saved; a dry run neither reads nor saves', async () => {
+    const unwritable = join(f.stateHome, 'not-a-directory');
+    writeFileSync(unwritable, '');
+    const env = { ...f.env(), XDG_STATE_HOME: unwritable };
+    const d = await runInProcess(['delete', '--domain', 'a.example.com', '--endpoint', f.cloud.liveUrl], env);
+    expect(d.code).toBe(2);
+    expect(d.stderr).toContain('could not save the rollback state of a.example.com');
+    expect(f.cloud.calls('DeleteDomainHttpsCert')).toHaveLength(0);
+    expect(tls('a.example.com')).toMatchObject({ cert_id: f.oldId });
+
+    const reads = f.cloud.calls('ShowDomainHttpsCert').length;
+    const dry = await runInProcess(
+      ['delete', '--domain', 'a.example.com', '--endpoint', f.cloud.liveUrl, '--dry-run'],
+      f.env(),
+    );
+    expect(dry.code).toBe(0);
+    expect(f.cloud.calls('DeleteDomainHttpsCert')).toHaveLength(0);
+    expect(f.cloud.calls('ShowDomainHttpsCert')).toHaveLength(reads);
+  });
+});
+
 describe('update --verify --rollback-on-failure', () => {
   let edge: SniServer;
   beforeEach(async () => {
