@@ -5,12 +5,12 @@
 // The SDK then asks STS (GetCallerIdentity) when IAM lists no domain; we say what to set instead.
 import type { components } from '../../generated/iam-projects.js';
 import { validators as keystoneListAuthDomains } from '../../generated/validators/iam-projects/KeystoneListAuthDomains.js';
-import { ConfigurationError, LiveApiError } from '../errors.js';
+import { ConfigurationError } from '../errors.js';
 import { DOMAIN_ID_HOW as HOW } from './check.js';
 import { problemsFrom } from '../internal/schema-problems.js';
 import { serverText } from '../internal/server-text.js';
-import { attemptsOf } from '../internal/attempts.js';
 import type { Transport } from '../transport/transport-types.js';
+import { readIamAnswer } from './iam-answer.js';
 
 export interface DomainLookup {
   accessKey: string;
@@ -45,36 +45,12 @@ async function listDomains({ iamEndpoint, transport, secrets }: DomainLookup): P
     { method: 'GET', headers: { accept: 'application/json' } },
     { operation: 'KeystoneListAuthDomains' },
   );
-  const text = await response.text();
-  let body: unknown;
-  try {
-    body = text ? JSON.parse(text) : undefined;
-  } catch {
-    body = text;
-  }
-  const traceHeader = response.headers.get('x-iam-trace-id') ?? response.headers.get('x-request-id');
-  const traceId = traceHeader === null ? undefined : serverText(traceHeader, secrets, 128);
-  const trace = `X-IAM-Trace-Id=${traceId ?? 'none'}`;
-  if (!response.ok) {
-    const object = typeof body === 'object' && body !== null ? (body as Record<string, unknown>) : {};
-    const inner =
-      typeof object['error'] === 'object' && object['error'] !== null
-        ? (object['error'] as Record<string, unknown>)
-        : {};
-    const pick = (...values: unknown[]) =>
-      values.find((v): v is string | number => typeof v === 'string' || typeof v === 'number');
-    const code = pick(object['error_code'], inner['code']);
-    const message = pick(object['error_msg'], inner['message']);
-    throw new LiveApiError({
-      status: response.status,
-      errorCode: code === undefined ? undefined : serverText(String(code), secrets, 128),
-      errorMsg: `${message === undefined ? 'the account id lookup was refused' : serverText(String(message), secrets, 512)}; ${HOW}`,
-      requestId: traceId,
-      operation: 'KeystoneListAuthDomains',
-      attempts: attemptsOf(response),
-      body: serverText(typeof body === 'string' ? body : (JSON.stringify(body) ?? ''), secrets, 2048),
-    });
-  }
+  const { body, trace } = await readIamAnswer(
+    response,
+    'KeystoneListAuthDomains',
+    secrets,
+    (message) => `${message ?? 'the account id lookup was refused'}; ${HOW}`,
+  );
   // Only an answer the spec vouches for (ids of 32 hex digits) goes into a signed header.
   const isDomainList = keystoneListAuthDomains.responses['200'];
   if (!isDomainList(body)) {

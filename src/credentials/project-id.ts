@@ -4,11 +4,11 @@
 // lookups share one request; a failed lookup is not kept.
 import type { components } from '../../generated/iam-projects.js';
 import { validators as keystoneListProjects } from '../../generated/validators/iam-projects/KeystoneListProjects.js';
-import { ConfigurationError, LiveApiError } from '../errors.js';
+import { ConfigurationError } from '../errors.js';
 import { problemsFrom } from '../internal/schema-problems.js';
 import { serverText } from '../internal/server-text.js';
-import { attemptsOf } from '../internal/attempts.js';
 import type { Transport } from '../transport/transport-types.js';
+import { readIamAnswer } from './iam-answer.js';
 
 export interface ProjectLookup {
   accessKey: string;
@@ -43,15 +43,6 @@ export function clearProjectIdCache(): void {
   found.clear();
 }
 
-async function readJson(response: Response): Promise<unknown> {
-  const text = await response.text();
-  try {
-    return text ? JSON.parse(text) : undefined;
-  } catch {
-    return text;
-  }
-}
-
 async function listProjects({ region, iamEndpoint, transport, secrets }: ProjectLookup): Promise<string> {
   const url = `${iamEndpoint}/v3/projects?name=${encodeURIComponent(region)}`;
   const response = await transport.call(
@@ -59,31 +50,7 @@ async function listProjects({ region, iamEndpoint, transport, secrets }: Project
     { method: 'GET', headers: { accept: 'application/json' } },
     { operation: 'KeystoneListProjects' },
   );
-  const body = await readJson(response);
-  const traceHeader = response.headers.get('x-iam-trace-id') ?? response.headers.get('x-request-id');
-  const traceId = traceHeader === null ? undefined : serverText(traceHeader, secrets, 128);
-  const trace = `X-IAM-Trace-Id=${traceId ?? 'none'}`;
-  if (!response.ok) {
-    // IAM's Keystone errors are { error: { code, message } }; the gateway's { error_code, error_msg }.
-    const object = typeof body === 'object' && body !== null ? (body as Record<string, unknown>) : {};
-    const inner =
-      typeof object['error'] === 'object' && object['error'] !== null
-        ? (object['error'] as Record<string, unknown>)
-        : {};
-    const pick = (...values: unknown[]) =>
-      values.find((v): v is string | number => typeof v === 'string' || typeof v === 'number');
-    const code = pick(object['error_code'], inner['code']);
-    const message = pick(object['error_msg'], inner['message']);
-    throw new LiveApiError({
-      status: response.status,
-      errorCode: code === undefined ? undefined : serverText(String(code), secrets, 128),
-      errorMsg: message === undefined ? undefined : serverText(String(message), secrets, 512),
-      requestId: traceId,
-      operation: 'KeystoneListProjects',
-      attempts: attemptsOf(response),
-      body: serverText(typeof body === 'string' ? body : (JSON.stringify(body) ?? ''), secrets, 2048),
-    });
-  }
+  const { body, trace } = await readIamAnswer(response, 'KeystoneListProjects', secrets);
   // Only an answer the spec vouches for (project ids of 32 hex digits among them) is used.
   const isProjectList = keystoneListProjects.responses['200'];
   if (!isProjectList(body)) {
