@@ -4,7 +4,7 @@ import { spawn } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { type Pki, standardPki } from '../support/certs.js';
-import { CLI } from '../support/cli.js';
+import { CLI, TEST_STATE_HOME } from '../support/cli.js';
 import { type Received, startVerifyingServer, type VerifyingServer } from '../support/verifying-server.js';
 
 const AK = 'OPSSUITEAK';
@@ -46,6 +46,7 @@ describe('contrib/acme.sh/huaweicloud_live.sh', () => {
       const child = spawn('sh', ['-c', shell], {
         env: {
           PATH: process.env['PATH'] ?? '',
+          XDG_STATE_HOME: TEST_STATE_HOME,
           LIVE_HTTPS_CERT_METADATA_ENDPOINT: 'off',
           ...ENV,
           LIVE_HTTPS_CERT: `${process.execPath} ${CLI}`,

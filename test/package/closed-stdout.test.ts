@@ -2,7 +2,7 @@
 // the output stops quietly, no EPIPE stack trace, and the exit code is the command's own (issue 16.12).
 import { spawn } from 'node:child_process';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { CLI } from '../support/cli.js';
+import { CLI, TEST_STATE_HOME } from '../support/cli.js';
 import { startVerifyingServer, type VerifyingServer } from '../support/verifying-server.js';
 
 const AK = 'PIPESUITEAK';
@@ -35,6 +35,7 @@ function runWithStdoutClosedAfterFirstChunk(json: boolean) {
     {
       env: {
         PATH: process.env['PATH'] ?? '',
+        XDG_STATE_HOME: TEST_STATE_HOME,
         HUAWEICLOUD_SDK_AK: AK,
         HUAWEICLOUD_SDK_SK: SK,
         LIVE_HTTPS_CERT_METADATA_ENDPOINT: 'off',

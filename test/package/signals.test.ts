@@ -5,7 +5,7 @@ import { spawn } from 'node:child_process';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { type Pki, standardPki } from '../support/certs.js';
-import { CLI } from '../support/cli.js';
+import { CLI, TEST_STATE_HOME } from '../support/cli.js';
 import { type Received, startVerifyingServer, type VerifyingServer } from '../support/verifying-server.js';
 
 const AK = 'OPSSUITEAK';
@@ -62,7 +62,12 @@ describe('SIGINT', () => {
         ...endpoint,
       ],
       {
-        env: { PATH: process.env['PATH'] ?? '', LIVE_HTTPS_CERT_METADATA_ENDPOINT: 'off', ...ENV },
+        env: {
+          PATH: process.env['PATH'] ?? '',
+          XDG_STATE_HOME: TEST_STATE_HOME,
+          LIVE_HTTPS_CERT_METADATA_ENDPOINT: 'off',
+          ...ENV,
+        },
         stdio: ['ignore', 'pipe', 'pipe'],
       },
     );

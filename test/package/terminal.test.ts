@@ -4,7 +4,7 @@
 // the commands do with a terminal is tested in process: test/cli/.)
 import { spawn } from 'node:child_process';
 import { afterEach, describe, expect, it } from 'vitest';
-import { CLI } from '../support/cli.js';
+import { CLI, TEST_STATE_HOME } from '../support/cli.js';
 import { startVerifyingServer, type VerifyingServer } from '../support/verifying-server.js';
 
 const AK = 'TERMINALSUITEAK';
@@ -25,6 +25,7 @@ function onTty(args: string[], answer?: string): Promise<{ status: number | null
       {
         env: {
           PATH: process.env['PATH'] ?? '',
+          XDG_STATE_HOME: TEST_STATE_HOME,
           HUAWEICLOUD_SDK_AK: AK,
           HUAWEICLOUD_SDK_SK: SK,
           HUAWEICLOUD_SDK_PROJECT_ID: PROJECT,
