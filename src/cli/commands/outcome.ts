@@ -1,5 +1,5 @@
 // A domain's outcome from a call that resolved or threw.
-import { exitCodeOf } from '../exit-codes.js';
+import { EXIT, exitCodeOf } from '../exit-codes.js';
 import type { DomainOutcome } from '../fleet.js';
 import type { CommandClient } from '../client-factory.js';
 import { errorJson, errorLine } from '../output.js';
@@ -48,4 +48,25 @@ export async function callOutcome<T>(
   } catch (error) {
     return failedOutcome(domain, error);
   }
+}
+
+/**
+ * A status row: ok when nothing needs attention, else a failure with the status exit code (4) that
+ * names what needs it. `json` is the row without its domain.
+ */
+export function statusOutcome(
+  domain: string,
+  attention: readonly string[],
+  brief: string,
+  json: Record<string, unknown>,
+): DomainOutcome {
+  if (attention.length === 0) return okOutcome(domain, brief, { ...json, needsAttention: false });
+  return {
+    domain,
+    status: 'failed',
+    exitCode: EXIT.attention,
+    detail: `ATTENTION: ${attention.join('; ')}; ${brief}`,
+    warnings: [],
+    json: { domain, status: 'failed', ...json, needsAttention: true },
+  };
 }

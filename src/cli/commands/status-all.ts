@@ -9,7 +9,7 @@ import type { DomainOutcome } from '../fleet.js';
 import type { CliIo } from '../io.js';
 import { resultDocument } from '../output.js';
 import { runOverDomains } from '../run-domains.js';
-import { okOutcome } from './outcome.js';
+import { statusOutcome } from './outcome.js';
 
 const SM = { sm: 'SM certificate', 'sm-sign': 'SM signature certificate', 'sm-enc': 'SM encryption certificate' };
 
@@ -25,15 +25,7 @@ function brief(s: FleetStatus): string {
 
 function outcomeOf(s: FleetStatus): DomainOutcome {
   const { domain, ...json } = s;
-  if (s.attention.length === 0) return okOutcome(domain, brief(s), { ...json, needsAttention: false });
-  return {
-    domain,
-    status: 'failed',
-    exitCode: EXIT.attention,
-    detail: `ATTENTION: ${s.attention.join('; ')}; ${brief(s)}`,
-    warnings: [],
-    json: { domain, status: 'failed', ...json, needsAttention: true },
-  };
+  return statusOutcome(domain, s.attention, brief(s), json);
 }
 
 export async function statusAll(

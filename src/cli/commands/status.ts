@@ -4,10 +4,10 @@ import type { Flags } from '../args.js';
 import { commandClient } from '../client-factory.js';
 import { namedOrProject } from '../targets.js';
 import { statusAll } from './status-all.js';
-import { EXIT, UsageError } from '../exit-codes.js';
+import { UsageError } from '../exit-codes.js';
 import type { CliIo } from '../io.js';
 import { runOverDomains } from '../run-domains.js';
-import { failedOutcome, okOutcome } from './outcome.js';
+import { failedOutcome, statusOutcome } from './outcome.js';
 
 function warnDaysFrom(values: Flags<'status'>): number {
   const raw = values['warn-days'];
@@ -65,15 +65,7 @@ export async function status(values: Flags<'status'>, io: CliIo): Promise<number
       try {
         const s = await domainStatus({ client: cc.client, domain, warnDays });
         const { domain: _d, ...json } = s;
-        if (s.attention.length === 0) return okOutcome(domain, brief(s), { ...json, needsAttention: false });
-        return {
-          domain,
-          status: 'failed',
-          exitCode: EXIT.attention,
-          detail: `ATTENTION: ${s.attention.join('; ')}; ${brief(s)}`,
-          warnings: [],
-          json: { domain, status: 'failed', ...json, needsAttention: true },
-        };
+        return statusOutcome(domain, s.attention, brief(s), json);
       } catch (error) {
         return failedOutcome(domain, error);
       }
