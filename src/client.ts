@@ -10,7 +10,7 @@ import { createAuthorizer } from './auth/authorize.js';
 import { type Credentials, type CredentialsProvider, isAkSk } from './auth/credentials.js';
 import { checkSigningAlgorithm, type SigningAlgorithm, type SigningHash } from './auth/hash.js';
 import { userAgent } from './auth/user-agent.js';
-import { checkDomainId, checkProjectId, noDomainId, noProjectId } from './credentials/check.js';
+import { checkDomainId, checkProjectId, DOMAIN_ID_HOW, noDomainId, noProjectId } from './credentials/check.js';
 import { domainIdFromEnv, projectIdFromEnv } from './credentials/env.js';
 import { type Env, runtimeEnv } from './internal/runtime.js';
 import { credentialSource } from './credentials/source.js';
@@ -369,6 +369,7 @@ async function findDomainId(
     iamEndpoint,
     transport,
     secrets: wire.secrets ?? [],
+    how: DOMAIN_ID_HOW,
   });
   return checkDomainId(id, 'IAM');
 }
