@@ -48,12 +48,15 @@ export function createAkSkSigner(
     // `host` is signed but set by the HTTP layer itself (browsers forbid setting it).
     const signing = { ...headers, host: request.url.host };
     const signed = Object.keys(signing).filter((name) => !UNSIGNED.has(name));
-    const { signature, signedHeaders } = await computeSignature(
+    const { signature, signedHeaders, canonicalRequest, stringToSign } = await computeSignature(
       { method: request.method, url: request.url, headers: signing, signedHeaders: signed, body: request.body },
       hmac,
       digest,
     );
     headers['authorization'] =
       `${digest.algorithm} Access=${accessKey}, SignedHeaders=${signedHeaders}, Signature=${signature}`;
+    // Kept for the debug call log (log/call-log.ts), which shows them masked instead of computing
+    // them again: it would need the hashes (hash.ts), which the client's start graph holds.
+    request.signed = { canonicalRequest, stringToSign };
   };
 }

@@ -4,7 +4,7 @@
 import { canonicalHeaders, canonicalRequest, stringToSign } from './canonical.js';
 
 export { formatSdkDate } from './canonical.js';
-import { type AlgorithmDigest, sha256Digest } from './hash.js';
+import type { AlgorithmDigest } from './hash.js';
 
 export interface SignatureInput {
   method: string;
@@ -19,18 +19,21 @@ export interface Signature {
   signature: string;
   signedHeaders: string;
   canonicalRequest: string;
+  stringToSign: string;
 }
 
 const encoder = new TextEncoder();
 
 /**
  * The signature of one request. Shared by the signer and by anything that verifies a signature
- * the way the gateway does (it recomputes from what it received). `digest` picks the algorithm.
+ * the way the gateway does (it recomputes from what it received). `digest` picks the algorithm
+ * (hash.ts: sha256Digest, sm3Digest, digestFor); it is handed in, not imported, as this module
+ * loads at the first signature and a browser chunk it shared with the start graph would cost.
  */
 export async function computeSignature(
   input: SignatureInput,
   hmac: (data: Uint8Array) => Promise<string> | string,
-  digest: AlgorithmDigest = sha256Digest(),
+  digest: AlgorithmDigest,
 ): Promise<Signature> {
   const { canonical, signedHeaders } = canonicalHeaders(input.headers, input.signedHeaders);
   const payloadHash =
@@ -51,5 +54,5 @@ export async function computeSignature(
     await digest.hashHex(encoder.encode(text)),
     digest.algorithm,
   );
-  return { signature: await hmac(encoder.encode(toSign)), signedHeaders, canonicalRequest: text };
+  return { signature: await hmac(encoder.encode(toSign)), signedHeaders, canonicalRequest: text, stringToSign: toSign };
 }

@@ -5,8 +5,6 @@
 //   debug: also the canonical request and string to sign (never the signature), the request and
 //          response headers and bodies, secrets and sensitive fields masked
 //   warn:  a clock correction (the machine's clock is wrong)
-import { sha256Digest, sm3Digest } from '../auth/hash.js';
-import { computeSignature } from '../auth/signature.js';
 import { serverText } from '../internal/server-text.js';
 import type { Log, LogFields } from './logger.js';
 import { logBody, logHeaders, maskCanonicalRequest } from './sanitise.js';
@@ -18,6 +16,8 @@ interface OutgoingRequest {
   url: URL;
   headers: Record<string, string>;
   body: Uint8Array | undefined;
+  /** What the AK/SK signer signed (auth/aksk-signer.ts); absent for a token or another signer. */
+  signed?: { canonicalRequest: string; stringToSign: string } | undefined;
 }
 interface WireResponse {
   status: number;
@@ -50,9 +50,6 @@ const NOTHING: CallLog = {
   pacing: () => undefined,
 };
 
-const decoder = new TextDecoder();
-const SIGNED = /^(SDK-HMAC-[A-Z0-9]+) Access=[^,\s]*, SignedHeaders=([a-z0-9;-]+), Signature=/i;
-
 function pairsOf(headers: WireResponse['headers']): [string, string][] {
   if (Array.isArray(headers)) return headers;
   const pairs: [string, string][] = [];
@@ -63,29 +60,6 @@ function pairsOf(headers: WireResponse['headers']): [string, string][] {
 function headerOf(headers: WireResponse['headers'], name: string): string | undefined {
   if (!Array.isArray(headers)) return headers.get(name) ?? undefined;
   return headers.find(([n]) => n.toLowerCase() === name)?.[1];
-}
-
-/** The canonical request and string to sign, recomputed as the signer made them; the HMAC itself is never run. */
-async function signingText(request: OutgoingRequest): Promise<{ canonical: string; toSign: string } | undefined> {
-  const signed = SIGNED.exec(request.headers['authorization'] ?? '');
-  if (!signed) return undefined;
-  const digest = signed[1]!.toUpperCase() === 'SDK-HMAC-SM3' ? sm3Digest() : sha256Digest();
-  let toSign = '';
-  const { canonicalRequest } = await computeSignature(
-    {
-      method: request.method,
-      url: request.url,
-      headers: { ...request.headers, host: request.url.host },
-      signedHeaders: signed[2]!.split(';'),
-      body: request.body,
-    },
-    (data) => {
-      toSign = decoder.decode(data);
-      return '';
-    },
-    digest,
-  );
-  return { canonical: canonicalRequest, toSign };
 }
 
 /** The records of one call; `retries` is the most it may retry, `secrets` what to redact. */
@@ -123,17 +97,13 @@ export function callLog(log: Log, operation: string | undefined, retries: number
         headers: logHeaders(Object.entries(request.headers), secrets),
       });
       if (body) log.debug(`request body of ${what}: ${body}`, { ...fields, body });
-      // Computed off the call's path: the records follow when ready, the request does not wait.
-      signingText(request).then(
-        (text) => {
-          if (!text) return;
-          const canonical = maskCanonicalRequest(text.canonical, redacting());
-          log.debug(`canonical request of ${what}:\n${canonical}`, { ...fields, canonicalRequest: canonical });
-          const toSign = maskCanonicalRequest(text.toSign, redacting());
-          log.debug(`string to sign of ${what}:\n${toSign}`, { ...fields, stringToSign: toSign });
-        },
-        () => undefined,
-      );
+      // As the AK/SK signer signed it (it keeps the text on the request); the HMAC is never shown.
+      if (request.signed) {
+        const canonical = maskCanonicalRequest(request.signed.canonicalRequest, redacting());
+        log.debug(`canonical request of ${what}:\n${canonical}`, { ...fields, canonicalRequest: canonical });
+        const toSign = maskCanonicalRequest(request.signed.stringToSign, redacting());
+        log.debug(`string to sign of ${what}:\n${toSign}`, { ...fields, stringToSign: toSign });
+      }
     },
 
     answered(request, wire) {

@@ -8,6 +8,14 @@ export interface SignableRequest {
   url: URL;
   headers: Record<string, string>;
   body: Uint8Array | undefined;
+  /** What the AK/SK signer signed, set when it signs: the debug call log shows it. */
+  signed?: SignedText | undefined;
+}
+
+/** The canonical request and string to sign of a signature (the HMAC's input, never its output). */
+export interface SignedText {
+  canonicalRequest: string;
+  stringToSign: string;
 }
 
 export interface OutgoingRequest extends SignableRequest {
