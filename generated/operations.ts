@@ -4,19 +4,10 @@ import type { operations as liveTypes } from './schema.js';
 import { operations as liveValidators } from './validators/live.js';
 import type { operations as ccmTypes } from './ccm.js';
 import { operations as ccmValidators } from './validators/ccm.js';
+export type { ServiceName } from './client-methods.js';
 
 /** Every operation of every spec document: the client's methods, the IAM lookup, the metadata service. */
 export type OperationId = "ShowDomainHttpsCert" | "UpdateDomainHttpsCert" | "DeleteDomainHttpsCert" | "ShowDomain" | "ShowCertificateInfo" | "ImportCertificate" | "ListCertificates" | "KeystoneListProjects" | "KeystoneListAuthDomains" | "CreateMetadataToken" | "ShowSecurityKey";
-
-/**
- * The services whose operations are client methods: endpoint template, known regions, and
- * whether the service is global (signed with the account id, X-Domain-Id, not X-Project-Id).
- */
-export const services = {
-  live: { endpoint: "https://live.{region}.myhuaweicloud.com", regions: ["cn-north-4","cn-north-1","cn-east-3","ap-southeast-2","ap-southeast-3"], global: false },
-  scm: { endpoint: "https://scm.{region}.myhuaweicloud.com", regions: ["cn-north-4","ap-southeast-1","my-kualalumpur-1"], global: true },
-} as const;
-export type ServiceName = keyof typeof services;
 
 /**
  * The client operations: where each goes, what it takes, what it answers. `headers` are the

@@ -6,7 +6,7 @@ import { join, relative } from 'node:path';
 import { generatorJar, requireGeneratorJar } from './lib/generator-jar.mjs';
 import { run } from './lib/run.mjs';
 import { SENSITIVE_OUTPUT } from './lib/sensitive.mjs';
-import { OPERATIONS_TABLE, specDocuments } from './lib/spec-documents.mjs';
+import { CLIENT_METHODS, OPERATIONS_TABLE, specDocuments } from './lib/spec-documents.mjs';
 
 const root = process.cwd();
 // Everything generate.mjs writes: each document's types and validators, and the clients.
@@ -14,6 +14,7 @@ const outputs = [
   ...specDocuments(root).flatMap((d) => [d.types, d.validators]),
   'generated/validators',
   OPERATIONS_TABLE,
+  CLIENT_METHODS,
   SENSITIVE_OUTPUT,
   'generated/typescript-fetch',
 ];

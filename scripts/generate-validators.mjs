@@ -1,14 +1,15 @@
 // Writes, for every spec document listed in redocly.yaml, generated/validators/<api>/<operationId>.ts
 // (standalone Ajv validators of the operation's parameters, request body and response bodies) and
 // generated/validators/<api>.ts (a loader per operation); then generated/sensitive-fields.ts, the
-// fields and headers they mark `x-sensitive: true`, and generated/operations.ts, the one table of
-// every operation (see scripts/lib/operations-table.mjs).
+// fields and headers they mark `x-sensitive: true`, generated/operations.ts, the one table of
+// every operation, and generated/client-methods.ts, the part of it a client needs when it is made
+// (see scripts/lib/operations-table.mjs).
 import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join, relative } from 'node:path';
 import { parse } from 'yaml';
-import { operationsTableSource } from './lib/operations-table.mjs';
+import { clientMethodsSource, operationsTableSource } from './lib/operations-table.mjs';
 import { SENSITIVE_OUTPUT, sensitiveSource } from './lib/sensitive.mjs';
-import { OPERATIONS_TABLE, specDocuments } from './lib/spec-documents.mjs';
+import { CLIENT_METHODS, OPERATIONS_TABLE, specDocuments } from './lib/spec-documents.mjs';
 import { VALIDATOR_TYPES, validatorsSources, validatorTypesSource } from './lib/validators.mjs';
 
 const root = process.cwd();
@@ -36,3 +37,5 @@ writeFileSync(join(root, SENSITIVE_OUTPUT), sensitiveSource(parsed));
 console.log(`x-sensitive marks -> ${SENSITIVE_OUTPUT}`);
 writeFileSync(join(root, OPERATIONS_TABLE), operationsTableSource(documents));
 console.log(`every operation -> ${OPERATIONS_TABLE}`);
+writeFileSync(join(root, CLIENT_METHODS), clientMethodsSource(documents));
+console.log(`services and client methods -> ${CLIENT_METHODS}`);

@@ -2,9 +2,9 @@
 // use of `client.api`): the openapi-fetch client over the generated schema, the operation's
 // validators in front, the one parse point behind. createLiveClient itself only checks options, so
 // a program that creates a client does not load openapi-fetch, the parse point or the signer.
-import type { ClientOperationId, clientOperations, ServiceName } from '../generated/operations.js';
-
-type Row = (typeof clientOperations)[ClientOperationId];
+// The operations table (and the validators' loaders it names) loads here, with the first call: the
+// client, made at start, has only the method names (generated/client-methods.ts).
+import { type ClientOperationId, clientOperations, type ServiceName } from '../generated/operations.js';
 import type { paths } from '../generated/schema.js';
 import type { OperationId } from './errors.js';
 import { ValidationError } from './errors.js';
@@ -41,11 +41,13 @@ export interface CallSetup {
 export interface Answer {
   parsed: unknown;
   requestId: string | undefined;
+  /** The spec documents a JSON body for this operation's success (else the client answers a CallResult). */
+  json: boolean;
 }
 
 export interface Calls {
   api: Client<paths>;
-  callOperation(operation: ClientOperationId, row: Row, given: unknown): Promise<Answer>;
+  callOperation(operation: ClientOperationId, given: unknown): Promise<Answer>;
 }
 
 export function clientCalls(setup: CallSetup): Calls {
@@ -64,14 +66,14 @@ export function clientCalls(setup: CallSetup): Calls {
 
   // The one way every operation goes: spec -> generated table -> validated request -> transport ->
   // the one parse point. `operation` names the row of generated/operations.ts.
-  // `row` is the operation's row of generated/operations.ts, handed over by the client (which has the table).
-  const callOperation = async (operation: ClientOperationId, row: Row, given: unknown): Promise<Answer> => {
+  const callOperation = async (operation: ClientOperationId, given: unknown): Promise<Answer> => {
+    const row = clientOperations[operation];
     const { signal, timeoutMs, body, headers, path: named, query } = splitOptions(given, row.pathParams);
     const hasBody = row.body !== null;
     const parts = { query, ...(headers ? { header: headers } : {}), ...(hasBody ? { body } : {}) };
     const needsProject = (row.pathParams as readonly string[]).includes('project_id');
     // This operation's validators: loaded on its first call (a bundle or process carries no others).
-    const validators = await validatorsOf(operation, row);
+    const validators = await validatorsOf(operation);
     // Bad input is refused before anything is sent, the IAM lookup of the project id included:
     // until the id is known its place is held by a valid stand-in (the found id is checked too).
     if (needsProject && setup.knownProjectId() === undefined)
@@ -98,7 +100,7 @@ export function clientCalls(setup: CallSetup): Calls {
     const bodySecrets = hasBody ? sensitiveValuesOf(body) : [];
     const callSecrets = bodySecrets.length ? [...secrets, ...bodySecrets] : secrets;
     const parsed = parseResponse<unknown>(operation, validators, response, { data, error }, callSecrets);
-    return { parsed, requestId: requestIdOf(response.headers, callSecrets) };
+    return { parsed, requestId: requestIdOf(response.headers, callSecrets), json: row.success.json };
   };
   return { api, callOperation };
 }

@@ -4,13 +4,14 @@
 // signer's arithmetic, the operation's validators) is loaded at the first call (client-calls.ts).
 import type { Calls } from './client-calls.js';
 import type { Client, Middleware } from './internal/openapi-fetch.js';
-import { type ClientOperationId, clientOperations, type ServiceName, services } from '../generated/operations.js';
+import type { ClientOperationId } from '../generated/operations.js';
+import { clientMethods, type ServiceName, services } from '../generated/client-methods.js';
 import type { paths } from '../generated/schema.js';
 import { createAuthorizer } from './auth/authorize.js';
 import { type Credentials, type CredentialsProvider, isAkSk } from './auth/credentials.js';
 import { checkSigningAlgorithm, type SigningAlgorithm, type SigningHash } from './auth/hash.js';
 import { userAgent } from './auth/user-agent.js';
-import { checkDomainId, checkProjectId, noDomainId, noProjectId } from './credentials/check.js';
+import { checkDomainId, checkProjectId, DOMAIN_ID_HOW, noDomainId, noProjectId } from './credentials/check.js';
 import { domainIdFromEnv, projectIdFromEnv } from './credentials/env.js';
 import { type Env, runtimeEnv } from './internal/runtime.js';
 import { credentialSource } from './credentials/source.js';
@@ -283,10 +284,9 @@ export function createLiveClient(options: LiveClientOptions): LiveClient {
   // Middleware registered on `api` before the first call is in place before that call goes.
   const callOperation = async (operation: ClientOperationId, given: unknown): Promise<unknown> => {
     await ready();
-    const row = clientOperations[operation];
-    const { parsed, requestId } = await (await loadCalls()).callOperation(operation, row, given);
+    const { parsed, requestId, json } = await (await loadCalls()).callOperation(operation, given);
     // JSON results are the spec's data; their request id rides along out of sight (non-enumerable).
-    if (row.success.json) return withRequestId(parsed, requestId);
+    if (json) return withRequestId(parsed, requestId);
     return {
       requestId,
       ...(typeof parsed === 'string' || (typeof parsed === 'object' && parsed !== null) ? { body: parsed } : {}),
@@ -294,8 +294,8 @@ export function createLiveClient(options: LiveClientOptions): LiveClient {
   };
 
   const methods = Object.fromEntries(
-    (Object.keys(clientOperations) as ClientOperationId[]).map((id) => [
-      clientOperations[id].methodName,
+    (Object.keys(clientMethods) as ClientOperationId[]).map((id) => [
+      clientMethods[id],
       (given: unknown) => callOperation(id, given),
     ]),
   ) as unknown as LiveMethods;
@@ -369,6 +369,7 @@ async function findDomainId(
     iamEndpoint,
     transport,
     secrets: wire.secrets ?? [],
+    how: DOMAIN_ID_HOW,
   });
   return checkDomainId(id, 'IAM');
 }

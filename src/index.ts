@@ -21,7 +21,7 @@ export type {
   ShowResult,
   UpdateOptions,
 } from './client.js';
-export type { ServiceName } from '../generated/operations.js';
+export type { ServiceName } from '../generated/client-methods.js';
 export type {
   AkSkCredentials,
   Credentials,

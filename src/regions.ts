@@ -1,7 +1,7 @@
 // Where each service of the spec is: its endpoint template and regions come from the spec document
-// (x-service, servers; see generated/operations.ts); an explicit endpoint wins, then the official
+// (x-service, servers; see generated/client-methods.ts); an explicit endpoint wins, then the official
 // SDKs' override variable HUAWEICLOUD_SDK_REGION_<SERVICE>_<REGION>, then the template.
-import { type ServiceName, services } from '../generated/operations.js';
+import { type ServiceName, services } from '../generated/client-methods.js';
 import { type Env, runtimeEnv } from './internal/runtime.js';
 import { ConfigurationError } from './errors.js';
 

@@ -1,7 +1,7 @@
 // The check of a whole request by its operation's validators (generated/validators/<api>/<operationId>.ts),
 // loaded with the first call of that operation. Every rule and limit lives in the spec; no rule is
 // kept by hand here. Apart from validate.ts, whose synchronous checks a program loads at start.
-import type { ClientOperationId } from '../generated/operations.js';
+import { type ClientOperationId, clientOperations } from '../generated/operations.js';
 import type { OperationValidators, Validator } from '../generated/validators/validator.js';
 import { ValidationError, type ValidationProblem } from './errors.js';
 import { problemsFrom } from './internal/schema-problems.js';
@@ -18,19 +18,14 @@ export type Part = 'path' | 'query' | 'header' | 'body';
 
 const loaded = new Map<ClientOperationId, Promise<OperationValidators>>();
 
-/** The row of generated/operations.ts that names an operation's validators (the caller has the table). */
-export interface ValidatorsRow {
-  loadValidators(): Promise<OperationValidators>;
-}
-
 /**
- * The validators of an operation, loaded once per process; a failed load is tried again next time.
- * `row` is the operation's row of the table (given by the caller, which has it loaded already).
+ * The validators of an operation (named by its row of generated/operations.ts), loaded once per
+ * process; a failed load is tried again next time.
  */
-export function validatorsOf(operation: ClientOperationId, row: ValidatorsRow): Promise<OperationValidators> {
+export function validatorsOf(operation: ClientOperationId): Promise<OperationValidators> {
   let pending = loaded.get(operation);
   if (!pending) {
-    pending = row.loadValidators();
+    pending = clientOperations[operation].loadValidators();
     loaded.set(operation, pending);
     pending.catch(() => loaded.delete(operation));
   }
@@ -54,11 +49,10 @@ export function partProblems(validators: OperationValidators, part: Part, value:
 /** Problems with one part of a request of an operation (its validators loaded first), empty when the spec accepts it. */
 export async function requestProblems(
   operation: ClientOperationId,
-  row: ValidatorsRow,
   part: Part,
   value: unknown,
 ): Promise<ValidationProblem[]> {
-  return partProblems(await validatorsOf(operation, row), part, value);
+  return partProblems(await validatorsOf(operation), part, value);
 }
 
 /** Throws a ValidationError naming every problem of the request; nothing has been sent. */

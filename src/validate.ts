@@ -3,7 +3,7 @@
 // checks of the shared parameters a program may need before any call (the project id when a
 // client is made, a domain name); a whole request is checked by validate-request.ts, loaded with
 // the first call together with that operation's validators.
-import { type ClientOperationId, clientOperations } from '../generated/operations.js';
+import type { ClientOperationId } from '../generated/operations.js';
 // By name: a bundle carries these two shared-parameter validators and not the other five.
 import { Domain, ProjectId } from '../generated/validators/live/parameters.js';
 import type { Validator } from '../generated/validators/validator.js';
@@ -26,7 +26,7 @@ export async function requestProblems(
   part: Part,
   value: unknown,
 ): Promise<ValidationProblem[]> {
-  return (await import('./validate-request.js')).requestProblems(operation, clientOperations[operation], part, value);
+  return (await import('./validate-request.js')).requestProblems(operation, part, value);
 }
 
 /** Problems with a domain name (the spec's shared `domain` query parameter), empty when the spec accepts it. */

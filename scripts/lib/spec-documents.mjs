@@ -8,6 +8,8 @@ import { parse } from 'yaml';
 
 /** The one table of every operation of every document (scripts/lib/operations-table.mjs). */
 export const OPERATIONS_TABLE = 'generated/operations.ts';
+/** What a client needs when it is made: the services and each operation's method name (operations-table.mjs). */
+export const CLIENT_METHODS = 'generated/client-methods.ts';
 
 export function specDocuments(root) {
   const config = parse(readFileSync(join(root, 'redocly.yaml'), 'utf8'));

@@ -1,6 +1,5 @@
 // The one check of credentials, for plain ones given to the client and for whatever a provider
 // returns. It copies what it checked: later changes to the caller's object change nothing.
-import { serverText } from '../internal/server-text.js';
 import type { AkSkCredentials, Credentials, ProvidedCredentials } from '../auth/credentials.js';
 import { ConfigurationError } from '../errors.js';
 import { projectIdProblems } from '../validate.js';
@@ -120,13 +119,21 @@ export function noProjectId(why: 'token' | 'lookup-off'): ConfigurationError {
 export const DOMAIN_ID_HOW =
   'give domainId (the CLI: --domain-id), or set HUAWEICLOUD_SDK_DOMAIN_ID, or domain_id in the [global] section of the credentials file (IAM console, "My Credentials": Account ID)';
 
+// A wrong account id is shown when it is short printable ASCII (a project id, a name, a cut
+// copy); any other only by its length. Not through server-text.ts: this check runs when a client
+// is made, and that module, shared with the lazily loaded call path, would be a browser chunk of
+// its own at start (docs/performance.md, footprint).
+function shownDomainId(value: string): string {
+  return /^[\x20-\x7e]{0,40}$/.test(value) ? `"${value}"` : `of ${value.length} characters (not shown)`;
+}
+
 /** An account id goes into the signed X-Domain-Id header: 32 hexadecimal digits, as IAM shows it. */
 export function checkDomainId(value: unknown, source?: string): string {
   const from = source ? ` (from ${source})` : '';
   if (typeof value !== 'string' || !/^[0-9a-f]{32}$/i.test(value))
     throw new ConfigurationError(
       'domainId',
-      `domainId ${typeof value === 'string' ? `"${serverText(value, [], 40)}" is not 32 hexadecimal digits` : 'must be a string'}${from}: ${DOMAIN_ID_HOW}`,
+      `domainId ${typeof value === 'string' ? `${shownDomainId(value)} is not 32 hexadecimal digits` : 'must be a string'}${from}: ${DOMAIN_ID_HOW}`,
     );
   return value;
 }

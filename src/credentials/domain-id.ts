@@ -6,7 +6,6 @@
 import type { components } from '../../generated/iam-projects.js';
 import { validators as keystoneListAuthDomains } from '../../generated/validators/iam-projects/KeystoneListAuthDomains.js';
 import { ConfigurationError } from '../errors.js';
-import { DOMAIN_ID_HOW as HOW } from './check.js';
 import { problemsFrom } from '../internal/schema-problems.js';
 import { serverText } from '../internal/server-text.js';
 import type { Transport } from '../transport/transport-types.js';
@@ -19,6 +18,12 @@ export interface DomainLookup {
   /** A transport that signs with the same credentials (and sends neither X-Project-Id nor X-Domain-Id). */
   transport: Transport;
   secrets: readonly string[];
+  /**
+   * What a person can set instead when the lookup fails (check.ts's DOMAIN_ID_HOW). Handed over
+   * rather than imported: this module loads at the first CCM call, and a module of the client's
+   * start graph it imported would be split into a browser chunk of its own (docs/performance.md).
+   */
+  how: string;
 }
 
 const found = new Map<string, Promise<string>>();
@@ -39,7 +44,7 @@ export function clearDomainIdCache(): void {
   found.clear();
 }
 
-async function listDomains({ iamEndpoint, transport, secrets }: DomainLookup): Promise<string> {
+async function listDomains({ iamEndpoint, transport, secrets, how }: DomainLookup): Promise<string> {
   const response = await transport.call(
     `${iamEndpoint}/v3/auth/domains`,
     { method: 'GET', headers: { accept: 'application/json' } },
@@ -49,7 +54,7 @@ async function listDomains({ iamEndpoint, transport, secrets }: DomainLookup): P
     response,
     'KeystoneListAuthDomains',
     secrets,
-    (message) => `${message ?? 'the account id lookup was refused'}; ${HOW}`,
+    (message) => `${message ?? 'the account id lookup was refused'}; ${how}`,
   );
   // Only an answer the spec vouches for (ids of 32 hex digits) goes into a signed header.
   const isDomainList = keystoneListAuthDomains.responses['200'];
@@ -58,10 +63,10 @@ async function listDomains({ iamEndpoint, transport, secrets }: DomainLookup): P
     const detail = why ? serverText(`${why.field} ${why.message}`, secrets, 200) : 'unexpected shape';
     throw new ConfigurationError(
       'domainId',
-      `IAM answered the account id lookup with something that is not a domain list (${detail}; ${trace}); ${HOW}`,
+      `IAM answered the account id lookup with something that is not a domain list (${detail}; ${trace}); ${how}`,
     );
   }
   const [first] = (body as components['schemas']['DomainList']).domains;
-  if (!first) throw new ConfigurationError('domainId', `IAM lists no account for this access key (${trace}); ${HOW}`);
+  if (!first) throw new ConfigurationError('domainId', `IAM lists no account for this access key (${trace}); ${how}`);
   return first.id;
 }

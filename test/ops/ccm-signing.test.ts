@@ -73,6 +73,18 @@ describe('the account id of CCM requests (X-Domain-Id)', () => {
     expect(cloud.calls('KeystoneListAuthDomains')).toEqual([]);
     expect(cloud.calls('ListCertificates')).toHaveLength(2);
     expect(() => client({ domainId: 'x/../y' })).toThrow(ConfigurationError);
+    expect(() => client({ domainId: 'x/../y' })).toThrow(/domainId "x\/\.\.\/y" is not 32 hexadecimal digits/);
+    // Control characters (an escape sequence) are never echoed: the value is described by its length.
+    const escaping = `${'a'.repeat(28)}\u001b[2J`;
+    const refused = (() => {
+      try {
+        client({ domainId: escaping });
+      } catch (error) {
+        return (error as Error).message;
+      }
+    })();
+    expect(refused).toMatch(/^domainId of 32 characters \(not shown\) is not 32 hexadecimal digits/);
+    expect(refused).not.toContain('\u001b');
     expect(() => client({ env: { HUAWEICLOUD_SDK_DOMAIN_ID: 'nope' } })).toThrow(/HUAWEICLOUD_SDK_DOMAIN_ID/);
     await expect(client({ lookupDomainId: false }).listCertificates({ limit: 10 })).rejects.toThrow(
       /no account \(domain\) id for Cloud Certificate Manager/,

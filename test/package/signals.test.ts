@@ -1,6 +1,6 @@
 // The built executable and SIGINT (Ctrl-C): main.ts turns the signal into the commands' interrupt,
 // the domains in flight finish, the rest are skipped, the report is printed and the exit code is
-// 130. (The interrupt itself, in process: test/ops/cli-ops.test.ts.)
+// 130. (The interrupt itself, in process: test/cli/commands/update.test.ts.)
 import { spawn } from 'node:child_process';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';

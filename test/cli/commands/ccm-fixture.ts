@@ -1,10 +1,11 @@
-// What the --via-ccm and rollback CLI tests share: the stateful fake of Live and CCM with three play
-// domains (one bound to a certificate already in CCM, one with an uploaded PEM, one with none), the
-// certificate files, and the environment that points the CLI at the fake (and its state at a
-// directory of the test's own).
+// What the --via-ccm, rollback and delete CLI tests share: the stateful fake of Live and CCM with
+// three play domains (one bound to a certificate already in CCM, one with an uploaded PEM, one with
+// none), the certificate files, and the environment that points the CLI at the fake (and its state
+// at a directory of the test's own).
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { afterAll, afterEach, beforeAll, beforeEach } from 'vitest';
 import { makeCert, type Pki, standardPki } from '../../support/certs.js';
 import { type FakeCloud, startFakeCloud } from '../../support/fake-cloud.js';
 
@@ -24,14 +25,14 @@ export interface CcmFixture {
   oldId: string;
 }
 
-export function setUpPki(): Pki {
+function setUpPki(): Pki {
   const pki = standardPki();
   makeCert(pki, { name: 'old', domains: ['*.example.com'], days: 20 });
   writeFileSync(pki.path('wild-chain.crt'), pki.read('wild.crt') + pki.read('int.crt'));
   return pki;
 }
 
-export async function startCcmFixture(pki: Pki): Promise<CcmFixture> {
+async function startCcmFixture(pki: Pki): Promise<CcmFixture> {
   const cloud = await startFakeCloud({
     keys: { [AK]: SK },
     projectId: PROJECT_ID,
@@ -77,3 +78,41 @@ export async function startCcmFixture(pki: Pki): Promise<CcmFixture> {
 }
 
 export const ALL = ['--domain', 'a.example.com', '--domain', 'b.example.com', '--domain', 'c.example.com'];
+
+/**
+ * Registers the hooks: the certificates once for the file (or describe block), a fresh fake for
+ * each test (stopped after it). The fixture returned is always the running test's.
+ */
+export function ccmFixturePerTest(): CcmFixture {
+  let pki: Pki | undefined;
+  let current: CcmFixture | undefined;
+  beforeAll(() => {
+    pki = setUpPki();
+  });
+  beforeEach(async () => {
+    current = await startCcmFixture(pki!);
+  });
+  afterEach(async () => {
+    await current?.cloud.stop();
+  });
+  afterAll(() => pki?.cleanup());
+  const now = () => current!;
+  return {
+    get pki() {
+      return pki!;
+    },
+    get cloud() {
+      return now().cloud;
+    },
+    get stateHome() {
+      return now().stateHome;
+    },
+    get certificate() {
+      return now().certificate;
+    },
+    get oldId() {
+      return now().oldId;
+    },
+    env: (stateHome) => now().env(stateHome),
+  };
+}

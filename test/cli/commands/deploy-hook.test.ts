@@ -1,6 +1,7 @@
 // live-https-cert deploy-hook, in process against the stateful fake of Live, as certbot runs it
 // (RENEWED_LINEAGE): with --covered the renewed certificate goes to every pull domain, status on,
-// that it covers; with named domains those it does not cover are skipped.
+// that it covers; with named domains those it does not cover are skipped. Against the verifying
+// server (which keeps what a PUT stores): named domains from a file, and certbot's retry.
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
@@ -16,6 +17,7 @@ import {
   playDomains,
 } from '../../support/fleet-fixture.js';
 import { runInProcess } from '../../support/run-cli.js';
+import { deployablePkiForBlock, domainOf, ENV, putBody, verifyingServerPerTest } from './verifying-fixture.js';
 
 let pki: Pki;
 let cloud: FakeCloud | undefined;
@@ -115,5 +117,57 @@ describe('deploy-hook --covered', () => {
         }),
       ]),
     );
+  });
+});
+
+describe('deploy-hook against a server that keeps the configuration', () => {
+  const certs = deployablePkiForBlock();
+  const live = verifyingServerPerTest();
+
+  it("certbot's RENEWED_LINEAGE: uploads fullchain.pem only to the Live domains it covers, skips the others with a note", async () => {
+    const endpoint = await live.store();
+    const lineage = certs.path('live/example.com');
+    mkdirSync(lineage, { recursive: true });
+    writeFileSync(`${lineage}/fullchain.pem`, certs.read('wild-chain.crt'));
+    writeFileSync(`${lineage}/privkey.pem`, certs.read('wild.key'));
+    writeFileSync(
+      certs.path('live-domains.txt'),
+      'a.example.com\nb.c.example.com\nexample.com\nplay.example.org\nB.Example.com.\n',
+    );
+    const r = await runInProcess(
+      ['deploy-hook', '--domains-file', certs.path('live-domains.txt'), ...endpoint, '--json'],
+      {
+        ...ENV,
+        RENEWED_LINEAGE: lineage,
+        RENEWED_DOMAINS: '*.example.com',
+      },
+    );
+    expect(r.code).toBe(0);
+    const doc = JSON.parse(r.stdout);
+    expect(doc.summary).toEqual({ total: 5, ok: 2, unchanged: 0, failed: 0, skipped: 3 });
+    expect(
+      doc.results
+        .filter((x: { status: string }) => x.status === 'skipped')
+        .map((x: { domain: string; reason: string }) => [x.domain, x.reason]),
+    ).toEqual([
+      ['b.c.example.com', expect.stringContaining('not covered')],
+      ['example.com', expect.stringContaining('not covered')],
+      ['play.example.org', expect.stringContaining('not covered')],
+    ]);
+    expect(
+      live
+        .puts()
+        .map((r) => domainOf(r.url))
+        .sort(),
+    ).toEqual(['a.example.com', 'b.example.com']);
+    expect(putBody(live.puts()[0]!)['certificate']).toBe(certs.read('wild-chain.crt'));
+    // Run again (certbot retries): nothing left to upload.
+    const again = await runInProcess(['deploy-hook', '--domains-file', certs.path('live-domains.txt'), ...endpoint], {
+      ...ENV,
+      RENEWED_LINEAGE: lineage,
+    });
+    expect(again.code).toBe(0);
+    expect(again.stdout).toContain('0 ok, 2 unchanged');
+    expect(live.puts()).toHaveLength(2);
   });
 });

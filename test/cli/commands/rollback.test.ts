@@ -1,29 +1,15 @@
-// rollback and update --verify --rollback-on-failure, in process against the stateful fake of
-// Live and CCM and a loopback TLS "edge": the previous cert_id comes back, an uploaded PEM says
-// why it cannot, and a deployment the edge does not serve within --wait is undone.
+// live-https-cert rollback, in process against the stateful fake of Live and CCM: the previous
+// cert_id comes back, an uploaded PEM or nothing saved says why it cannot. (What delete and
+// update --verify --rollback-on-failure save and undo: delete.test.ts, update.test.ts.)
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import type { Pki } from '../../support/certs.js';
+import { describe, expect, it } from 'vitest';
 import { runInProcess } from '../../support/run-cli.js';
-import { type SniServer, startSniServer } from '../../support/tls-server.js';
-import { ALL, type CcmFixture, setUpPki, startCcmFixture } from './ccm-fixture.js';
+import { ALL, ccmFixturePerTest } from './ccm-fixture.js';
+import { domainOf } from './verifying-fixture.js';
 
-let pki: Pki;
-let f: CcmFixture;
-const domainOf = (url: string) => new URL(url, 'http://x').searchParams.get('domain');
+const f = ccmFixturePerTest();
 const tls = (domain: string) => f.cloud.domains.get(domain)!.config?.['tls_certificate'] as Record<string, unknown>;
-
-beforeAll(() => {
-  pki = setUpPki();
-});
-beforeEach(async () => {
-  f = await startCcmFixture(pki);
-});
-afterEach(async () => {
-  await f.cloud.stop();
-});
-afterAll(() => pki.cleanup());
 
 describe('rollback', () => {
   it('restores the previous cert_id and force_redirect; an uploaded PEM or nothing saved says why, sending nothing', async () => {
@@ -92,98 +78,5 @@ describe('rollback', () => {
     const real = await runInProcess(['rollback', '--domain', 'a.example.com', '--endpoint', f.cloud.liveUrl], f.env());
     expect(real.code).toBe(0);
     expect(tls('a.example.com')['cert_id']).toBe(f.oldId);
-  });
-});
-
-describe('delete', () => {
-  it('saves the deployed setting first, so rollback puts the deleted CCM binding back', async () => {
-    expect(tls('a.example.com')).toMatchObject({ source: 'scm', cert_id: f.oldId });
-
-    const d = await runInProcess(['delete', '--domain', 'a.example.com', '--endpoint', f.cloud.liveUrl], f.env());
-    expect(d.stderr).toBe('');
-    expect(d.code).toBe(0);
-    expect(f.cloud.domains.get('a.example.com')!.config).toBeUndefined();
-    // The read that the save needs goes before the delete.
-    const ops = f.cloud.received.map((r) => r.operation).filter((o) => o?.endsWith('DomainHttpsCert'));
-    expect(ops).toEqual(['ShowDomainHttpsCert', 'DeleteDomainHttpsCert']);
-
-    const r = await runInProcess(['rollback', '--domain', 'a.example.com', '--endpoint', f.cloud.liveUrl], f.env());
-    expect(r.code).toBe(0);
-    expect(tls('a.example.com')).toMatchObject({ source: 'scm', cert_id: f.oldId });
-  });
-
-  it('deletes nothing when the setting cannot be saved; a dry run neither reads nor saves', async () => {
-    const unwritable = join(f.stateHome, 'not-a-directory');
-    writeFileSync(unwritable, '');
-    const env = { ...f.env(), XDG_STATE_HOME: unwritable };
-    const d = await runInProcess(['delete', '--domain', 'a.example.com', '--endpoint', f.cloud.liveUrl], env);
-    expect(d.code).toBe(2);
-    expect(d.stderr).toContain('could not save the rollback state of a.example.com');
-    expect(f.cloud.calls('DeleteDomainHttpsCert')).toHaveLength(0);
-    expect(tls('a.example.com')).toMatchObject({ cert_id: f.oldId });
-
-    const reads = f.cloud.calls('ShowDomainHttpsCert').length;
-    const dry = await runInProcess(
-      ['delete', '--domain', 'a.example.com', '--endpoint', f.cloud.liveUrl, '--dry-run'],
-      f.env(),
-    );
-    expect(dry.code).toBe(0);
-    expect(f.cloud.calls('DeleteDomainHttpsCert')).toHaveLength(0);
-    expect(f.cloud.calls('ShowDomainHttpsCert')).toHaveLength(reads);
-  });
-});
-
-describe('update --verify --rollback-on-failure', () => {
-  let edge: SniServer;
-  beforeEach(async () => {
-    // The edge keeps serving the old certificate: the deployment did not take.
-    edge = await startSniServer({ cert: pki.read('old.crt'), key: pki.read('old.key') });
-  });
-  afterEach(async () => {
-    await edge.stop();
-  });
-  const verifying = () => ['--verify', '--connect', `127.0.0.1:${edge.port}`, '--wait', '1s', '--rollback-on-failure'];
-
-  it('puts the previous cert_id back when the domain serves another certificate within --wait', async () => {
-    const r = await runInProcess(
-      ['update', '--domain', 'a.example.com', ...f.certificate, '--via-ccm', ...verifying(), '--json'],
-      f.env(),
-    );
-    expect(r.code).toBe(4);
-    const [result] = JSON.parse(r.stdout).results;
-    expect(result.verify).toMatchObject({ matched: false });
-    expect(result.rollback).toMatchObject({ action: 'restored', restored: { certId: f.oldId } });
-    const puts = f.cloud.calls('UpdateDomainHttpsCert');
-    expect(puts).toHaveLength(2);
-    expect(puts[1]!.json?.['tls_certificate']).toMatchObject({ cert_id: f.oldId });
-    expect(tls('a.example.com')).toMatchObject({ cert_id: f.oldId });
-
-    const text = await runInProcess(
-      ['update', '--domain', 'a.example.com', ...f.certificate, '--via-ccm', ...verifying()],
-      f.env(),
-    );
-    expect(text.code).toBe(4);
-    expect(text.stderr).toContain(`rolled back to cert_id ${f.oldId}`);
-  });
-
-  it('serves the new one: nothing is rolled back; an uploaded PEM before says it could not be', async () => {
-    edge.serve('a.example.com', pki.read('wild.crt') + pki.read('int.crt'), pki.read('wild.key'));
-    const ok = await runInProcess(
-      ['update', '--domain', 'a.example.com', ...f.certificate, '--via-ccm', ...verifying()],
-      f.env(),
-    );
-    expect(ok.code).toBe(0);
-    expect(f.cloud.calls('UpdateDomainHttpsCert')).toHaveLength(1);
-
-    const pem = await runInProcess(
-      ['update', '--domain', 'b.example.com', ...f.certificate, '--via-ccm', ...verifying(), '--json'],
-      f.env(),
-    );
-    expect(pem.code).toBe(4);
-    expect(JSON.parse(pem.stdout).results[0].rollback).toMatchObject({
-      action: 'not-restorable',
-      reason: expect.stringContaining('uploaded PEM'),
-    });
-    expect(f.cloud.calls('UpdateDomainHttpsCert')).toHaveLength(2);
   });
 });

@@ -1,6 +1,7 @@
 // live-https-cert status, in process against the stateful fake of Live: --all reads every play
 // domain's certificate from ShowCertificateInfo (a call per 100 domains, no GET per domain);
-// --domain keeps its per-domain detail.
+// --domain keeps its per-domain detail (against the verifying server too: expiry, attention, every
+// field, a deployed certificate whose date cannot be read).
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { makeCert, type Pki, standardPki } from '../../support/certs.js';
 import { type FakeCloud, type FakeDomain, startFakeCloud } from '../../support/fake-cloud.js';
@@ -13,6 +14,8 @@ import {
   playDomains,
 } from '../../support/fleet-fixture.js';
 import { runInProcess } from '../../support/run-cli.js';
+import { noRawError, TOKEN_ENV, unreadableCert } from './unreadable-cert-fixture.js';
+import { deployablePkiForBlock, deployedConfig, ENV, verifyingServerPerTest } from './verifying-fixture.js';
 
 let pki: Pki;
 let cloud: FakeCloud | undefined;
@@ -220,5 +223,105 @@ describe('status --domain', () => {
     const r = await runInProcess(['status', '--help']);
     expect(r.stdout).toContain('live-https-cert status (--domain D ... | --domains-file FILE | --all)');
     expect(r.stdout).toContain('--all ');
+  });
+});
+
+describe('status --domain against a server that keeps the configuration', () => {
+  const certs = deployablePkiForBlock();
+  const live = verifyingServerPerTest();
+
+  it('a certificate 10 days from expiry with --warn-days 30: exit 4, every field in --json', async () => {
+    const endpoint = await live.store({ 'soon.example.com': deployedConfig(certs, 'soon-chain.crt', true) });
+    const r = await runInProcess(['status', '--domain', 'soon.example.com', '--warn-days', '30', ...endpoint], ENV);
+    expect(r.code).toBe(4);
+    expect(r.stdout).toMatch(/ATTENTION: +expires in 9 days/);
+    const json = JSON.parse(
+      (await runInProcess(['status', '--domain', 'soon.example.com', '--warn-days', '30', '--json', ...endpoint], ENV))
+        .stdout,
+    );
+    expect(json).toMatchObject({ ok: false, summary: { total: 1, failed: 1 } });
+    const result = json.results[0];
+    expect(result).toMatchObject({
+      domain: 'soon.example.com',
+      status: 'failed',
+      needsAttention: true,
+      forceRedirect: true,
+      source: 'user',
+    });
+    expect(Object.keys(result.certificate).sort()).toEqual([
+      'chainFingerprints',
+      'coversDomain',
+      'daysLeft',
+      'fingerprint256',
+      'issuer',
+      'names',
+      'notAfter',
+      'notBefore',
+      'subject',
+    ]);
+    expect(result.certificate).toMatchObject({
+      subject: 'CN=soon.example.com',
+      issuer: 'CN=Test Intermediate CA',
+      coversDomain: true,
+      daysLeft: 9,
+    });
+    expect(result.certificate.fingerprint256).toMatch(/^([0-9A-F]{2}:){31}[0-9A-F]{2}$/);
+    const relaxed = await runInProcess(
+      ['status', '--domain', 'soon.example.com', '--warn-days', '5', ...endpoint],
+      ENV,
+    );
+    expect(relaxed.code).toBe(0);
+  });
+
+  it('a fleet: no certificate and not covering need attention; the healthy one is ok; source scm shows cert_id', async () => {
+    const endpoint = await live.store({
+      'play.example.com': deployedConfig(certs, 'chain.crt', false),
+      'other.example.net': deployedConfig(certs, 'chain.crt', false),
+      'scm.example.com': {
+        certificate_format: 'PEM',
+        certificate: '',
+        certificate_key: '',
+        force_redirect: false,
+        tls_certificate: { source: 'scm', cert_id: 'scs1700000000001', cert_name: 'prod' },
+      },
+    });
+    const r = await runInProcess(
+      [
+        'status',
+        '--domain',
+        'play.example.com',
+        '--domain',
+        'other.example.net',
+        '--domain',
+        'none.example.com',
+        '--domain',
+        'scm.example.com',
+        '--json',
+        ...endpoint,
+      ],
+      ENV,
+    );
+    expect(r.code).toBe(4);
+    const byDomain = Object.fromEntries(JSON.parse(r.stdout).results.map((x: { domain: string }) => [x.domain, x]));
+    expect(byDomain['play.example.com']).toMatchObject({ status: 'ok', attention: [] });
+    expect(byDomain['other.example.net'].attention).toEqual([
+      expect.stringContaining('does not cover other.example.net'),
+    ]);
+    expect(byDomain['none.example.com'].attention).toEqual(['no certificate configured']);
+    expect(byDomain['scm.example.com']).toMatchObject({ source: 'scm', certId: 'scs1700000000001', certName: 'prod' });
+  });
+});
+
+describe('status of a deployed certificate whose validity date cannot be read', () => {
+  const unreadable = unreadableCert();
+
+  it('status of a deployed one: attention "cannot be read", exit 4 (not exit 1, "the API refused")', async () => {
+    const r = await runInProcess(
+      ['status', '--domain', 'play.example.com', '--endpoint', unreadable.api.url],
+      TOKEN_ENV,
+    );
+    noRawError(r.stdout + r.stderr);
+    expect(r.stdout).toMatch(/cannot be read/);
+    expect(r.code).toBe(4);
   });
 });

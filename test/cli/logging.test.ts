@@ -1,4 +1,4 @@
-// The CLI's logs, as users run it (the built CLI, spawned): every command that talks to the API
+// The CLI's logs, in process (runCli with the io injected): every command that talks to the API
 // (domains, status --all and update --covered included, so every operation the CLI uses) at --debug, against a server on 127.0.0.1 that echoes every credential back in its headers and
 // bodies, with the credentials in the environment, a token, a proxy with a password and the
 // metadata service's temporary credentials: no secret in stderr, and stdout still one clean JSON

@@ -1,5 +1,6 @@
-// The built CLI with credentials found the official SDKs' ways: only a credentials file (no
-// variables, no project id) against local IAM and Live servers; metadata credentials; SM3.
+// The CLI, in process, with credentials found the official SDKs' ways: only a credentials file (no
+// variables, no project id) against local IAM and Live servers; metadata credentials; SM3; which
+// source wins.
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -99,6 +100,27 @@ describe('live-https-cert show with only ~/.huaweicloud/credentials', () => {
     });
     expect(r.code).toBe(0);
     expect(server.received.map((q) => [q.accessKey, q.headers['x-project-id']])).toEqual([['ENVAK', flagId]]);
+  });
+
+  it('--project-id wins over HUAWEICLOUD_SDK_PROJECT_ID', async () => {
+    server = await startVerifyingServer({ keys: { [AK]: SK } });
+    await runCli(
+      [
+        'show',
+        '--domain',
+        'a.example.com',
+        '--endpoint',
+        server.url,
+        '--project-id',
+        'f1a9f1a9f1a9f1a9f1a9f1a9f1a9f1a9',
+      ],
+      {
+        HUAWEICLOUD_SDK_AK: AK,
+        HUAWEICLOUD_SDK_SK: SK,
+        HUAWEICLOUD_SDK_PROJECT_ID: 'e0e0e0e0e0e0e0e0e0e0e0e0e0e0e0e0',
+      },
+    );
+    expect(server.received[0]?.url).toContain('/v1/f1a9f1a9f1a9f1a9f1a9f1a9f1a9f1a9/');
   });
 
   it('--signing-algorithm SDK-HMAC-SM3 signs the lookup and the call with SM3', async () => {

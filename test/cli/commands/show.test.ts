@@ -1,0 +1,137 @@
+// live-https-cert show, in process: against Prism (the configuration and a summary of the
+// certificate, the API data in --json, fleets), against the verifying server (signed fleets, a wrong
+// SK, nothing listening, domains de-duplicated), and with input files that never end or fail.
+import { describe, expect, it } from 'vitest';
+import { freePort } from '../../../scripts/lib/prism.js';
+import { runInProcess } from '../../support/run-cli.js';
+import { onPrism, prismEnv } from './prism-fixture.js';
+import { TOKEN_ENV, unreadableCert } from './unreadable-cert-fixture.js';
+import { AK, domainOf, ENV, SK, verifyingServerPerTest } from './verifying-fixture.js';
+
+describe('show against Prism', () => {
+  it('show prints the configuration and a summary of the certificate', async () => {
+    const r = await runInProcess(['show', '--domain', 'play.example.com', ...onPrism()], prismEnv());
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain('certificate_format: PEM');
+    expect(r.stdout).toContain('force_redirect:     false');
+  });
+
+  it('show --json gives the API data', async () => {
+    const r = await runInProcess(['show', '--domain', 'play.example.com', '--json', ...onPrism()], prismEnv());
+    const doc = JSON.parse(r.stdout);
+    expect(doc).toMatchObject({ ok: true, results: [{ status: 'ok', data: { certificate_format: 'PEM' } }] });
+    // Key fields are never printed, not even empty.
+    expect(doc.results[0].data).not.toHaveProperty('certificate_key');
+  });
+
+  it('takes fleets too: a table', async () => {
+    const fleet = ['--domain', 'a.example.com', '--domain', 'b.example.com', '--domain', 'c.example.com'];
+    const shown = await runInProcess(['show', ...fleet, ...onPrism()], prismEnv());
+    expect(shown.code).toBe(0);
+    expect(shown.stdout).toContain('3 of 3 succeeded');
+  });
+});
+
+describe('show against the verifying server', () => {
+  const live = verifyingServerPerTest();
+
+  it('a fleet is signed and verified', async () => {
+    const url = await live.serve();
+    const fleet = ['--domain', 'a.example.com', '--domain', 'b.example.com', '--domain', 'c.example.com'];
+    const env = { HUAWEICLOUD_SDK_AK: AK, HUAWEICLOUD_SDK_SK: SK };
+    const shown = await runInProcess(
+      ['show', ...fleet, '--endpoint', url, '--project-id', '0123456789abcdef0123456789abcdef'],
+      env,
+    );
+    expect(shown.code).toBe(0);
+    // A GET per domain.
+    expect(live.server?.received.map((r) => r.verdict)).toEqual(Array(3).fill('ok'));
+  });
+
+  it('a wrong SK: exit 1, APIGW.0301 and the request id on stderr, with what to do', async () => {
+    const url = await live.serve();
+    const r = await runInProcess(
+      ['show', '--domain', 'a.example.com', '--endpoint', url, '--project-id', '0123456789abcdef0123456789abcdef'],
+      { HUAWEICLOUD_SDK_AK: AK, HUAWEICLOUD_SDK_SK: 'wrong-secret-key' },
+    );
+    expect(r.code).toBe(1);
+    expect(r.stderr).toMatch(/APIGW\.0301.*request id verify-1.*check HUAWEICLOUD_SDK_AK/s);
+  });
+
+  it('nothing listening: exit 3 after the retries', async () => {
+    const port = await freePort();
+    const r = await runInProcess(
+      [
+        'show',
+        '--domain',
+        'a.example.com',
+        '--endpoint',
+        `http://127.0.0.1:${port}`,
+        '--project-id',
+        '0123456789abcdef0123456789abcdef',
+        '--retries',
+        '1',
+      ],
+      { HUAWEICLOUD_SDK_AK: AK, HUAWEICLOUD_SDK_SK: SK },
+    );
+    expect(r.code).toBe(3);
+    expect(r.stderr).toContain('ECONNREFUSED');
+    expect(r.stderr).toContain('2 attempts');
+  });
+
+  it('domains are de-duplicated case-insensitively and without a trailing dot', async () => {
+    const endpoint = await live.store();
+    const r = await runInProcess(
+      [
+        'show',
+        '--domain',
+        'Play.Example.COM.',
+        '--domain',
+        'play.example.com',
+        '--domain',
+        'PLAY.example.com',
+        '--json',
+        ...endpoint,
+      ],
+      ENV,
+    );
+    expect(r.code).toBe(0);
+    expect(JSON.parse(r.stdout).summary.total).toBe(1);
+    expect(live.server!.received.map((r) => domainOf(r.url))).toEqual(['play.example.com']);
+  });
+});
+
+describe('show with input that never ends or fails', () => {
+  const unreadable = unreadableCert();
+
+  it('--domains-file /dev/zero likewise, and nothing is sent', async () => {
+    const before = unreadable.api.received.length;
+    const r = await runInProcess(['show', '--domains-file', '/dev/zero', '--endpoint', unreadable.api.url], TOKEN_ENV);
+    expect(r.stderr).toMatch(/--domains-file \/dev\/zero: gives more than 1 MB/);
+    expect(r.code).toBe(2);
+    expect(unreadable.api.received.length).toBe(before);
+  }, 20_000);
+
+  it('/dev/full: every domain is still reported on stdout, with a warning, and the run is not called an API refusal', async () => {
+    const r = await runInProcess(
+      [
+        'show',
+        '--domain',
+        'a.example.com',
+        '--domain',
+        'b.example.com',
+        '--report',
+        '/dev/full',
+        '--json',
+        '--endpoint',
+        unreadable.api.url,
+      ],
+      TOKEN_ENV,
+    );
+    expect(r.stderr).toMatch(/--report \/dev\/full: ENOSPC/);
+    const doc = JSON.parse(r.stdout);
+    expect(doc.summary.total).toBe(2);
+    expect(doc.results.map((x: { domain: string }) => x.domain).sort()).toEqual(['a.example.com', 'b.example.com']);
+    expect(r.code).toBe(0);
+  });
+});
