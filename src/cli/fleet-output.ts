@@ -5,8 +5,8 @@ import type { DomainOutcome, FleetTally } from './fleet.js';
 import { stripControls } from '../internal/server-text.js';
 import { outcomeJson } from './output.js';
 
-export interface OutcomeWriter {
-  outcome(outcome: DomainOutcome): void;
+export interface OutcomeWriter<J extends object = object> {
+  outcome(outcome: DomainOutcome<J>): void;
   end(tally: FleetTally, interrupted: boolean): void;
 }
 

@@ -6,7 +6,11 @@ import type { CredentialsState } from '../transport/credentials-gate.js';
 
 export type OutcomeStatus = 'ok' | 'unchanged' | 'failed' | 'skipped';
 
-export interface DomainOutcome {
+/**
+ * One domain's result. `J` is the JSON the command prints for it (each command declares its own),
+ * so the command's text printer reads the fields it prints without a cast.
+ */
+export interface DomainOutcome<J extends object = object> {
   domain: string;
   status: OutcomeStatus;
   /** Process exit code this outcome stands for (0 when ok, unchanged or skipped). */
@@ -14,10 +18,17 @@ export interface DomainOutcome {
   detail: string;
   /** Shown for every domain, fleets included (none when absent): expiring soon, checks skipped, chain reordered. */
   warnings?: string[];
-  json: Record<string, unknown>;
+  json: J;
 }
 
-export interface FleetOptions {
+/** The JSON of a domain that was not started (or left alone on purpose). */
+export interface SkippedJson {
+  domain: string;
+  status: 'skipped';
+  reason: string;
+}
+
+export interface FleetOptions<J extends object = object> {
   concurrency: number;
   failFast: boolean;
   /** Aborted: start no new domain. */
@@ -28,7 +39,7 @@ export interface FleetOptions {
    * (a full pipe) holds the fleet back instead of piling results up in memory. `started` is false
    * for the domains skipped because the run stopped (--fail-fast, Ctrl-C).
    */
-  onFinish: (outcome: DomainOutcome, tally: FleetTally, started: boolean) => void | Promise<void>;
+  onFinish: (outcome: DomainOutcome<J | SkippedJson>, tally: FleetTally, started: boolean) => void | Promise<void>;
   /**
    * What the answers so far showed of the credentials. Given, domains go one at a time until an
    * answer accepted them, then fan out; once refused, no new domain starts (the gateway locks a
@@ -60,10 +71,10 @@ export class FleetTally {
   }
 }
 
-export async function runFleet(
+export async function runFleet<J extends object>(
   domains: readonly string[],
-  task: (domain: string) => Promise<DomainOutcome>,
-  options: FleetOptions,
+  task: (domain: string) => Promise<DomainOutcome<J>>,
+  options: FleetOptions<J>,
 ): Promise<FleetTally> {
   const tally = new FleetTally();
   let next = 0;
@@ -71,7 +82,7 @@ export async function runFleet(
   const credentials = options.credentials ?? (() => 'accepted' as const);
   const refused = () => credentials() === 'refused';
   const stopped = () => failedFast || options.interrupt?.aborted === true || refused();
-  const finish = (outcome: DomainOutcome, started: boolean) => {
+  const finish = (outcome: DomainOutcome<J | SkippedJson>, started: boolean) => {
     tally.add(outcome);
     return options.onFinish(outcome, tally, started);
   };
@@ -111,7 +122,7 @@ export function summaryOf(outcomes: readonly DomainOutcome[]): FleetSummary {
   return tally.summary;
 }
 
-export function skippedOutcome(domain: string, why: string): DomainOutcome {
+export function skippedOutcome(domain: string, why: string): DomainOutcome<SkippedJson> {
   return {
     domain,
     status: 'skipped',

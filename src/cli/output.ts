@@ -2,10 +2,12 @@
 // prints a secret: errors are already redacted, and request bodies and headers are redacted here.
 import type { CheckReport } from '../check/findings.js';
 import { LiveError } from '../errors.js';
+import type { ReadCompareWriteResult } from '../ops/read-compare-write.js';
 import { redact } from '../internal/redact.js';
 import { serverLines, serverText, stripControls } from '../internal/server-text.js';
 import { exitCodeOf, hintFor } from './exit-codes.js';
-import { type DomainOutcome, type FleetSummary, summaryOf } from './fleet.js';
+import { type DomainOutcome, type FleetSummary, type OutcomeStatus, summaryOf } from './fleet.js';
+import { thrownField } from './thrown.js';
 
 /** The longest string a JSON result keeps (a PEM chain fits). */
 const JSON_TEXT_MAX = 16_384;
@@ -56,14 +58,14 @@ export function errorJson(error: unknown): Record<string, unknown> {
   const base =
     error instanceof LiveError
       ? error.toJSON()
-      : { name: (error as Error)?.name ?? 'Error', message: String((error as Error)?.message ?? error) };
+      : { name: thrownField(error, 'name') ?? 'Error', message: String(thrownField(error, 'message') ?? error) };
   const hint = hintFor(error);
   return { ...base, exitCode: exitCodeOf(error), ...(hint ? { hint } : {}) };
 }
 
 export function errorLine(error: unknown): string {
   const hint = hintFor(error);
-  return `${(error as Error)?.message ?? String(error)}${hint ? ` (${hint})` : ''}`;
+  return `${thrownField(error, 'message') ?? String(error)}${hint ? ` (${hint})` : ''}`;
 }
 
 const MARK = { passed: 'ok  ', failed: 'FAIL', 'not-checked': 'n/a ' } as const;
@@ -167,26 +169,34 @@ export function redactedRequest(request: CapturedRequest): RedactedRequest {
   return { method: request.method, url: request.url, headers, ...(body === undefined ? {} : { body }), ...canonical };
 }
 
-export function requestText(request: Record<string, unknown>): string {
-  const headers = Object.entries(request['headers'] as Record<string, string>).map(([k, v]) => `${k}: ${v}`);
-  const body = request['body'] === undefined ? '' : `\n\n${JSON.stringify(request['body'], null, 2)}`;
-  const canonical = Array.isArray(request['canonicalRequest'])
-    ? `\n\nCanonical request (what the signature covers):\n${request['canonicalRequest'].join('\n')}`
+export function requestText(request: RedactedRequest): string {
+  const headers = Object.entries(request.headers).map(([k, v]) => `${k}: ${v}`);
+  const body = request.body === undefined ? '' : `\n\n${JSON.stringify(request.body, null, 2)}`;
+  const canonical = Array.isArray(request.canonicalRequest)
+    ? `\n\nCanonical request (what the signature covers):\n${request.canonicalRequest.join('\n')}`
     : '';
-  return `${request['method']} ${request['url']}\n${headers.join('\n')}${body}${canonical}\n`;
+  return `${request.method} ${request.url}\n${headers.join('\n')}${body}${canonical}\n`;
+}
+
+/**
+ * What the text of one domain reads of any command's result (run-domains.ts): the request a dry run
+ * would send (with --via-ccm, the CCM import before it too) and a write's comparison of the deployed
+ * certificate with the local one. Every command's result JSON fits it.
+ */
+export interface PrintedJson {
+  domain: string;
+  status: OutcomeStatus;
+  dryRun?: boolean | undefined;
+  request?: RedactedRequest | undefined;
+  ccm?: { request?: RedactedRequest | undefined } | undefined;
+  differences?: ReadCompareWriteResult['differences'] | undefined;
+  deployed?: ReadCompareWriteResult['deployed'] | undefined;
+  local?: ReadCompareWriteResult['local'] | undefined;
 }
 
 /** Deployed versus local, for the dry run of an update: subject, expiry, fingerprint, force_redirect. */
-export function differencesText(json: Record<string, unknown>): string {
-  const differences = json['differences'] as { field: string; deployed: unknown; local: unknown }[] | undefined;
+export function differencesText({ differences, deployed, local }: PrintedJson): string {
   if (!differences) return '';
-  const deployed = json['deployed'] as
-    | { certificate: { subject: string; notAfter: string; fingerprint256: string } | null; forceRedirect: boolean }
-    | undefined;
-  const local = json['local'] as {
-    certificate: { subject: string; notAfter: string; fingerprint256: string } | null;
-    forceRedirect: boolean | undefined;
-  };
   const row = (name: string, a: unknown, b: unknown) =>
     `  ${name.padEnd(15)} ${String(a ?? '-').padEnd(50)} ${String(b ?? '-')}${a !== b && deployed ? '   (differs)' : ''}`;
   const lines = [`${''.padEnd(17)}${'DEPLOYED'.padEnd(51)}LOCAL`];
@@ -194,12 +204,12 @@ export function differencesText(json: Record<string, unknown>): string {
     row(
       'subject',
       deployed ? (deployed.certificate?.subject ?? 'none') : 'not read (--always)',
-      local.certificate?.subject,
+      local?.certificate?.subject,
     ),
   );
-  lines.push(row('not after', deployed?.certificate?.notAfter, local.certificate?.notAfter));
-  lines.push(row('sha-256', deployed?.certificate?.fingerprint256, local.certificate?.fingerprint256));
-  lines.push(row('force_redirect', deployed?.forceRedirect, local.forceRedirect ?? '(API default: false)'));
+  lines.push(row('not after', deployed?.certificate?.notAfter, local?.certificate?.notAfter));
+  lines.push(row('sha-256', deployed?.certificate?.fingerprint256, local?.certificate?.fingerprint256));
+  lines.push(row('force_redirect', deployed?.forceRedirect, local?.forceRedirect ?? '(API default: false)'));
   lines.push(
     differences.length
       ? `  differs in: ${differences.map((d) => d.field).join(', ')}`

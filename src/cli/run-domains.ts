@@ -3,21 +3,23 @@
 import { closeSync, constants, lstatSync, openSync, writeSync } from 'node:fs';
 import type { FleetFlags } from './args.js';
 import { EXIT, UsageError } from './exit-codes.js';
-import { type DomainOutcome, runFleet } from './fleet.js';
+import { type DomainOutcome, runFleet, type SkippedJson } from './fleet.js';
 import { jsonWriter, type OutcomeWriter, tableWriter } from './fleet-output.js';
 import type { CliIo } from './io.js';
 import type { CredentialsState } from '../transport/credentials-gate.js';
-import { differencesText, requestText, sanitizeJson } from './output.js';
+import { differencesText, type PrintedJson, requestText, sanitizeJson } from './output.js';
 import { concurrencyFrom } from './settings.js';
+import { thrownField } from './thrown.js';
 
-export interface DomainRun {
+/** A run of one command; `J` is the JSON the command declares for a domain's result. */
+export interface DomainRun<J extends PrintedJson> {
   domains: string[];
   values: FleetFlags;
   io: CliIo;
   secrets: readonly string[];
-  task: (domain: string) => Promise<DomainOutcome>;
+  task: (domain: string) => Promise<DomainOutcome<J>>;
   /** The text of one domain that succeeded, when only one was asked for. */
-  single: (outcome: DomainOutcome) => string;
+  single: (outcome: DomainOutcome<J | SkippedJson>) => string;
   /** What the client's answers showed of the credentials: the fleet starts one domain alone, and stops when refused. */
   credentials?: (() => CredentialsState) | undefined;
   /** Print an attention outcome (exit 4) with `single` on stdout: it is a report (status, verify), not an error. */
@@ -43,9 +45,9 @@ function reportWriter(
     fd = openSync(path, constants.O_WRONLY | constants.O_APPEND | constants.O_CREAT | constants.O_NOFOLLOW, 0o600);
   } catch (error) {
     if (error instanceof UsageError) throw error;
-    const code = (error as NodeJS.ErrnoException).code;
+    const code = thrownField(error, 'code');
     if (code === 'ELOOP') throw new UsageError(`--report ${path}: is a symbolic link; give the report file itself`);
-    throw new UsageError(`--report ${path}: ${code ?? (error as Error).message}`);
+    throw new UsageError(`--report ${path}: ${code ?? thrownField(error, 'message')}`);
   }
   // A write that fails mid-run (disk full, file removed) must not abort the fleet: changes are
   // being applied, and the final report is then the only record. Said once, loudly.
@@ -65,14 +67,14 @@ function reportWriter(
     } catch (error) {
       broken = true;
       warn(
-        `warning: --report ${path}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}; from ${outcome.domain} on, finished domains are not in it (the report below has them all)\n`,
+        `warning: --report ${path}: ${thrownField(error, 'code') ?? thrownField(error, 'message')}; from ${outcome.domain} on, finished domains are not in it (the report below has them all)\n`,
       );
     }
   };
   return { write, close: () => closeSync(fd) };
 }
 
-export async function runOverDomains({
+export async function runOverDomains<J extends PrintedJson>({
   domains,
   values,
   io,
@@ -81,15 +83,15 @@ export async function runOverDomains({
   single,
   attentionIsReport,
   credentials,
-}: DomainRun): Promise<number> {
+}: DomainRun<J>): Promise<number> {
   const json = values['json'] === true;
   // No domain at all (a project with none, for --covered) is an empty table, not a missing one.
   const fleet = domains.length !== 1;
   const progress = fleet && io.stderrIsTTY && !json;
   const report = reportWriter(values.report, secrets, io.stderr);
   // One domain as text waits for its end: an interrupt turns it into a table row.
-  let one: DomainOutcome | undefined;
-  const writer: OutcomeWriter = json
+  let one: DomainOutcome<J | SkippedJson> | undefined;
+  const writer: OutcomeWriter<J | SkippedJson> = json
     ? jsonWriter(io.stdout, secrets)
     : fleet
       ? tableWriter(io.stdout, domains)
@@ -126,16 +128,16 @@ export async function runOverDomains({
   return interrupted ? EXIT.interrupted : tally.exitCode;
 }
 
-function printOne(
-  outcome: DomainOutcome,
+function printOne<J extends PrintedJson>(
+  outcome: DomainOutcome<J>,
   io: CliIo,
-  single: (outcome: DomainOutcome) => string,
+  single: (outcome: DomainOutcome<J>) => string,
   attentionIsReport: boolean,
 ): void {
   for (const warning of outcome.warnings ?? []) io.stderr(`warning: ${outcome.domain}: ${warning}\n`);
-  const request = outcome.json['request'] as Record<string, unknown> | undefined;
+  const request = outcome.json.request;
   // --via-ccm --dry-run: the import the run would make once, before the domain's binding.
-  const ccmImport = (outcome.json['ccm'] as { request?: Record<string, unknown> } | undefined)?.request;
+  const ccmImport = outcome.json.ccm?.request;
   if (ccmImport && request)
     io.stdout(
       `Dry run: this CCM import would be sent once for the run (private key and certificate text redacted):\n\n${requestText(ccmImport)}\n`,
@@ -147,6 +149,6 @@ function printOne(
     io.stdout(
       `${differencesText(outcome.json)}Dry run: this request was validated and signed, and not sent (signature value and secrets redacted):\n\n${requestText(request)}`,
     );
-  else if (outcome.json['dryRun']) io.stdout(`${differencesText(outcome.json)}Dry run: ${outcome.detail}\n`);
+  else if (outcome.json.dryRun) io.stdout(`${differencesText(outcome.json)}Dry run: ${outcome.detail}\n`);
   else io.stdout(single(outcome));
 }

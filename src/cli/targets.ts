@@ -10,7 +10,7 @@ import { domainProblems } from '../validate.js';
 import type { DomainFlags } from './args.js';
 import { domainsFrom } from './domains.js';
 import { UsageError } from './exit-codes.js';
-import { type DomainOutcome, skippedOutcome } from './fleet.js';
+import { type DomainOutcome, type SkippedJson, skippedOutcome } from './fleet.js';
 
 /** The domains named by flags, or `project` when the flag that reads them from the project was given. */
 export function namedOrProject(
@@ -65,10 +65,10 @@ export async function coveredTargetsOf(
 export const named = (domains: string[]): Targets => ({ domains, skipped: new Map() });
 
 /** The task of a run whose skipped domains are reported without a call. */
-export function skipping(
+export function skipping<J extends object>(
   skipped: ReadonlyMap<string, string>,
-  task: (domain: string) => Promise<DomainOutcome>,
-): (domain: string) => Promise<DomainOutcome> {
+  task: (domain: string) => Promise<DomainOutcome<J>>,
+): (domain: string) => Promise<DomainOutcome<J | SkippedJson>> {
   return async (domain) => {
     const reason = skipped.get(domain);
     return reason === undefined ? task(domain) : skippedOutcome(domain, reason);

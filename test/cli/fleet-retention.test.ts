@@ -13,6 +13,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import type { ParsedValues } from '../../src/cli/args.js';
 import { createRecorder } from '../../src/cli/dry-run.js';
 import type { DomainOutcome } from '../../src/cli/fleet.js';
+import type { PrintedJson } from '../../src/cli/output.js';
 import { runOverDomains } from '../../src/cli/run-domains.js';
 import type { OutgoingRequest } from '../../src/transport/outgoing.js';
 
@@ -36,7 +37,7 @@ async function retainedDuringRun(
   const refs: WeakRef<object>[][] = [];
   let retained = -1;
   let written = 0;
-  const task = async (domain: string): Promise<DomainOutcome> => {
+  const task = async (domain: string): Promise<DomainOutcome<PrintedJson>> => {
     const index = domains.indexOf(domain);
     if (index === DOMAINS - 1) {
       // Domains are taken in order and a worker writes its result before taking the next: all
@@ -50,7 +51,7 @@ async function retainedDuringRun(
         .filter((ref) => ref.deref() !== undefined).length;
     }
     await nextTask();
-    const outcome: DomainOutcome = {
+    const outcome: DomainOutcome<PrintedJson> = {
       domain,
       status: index % 7 === 0 ? 'failed' : 'ok',
       exitCode: index % 7 === 0 ? 1 : 0,
@@ -59,7 +60,12 @@ async function retainedDuringRun(
       json: {
         domain,
         status: 'ok',
-        request: { url: `https://live.example.com/?domain=${domain}`, body: { bulk: 'x'.repeat(2048) } },
+        request: {
+          method: 'PUT',
+          url: `https://live.example.com/?domain=${domain}`,
+          headers: {},
+          body: { bulk: 'x'.repeat(2048) },
+        },
       },
     };
     refs[index] = [new WeakRef(outcome), new WeakRef(outcome.json), new WeakRef(outcome.warnings!)];

@@ -8,7 +8,16 @@ import { EXIT, UsageError } from '../exit-codes.js';
 import type { CliIo } from '../io.js';
 import { runOverDomains } from '../run-domains.js';
 import { cliRollbackState } from '../state.js';
-import { callOutcome } from './outcome.js';
+import type { DomainOutcome, SkippedJson } from '../fleet.js';
+import { type CallJson, callOutcome } from './outcome.js';
+
+/** A domain's result in delete's JSON: the request id of the delete (a dry run, an error). */
+type DeleteJson = CallJson<{ requestId: string | undefined }>;
+
+function deletedText(o: DomainOutcome<DeleteJson | SkippedJson>): string {
+  const requestId = 'requestId' in o.json ? o.json.requestId : undefined;
+  return `Deleted the HTTPS certificate configuration of ${o.domain} (request id ${String(requestId ?? 'n/a')})\n`;
+}
 
 async function confirmed(domains: string[], values: Flags<'delete'>, io: CliIo): Promise<boolean> {
   if (domains.length < 2 || values['yes'] || values['dry-run']) return true;
@@ -33,7 +42,7 @@ export async function remove(values: Flags<'delete'>, io: CliIo): Promise<number
   // does), so `rollback` can put a CCM binding back. A dry run sends nothing, so it reads and saves
   // nothing either.
   const state = values['dry-run'] ? undefined : cliRollbackState(io.env);
-  return runOverDomains({
+  return runOverDomains<DeleteJson>({
     domains,
     values,
     io,
@@ -52,7 +61,6 @@ export async function remove(values: Flags<'delete'>, io: CliIo): Promise<number
           json: { requestId },
         }),
       ),
-    single: (o) =>
-      `Deleted the HTTPS certificate configuration of ${o.domain} (request id ${String(o.json['requestId'] ?? 'n/a')})\n`,
+    single: deletedText,
   });
 }

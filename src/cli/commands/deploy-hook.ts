@@ -10,7 +10,8 @@ import type { CliIo } from '../io.js';
 import { runOverDomains } from '../run-domains.js';
 import { coveredTargetsOf, coveringChain, namedOrProject, skipping, type Targets } from '../targets.js';
 import { checkViaCcm, uploadRun } from '../upload-run.js';
-import { checkRollbackOnFailure, uploadTask, uploadText } from './upload.js';
+import type { SkippedJson } from '../fleet.js';
+import { checkRollbackOnFailure, type UploadJson, uploadTask, uploadText } from './upload.js';
 
 export async function deployHook(values: Flags<'deploy-hook'>, io: CliIo): Promise<number> {
   const source = namedOrProject(values, 'covered');
@@ -34,7 +35,7 @@ export async function deployHook(values: Flags<'deploy-hook'>, io: CliIo): Promi
       : { domains: source, skipped: new Map(coveredDomains(local, source).skipped.map((s) => [s.domain, s.reason])) };
   const cc = await commandClient(values, io.env, io.stderr, io.timers);
   const targets = 'skipped' in picks ? picks : await coveredTargetsOf(picks, cc.reader);
-  return runOverDomains({
+  return runOverDomains<UploadJson | SkippedJson>({
     domains: targets.domains,
     values,
     io,

@@ -10,8 +10,14 @@ import type { DomainOutcome } from '../fleet.js';
 import type { CliIo } from '../io.js';
 import { runOverDomains } from '../run-domains.js';
 import { cliRollbackState } from '../state.js';
-import { failedOutcome, okOutcome } from './outcome.js';
-import { rollbackJson } from './upload.js';
+import { type DryRunRequest, type FailedJson, failedOutcome, type OkJson, okOutcome } from './outcome.js';
+import { type RollbackJson, rollbackJson } from './upload.js';
+
+/** A domain's result in rollback's JSON: what was restored (or would be), why not, or an error. */
+type RollbackCommandJson =
+  | OkJson<{ rollback: RollbackJson } | ({ rollback: RollbackJson } & DryRunRequest)>
+  | FailedJson<{ rollback: RollbackJson }>
+  | FailedJson;
 
 export async function rollback(values: ParsedValues, io: CliIo): Promise<number> {
   const domains = domainsFrom(values);
@@ -20,7 +26,7 @@ export async function rollback(values: ParsedValues, io: CliIo): Promise<number>
   // A dry run leaves the state as it is: the entry it would restore stays the newest.
   const state: RollbackState = dryRun ? { ...saved, pop: async () => {} } : saved;
   const cc = await commandClient(values, io.env, io.stderr, io.timers);
-  const task = async (domain: string): Promise<DomainOutcome> => {
+  const task = async (domain: string): Promise<DomainOutcome<RollbackCommandJson>> => {
     try {
       const { result, request } = await cc.record(() => rollbackDomain({ client: cc.client, state, domain }));
       const json = rollbackJson(result);
@@ -40,14 +46,16 @@ export async function rollback(values: ParsedValues, io: CliIo): Promise<number>
         };
       const restored = result.restored!;
       const what = `cert_id ${restored.certId}${restored.certName ? ` (${restored.certName})` : ''}, force_redirect ${restored.forceRedirect}, saved ${result.saved?.savedAt ?? 'n/a'}`;
-      if (request)
-        return okOutcome(domain, `dry run: would restore ${what}`, { rollback: json, dryRun: true, request });
+      if (request) {
+        const dryRun: DryRunRequest = { dryRun: true, request };
+        return okOutcome(domain, `dry run: would restore ${what}`, { rollback: json, ...dryRun });
+      }
       return okOutcome(domain, `restored ${what} (request id ${result.requestId ?? 'n/a'})`, { rollback: json });
     } catch (error) {
-      return failedOutcome(domain, error);
+      return failedOutcome(domain, error, {});
     }
   };
-  return runOverDomains({
+  return runOverDomains<RollbackCommandJson>({
     domains,
     values,
     io,

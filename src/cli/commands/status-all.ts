@@ -9,7 +9,10 @@ import type { DomainOutcome } from '../fleet.js';
 import type { CliIo } from '../io.js';
 import { resultDocument } from '../output.js';
 import { runOverDomains } from '../run-domains.js';
-import { statusOutcome } from './outcome.js';
+import { statusOutcome, type StatusRowJson } from './outcome.js';
+
+/** A domain's result in status --all's JSON: its row of the list. */
+type FleetStatusJson = StatusRowJson<Omit<FleetStatus, 'domain'>>;
 
 const SM = { sm: 'SM certificate', 'sm-sign': 'SM signature certificate', 'sm-enc': 'SM encryption certificate' };
 
@@ -23,7 +26,7 @@ function brief(s: FleetStatus): string {
   return `${expiry}, source ${source}${type}`;
 }
 
-function outcomeOf(s: FleetStatus): DomainOutcome {
+function outcomeOf(s: FleetStatus): DomainOutcome<FleetStatusJson> {
   const { domain, ...json } = s;
   return statusOutcome(domain, s.attention, brief(s), json);
 }
@@ -42,13 +45,13 @@ export async function statusAll(
   }
   // Judged already: each "task" hands over its domain's outcome (a domain listed twice, an
   // international and an SM certificate, has two rows).
-  const pending = new Map<string, DomainOutcome[]>();
+  const pending = new Map<string, DomainOutcome<FleetStatusJson>[]>();
   for (const s of statuses) {
     const list = pending.get(s.domain) ?? [];
     list.push(outcomeOf(s));
     pending.set(s.domain, list);
   }
-  return runOverDomains({
+  return runOverDomains<FleetStatusJson>({
     domains: statuses.map((s) => s.domain),
     values,
     io,

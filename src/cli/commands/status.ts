@@ -7,7 +7,11 @@ import { statusAll } from './status-all.js';
 import { UsageError } from '../exit-codes.js';
 import type { CliIo } from '../io.js';
 import { runOverDomains } from '../run-domains.js';
-import { failedOutcome, statusOutcome } from './outcome.js';
+import type { DomainOutcome, SkippedJson } from '../fleet.js';
+import { type FailedJson, failedOutcome, statusOutcome, type StatusRowJson } from './outcome.js';
+
+/** A domain's result in status's JSON: its status row, or why it could not be read. */
+type StatusJson = StatusRowJson<Omit<DomainStatus, 'domain'>> | FailedJson;
 
 function warnDaysFrom(values: Flags<'status'>): number {
   const raw = values['warn-days'];
@@ -48,13 +52,18 @@ export function statusText(s: DomainStatus): string {
   return `${lines.join('\n')}\n`;
 }
 
+/** The text of one status row (printOne prints errors and skips itself: those keep their one line here). */
+function statusRowText(o: DomainOutcome<StatusJson | SkippedJson>): string {
+  return 'attention' in o.json ? statusText({ ...o.json, domain: o.domain }) : `${o.domain}: ${o.detail}\n`;
+}
+
 export async function status(values: Flags<'status'>, io: CliIo): Promise<number> {
   const source = namedOrProject(values, 'all');
   const warnDays = warnDaysFrom(values);
   const cc = await commandClient(values, io.env, io.stderr, io.timers);
   if (source === 'project') return statusAll(values, io, cc, warnDays);
   const domains = source;
-  return runOverDomains({
+  return runOverDomains<StatusJson>({
     domains,
     values,
     io,
@@ -67,9 +76,9 @@ export async function status(values: Flags<'status'>, io: CliIo): Promise<number
         const { domain: _d, ...json } = s;
         return statusOutcome(domain, s.attention, brief(s), json);
       } catch (error) {
-        return failedOutcome(domain, error);
+        return failedOutcome(domain, error, {});
       }
     },
-    single: (o) => statusText({ domain: o.domain, ...(o.json as Omit<DomainStatus, 'domain'>) }),
+    single: statusRowText,
   });
 }

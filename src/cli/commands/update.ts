@@ -6,7 +6,8 @@ import type { CliIo } from '../io.js';
 import { runOverDomains } from '../run-domains.js';
 import { coveredTargetsOf, coveringChain, named, namedOrProject, skipping } from '../targets.js';
 import { checkViaCcm, uploadRun } from '../upload-run.js';
-import { checkRollbackOnFailure, uploadTask, uploadText } from './upload.js';
+import type { SkippedJson } from '../fleet.js';
+import { checkRollbackOnFailure, type UploadJson, uploadTask, uploadText } from './upload.js';
 
 export async function update(values: Flags<'update'>, io: CliIo): Promise<number> {
   const source = namedOrProject(values, 'covered');
@@ -17,7 +18,7 @@ export async function update(values: Flags<'update'>, io: CliIo): Promise<number
   const picks = source === 'project' ? coveringChain(local) : source;
   const cc = await commandClient(values, io.env, io.stderr, io.timers);
   const targets = Array.isArray(picks) ? named(picks) : await coveredTargetsOf(picks, cc.reader);
-  return runOverDomains({
+  return runOverDomains<UploadJson | SkippedJson>({
     domains: targets.domains,
     values,
     io,

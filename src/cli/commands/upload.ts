@@ -6,19 +6,51 @@ import type { LocalCertificate } from '../../check/local-certificate.js';
 import { scmBody } from '../../ops/ccm-deploy.js';
 import { readCompareWrite, type ReadCompareWriteResult } from '../../ops/read-compare-write.js';
 import { type RollbackResult, rollbackDomain } from '../../ops/rollback.js';
-import { verifyServed } from '../../ops/verify.js';
+import { verifyServed, type VerifyResult } from '../../ops/verify.js';
 import type { CcmPlan } from '../ccm.js';
 import type { UploadRun } from '../upload-run.js';
 import type { CcmFlags, ConnectionFlags, VerifyFlags, WriteFlags } from '../args.js';
 import type { CommandClient } from '../client-factory.js';
 import { EXIT, exitCodeOf, UsageError } from '../exit-codes.js';
-import type { DomainOutcome } from '../fleet.js';
+import type { DomainOutcome, SkippedJson } from '../fleet.js';
 import { verifyTargetFrom } from '../verify-flags.js';
 import { errorJson, errorLine, type RedactedRequest } from '../output.js';
-import { failedOutcome, okOutcome } from './outcome.js';
+import { type FailedJson, failedOutcome, type OkJson, okOutcome } from './outcome.js';
+
+/** A rollback result as printed: what was restored, or why nothing was (the saved entry stays out: it is on disk). */
+export interface RollbackJson {
+  action: RollbackResult['action'];
+  reason?: string;
+  restored?: NonNullable<RollbackResult['restored']>;
+  requestId?: string;
+  savedAt?: string;
+}
+
+/**
+ * What an upload that was tried reports: the comparison and write (without the domain, which
+ * leads the result), the checks, the CCM binding, and what the run added (a dry run's request,
+ * the verify, the rollback after a verify that failed).
+ */
+type UploadReport = Omit<ReadCompareWriteResult, 'domain'> & {
+  checks: CheckReport;
+  ccm?: CcmPlan | undefined;
+  dryRun?: true;
+  request?: RedactedRequest;
+  verify?: VerifyResult;
+  rollback?: RollbackJson | { action: 'failed'; error: Record<string, unknown> };
+};
+
+/**
+ * A domain's result in update's and deploy-hook's JSON: the upload (a failure when what is served
+ * did not match), the pre-flight errors that stopped it, or the error of a call.
+ */
+export type UploadJson =
+  | OkJson<UploadReport>
+  | ({ domain: string; status: 'failed' } & UploadReport)
+  | FailedJson<{ checks: CheckReport; ccm?: CcmPlan | undefined }>;
 
 /** What of a report goes into JSON: everything but the passed checks. */
-function reportJson(report: CheckReport): Record<string, unknown> {
+function reportJson(report: CheckReport): CheckReport {
   return {
     ok: report.ok,
     findings: report.findings.filter((f) => f.status !== 'passed'),
@@ -33,7 +65,7 @@ export function forceRedirectFrom(values: WriteFlags): boolean | undefined {
   return values['force-redirect'] ? true : values['no-force-redirect'] ? false : undefined;
 }
 
-function resultJson(result: ReadCompareWriteResult): Record<string, unknown> {
+function resultJson(result: ReadCompareWriteResult): Omit<ReadCompareWriteResult, 'domain'> {
   const { domain: _d, ...rest } = result;
   return rest;
 }
@@ -57,7 +89,7 @@ export function uploadTask(
   notes: string[] = [],
   interrupt?: AbortSignal,
   run: UploadRun = {},
-): (domain: string) => Promise<DomainOutcome> {
+): (domain: string) => Promise<DomainOutcome<UploadJson>> {
   const forceRedirect = forceRedirectFrom(values);
   const skipChecks = values['skip-checks'] === true;
   const dryRun = values['dry-run'] === true;
@@ -183,7 +215,7 @@ export function uploadTask(
     const rollback = rolledBack
       ? { rollback: rollbackJson(rolledBack) }
       : rollbackFailed
-        ? { rollback: { action: 'failed', error: errorJson(rollbackFailed) } }
+        ? { rollback: { action: 'failed' as const, error: errorJson(rollbackFailed) } }
         : {};
     const undone = rolledBack
       ? rolledBackText(rolledBack)
@@ -202,8 +234,7 @@ export function uploadTask(
   };
 }
 
-/** A rollback result as printed: what was restored, or why nothing was (the saved entry stays out: it is on disk). */
-export function rollbackJson(r: RollbackResult): Record<string, unknown> {
+export function rollbackJson(r: RollbackResult): RollbackJson {
   return {
     action: r.action,
     ...(r.reason ? { reason: r.reason } : {}),
@@ -213,19 +244,21 @@ export function rollbackJson(r: RollbackResult): Record<string, unknown> {
   };
 }
 
-export function uploadText(outcome: DomainOutcome): string {
+export function uploadText(outcome: DomainOutcome<UploadJson | SkippedJson>): string {
   const j = outcome.json;
+  // printOne gives this only an upload that was tried (errors and skips have their own text).
+  if (!('local' in j)) return `${outcome.domain}: ${outcome.detail}\n`;
   if (outcome.status === 'unchanged')
-    return `Unchanged: ${outcome.domain} already has this certificate (force_redirect ${String((j['local'] as Record<string, unknown>)?.['forceRedirect'])}); nothing was uploaded\n${verifiedText(j)}`;
-  const ccm = j['ccm'] as CcmPlan | undefined;
+    return `Unchanged: ${outcome.domain} already has this certificate (force_redirect ${String(j.local.forceRedirect)}); nothing was uploaded\n${verifiedText(j)}`;
+  const ccm = j.ccm;
   const bound = ccm
-    ? `Bound ${outcome.domain} to the CCM certificate ${ccm.certName} (cert_id ${ccm.certId}, ${ccm.action === 'imported' ? 'imported by this run' : 'already in CCM'}; request id ${String(j['requestId'] ?? 'n/a')})\n`
+    ? `Bound ${outcome.domain} to the CCM certificate ${ccm.certName} (cert_id ${ccm.certId}, ${ccm.action === 'imported' ? 'imported by this run' : 'already in CCM'}; request id ${String(j.requestId ?? 'n/a')})\n`
     : undefined;
-  return `${bound ?? `Updated the HTTPS certificate of ${outcome.domain} (request id ${String(j['requestId'] ?? 'n/a')})\n`}${verifiedText(j)}`;
+  return `${bound ?? `Updated the HTTPS certificate of ${outcome.domain} (request id ${String(j.requestId ?? 'n/a')})\n`}${verifiedText(j)}`;
 }
 
-function verifiedText(j: Record<string, unknown>): string {
-  const v = j['verify'] as { matched: boolean; address: string; attempts: number } | undefined;
+function verifiedText(j: UploadReport): string {
+  const v = j.verify;
   return v?.matched
     ? `Verified: ${v.address} serves the new certificate (after ${v.attempts} ${v.attempts === 1 ? 'try' : 'tries'})\n`
     : '';

@@ -11,8 +11,18 @@ import { readPemFile } from '../files.js';
 import type { CliIo } from '../io.js';
 import { runOverDomains } from '../run-domains.js';
 import { verifyTargetFrom } from '../verify-flags.js';
-import { failedOutcome, okOutcome } from './outcome.js';
+import { type FailedJson, failedOutcome, type OkJson, okOutcome } from './outcome.js';
 import { UsageError } from '../exit-codes.js';
+
+/**
+ * A domain's result in verify's JSON: what the handshake found (a failure when it was not the
+ * expected certificate), no certificate deployed to compare with, or why it could not be read.
+ */
+type VerifyJson =
+  | OkJson<Omit<VerifyResult, 'domain'>>
+  | ({ domain: string; status: 'failed' } & Omit<VerifyResult, 'domain'>)
+  | { domain: string; status: 'failed'; matched: false; reason: string }
+  | FailedJson;
 
 function servedText(r: VerifyResult): string {
   return r.served
@@ -34,7 +44,7 @@ export async function verify(values: Flags<'verify'>, io: CliIo): Promise<number
   const cc: CommandClient | undefined =
     expectedFromFile === undefined ? await commandClient(values, io.env, io.stderr, io.timers) : undefined;
 
-  return runOverDomains({
+  return runOverDomains<VerifyJson>({
     domains,
     values,
     io,
@@ -58,7 +68,7 @@ export async function verify(values: Flags<'verify'>, io: CliIo): Promise<number
           }
           expected = deployed.fingerprint256;
         } catch (error) {
-          return failedOutcome(domain, error);
+          return failedOutcome(domain, error, {});
         }
       }
       const r = await verifyServed({
