@@ -2,6 +2,7 @@
 // help lists every option it takes (the table below is the one source of both).
 import { parseArgs } from 'node:util';
 import { UsageError } from './exit-codes.js';
+import { thrownField } from './thrown.js';
 
 type Option = { type: 'string' | 'boolean'; multiple?: boolean; short?: string; help: string };
 
@@ -284,6 +285,11 @@ for the expiry, source (scm: kept in CCM; user: uploaded PEM) and cert_id of eac
 
 export type CommandName = keyof typeof COMMANDS;
 
+/** A command of the table (its own key: `toString` is not a command). */
+export function isCommandName(name: string): name is CommandName {
+  return Object.hasOwn(COMMANDS, name);
+}
+
 const EXIT_HELP = `Exit codes:
   0    success (every domain ok, unchanged or skipped)
   1    the API refused (the message has the error code and the request id)
@@ -302,7 +308,8 @@ const CREDENTIALS_HELP = `Credentials are never taken from flags. In order: the 
 
 export function commandHelp(name: CommandName): string {
   const command = COMMANDS[name];
-  const options = Object.values(command.options as Record<string, Option>)
+  const table: Readonly<Record<string, Option>> = command.options;
+  const options = Object.values(table)
     .map((o) => `  ${o.help}`)
     .join('\n');
   const credentials = name === 'check' ? '' : `\n\n${CREDENTIALS_HELP}`;
@@ -372,16 +379,16 @@ export function parseCommand<N extends CommandName>(name: N, argv: string[]): Fl
         'set HUAWEICLOUD_SDK_SK or HUAWEICLOUD_SDK_AUTH_TOKEN in the environment',
     );
   }
-  const options = Object.fromEntries(
-    Object.entries(COMMANDS[name].options as Record<string, Option>).map(([flag, { help: _help, ...o }]) => [flag, o]),
-  );
+  const table: Readonly<Record<string, Option>> = COMMANDS[name].options;
+  const options = Object.fromEntries(Object.entries(table).map(([flag, { help: _help, ...o }]) => [flag, o]));
   try {
     // parseArgs types its result from an options object it sees literally; the table is built,
     // so the values are typed from the table instead (the same options, the same types).
+    // eslint-disable-next-line @typescript-eslint/consistent-type-assertions -- the one bridge from parseArgs to the table's types
     return parseArgs({ args: argv, options, strict: true, allowPositionals: false }).values as Flags<N>;
   } catch (error) {
     throw new UsageError(
-      `${(error as Error).message.replace(/\. To specify.*$/s, '')}; see live-https-cert ${name} --help`,
+      `${String(thrownField(error, 'message')).replace(/\. To specify.*$/s, '')}; see live-https-cert ${name} --help`,
     );
   }
 }

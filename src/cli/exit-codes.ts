@@ -39,7 +39,8 @@ export function exitCodeOf(error: unknown): ExitCode {
   return EXIT.apiError;
 }
 
-const IAM_ACTION = {
+// Looked up by the operation an error names: any string, most of them not here.
+const IAM_ACTION: Readonly<Record<string, string>> = {
   UpdateDomainHttpsCert: 'live:domain:updateCDNConfig',
   DeleteDomainHttpsCert: 'live:domain:updateCDNConfig (and live:domain:deleteCDNConfig where the policy lists it)',
   ShowDomainHttpsCert: 'live:domain:getCDNConfig',
@@ -47,7 +48,7 @@ const IAM_ACTION = {
   ShowCertificateInfo: 'live:domain:getCertificates',
   ImportCertificate: 'scm:cert:import',
   ListCertificates: 'scm:cert:list',
-} as const;
+};
 
 /** What to tell the user to do about an error, beside its message. */
 export function hintFor(error: unknown): string | undefined {
@@ -59,14 +60,14 @@ export function hintFor(error: unknown): string | undefined {
       return 'the gateway refused the signature: check HUAWEICLOUD_SDK_AK / HUAWEICLOUD_SDK_SK and that the machine clock is right (NTP); 5 refusals in a row lock the key for 5 minutes';
     if (error.errorCode === 'LIVE.100011003') {
       const action =
-        (error.operation && (IAM_ACTION as Record<string, string>)[error.operation]) ||
+        (error.operation && IAM_ACTION[error.operation]) ||
         'live:domain:updateCDNConfig (update, delete) or live:domain:getCDNConfig (show, status)';
       return `not authorised: grant the IAM user the action ${action} in this project`;
     }
     if (error.errorCode === 'LIVE.103011019')
       return 'the domain is not a Live domain of this project and region: check the domain, --project-id and --region';
     if (error.status === 401 || error.status === 403) {
-      const action = error.operation && (IAM_ACTION as Record<string, string>)[error.operation];
+      const action = error.operation && IAM_ACTION[error.operation];
       return `check the credentials and the IAM permissions (${action ?? 'live:domain:updateCDNConfig, live:domain:getCDNConfig'})`;
     }
     if (error.status === 404) return 'check the domain name and the project id / region it belongs to';

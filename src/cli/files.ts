@@ -2,6 +2,7 @@
 import { closeSync, openSync, readSync, statSync } from 'node:fs';
 import { looksLikeDer, normalizePem } from '../check/pem.js';
 import { UsageError } from './exit-codes.js';
+import { thrownField } from './thrown.js';
 
 /** A certificate chain or key is a few kB; anything this large is the wrong file. */
 export const MAX_PEM_FILE_BYTES = 1024 * 1024;
@@ -74,11 +75,11 @@ function readAtMost(path: string, max: number): Buffer {
 }
 
 function describeFsError(error: unknown): string {
-  const code = (error as NodeJS.ErrnoException).code;
+  const code = thrownField(error, 'code');
   if (code === 'ENOENT') return 'no such file';
   if (code === 'EACCES' || code === 'EPERM') return 'permission denied';
   if (code === 'EISDIR') return 'is a directory; give a file';
-  return (error as Error).message;
+  return String(thrownField(error, 'message'));
 }
 
 export function readDomainsFile(path: string): string[] {

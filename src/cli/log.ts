@@ -12,7 +12,8 @@ function levelFrom(values: Pick<ConnectionFlags, 'verbose' | 'debug'>, env: Env)
   if (values['verbose'] === true) return 'info';
   const raw = env[LOG_LEVEL_VARIABLE]?.trim().toLowerCase();
   if (!raw) return 'warn';
-  if ((LOG_LEVELS as readonly string[]).includes(raw)) return raw as LogLevel;
+  const level = LOG_LEVELS.find((l) => l === raw);
+  if (level !== undefined) return level;
   throw new UsageError(
     `${LOG_LEVEL_VARIABLE}=${JSON.stringify(raw.slice(0, 32))}: give one of ${LOG_LEVELS.join(', ')} (or use --verbose / --debug)`,
   );

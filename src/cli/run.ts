@@ -1,5 +1,5 @@
 // The command line: picks the command, turns every error into a message and an exit code.
-import { COMMANDS, commandHelp, MAIN_HELP, parseCommand, type CommandName, type Flags } from './args.js';
+import { COMMANDS, commandHelp, isCommandName, MAIN_HELP, parseCommand, type CommandName, type Flags } from './args.js';
 import { EXIT, exitCodeOf, UsageError } from './exit-codes.js';
 import type { CliIo } from './io.js';
 import { errorJson, errorLine, resultDocument, safeLines, sanitizeJson } from './output.js';
@@ -53,9 +53,9 @@ export async function runCli(argv: string[], rawIo: CliIo): Promise<number> {
   }
   const json = rest.includes('--json');
   try {
-    if (!(name in COMMANDS))
+    if (!isCommandName(name))
       throw new UsageError(`unknown command "${name}"; commands: ${Object.keys(COMMANDS).join(', ')}`);
-    return await runCommand(name as CommandName, rest, io);
+    return await runCommand(name, rest, io);
   } catch (error) {
     if (json)
       io.stdout(

@@ -124,6 +124,7 @@ export async function clientSettingsFrom(
     ...logging,
     projectId: values['project-id'],
     // Any text: the client checks it against the regions it knows (with a did-you-mean).
+    // eslint-disable-next-line @typescript-eslint/consistent-type-assertions -- unchecked text on purpose, see above
     region: region as LiveClientOptions['region'],
     endpoint,
     iamEndpoint: values['iam-endpoint'],

@@ -5,6 +5,7 @@ import { ConfigurationError } from '../errors.js';
 import { createRollbackState, type RollbackState } from '../ops/rollback-state.js';
 import type { Env } from './settings.js';
 import { UsageError } from './exit-codes.js';
+import { thrownField } from './thrown.js';
 
 export function cliRollbackState(env: Env): RollbackState {
   let state: RollbackState;
@@ -17,7 +18,7 @@ export function cliRollbackState(env: Env): RollbackState {
   const unsaved = (domain: string, error: unknown) =>
     new ConfigurationError(
       'stateDirectory',
-      `could not save the rollback state of ${domain} in ${state.directory} (${(error as NodeJS.ErrnoException).code ?? (error as Error).message}): nothing was written to it; make that directory writable or set XDG_STATE_HOME`,
+      `could not save the rollback state of ${domain} in ${state.directory} (${thrownField(error, 'code') ?? thrownField(error, 'message')}): nothing was written to it; make that directory writable or set XDG_STATE_HOME`,
     );
   return {
     directory: state.directory,

@@ -1,6 +1,7 @@
 // live-https-cert show, in process: against Prism (the configuration and a summary of the
 // certificate, the API data in --json, fleets), against the verifying server (signed fleets, a wrong
-// SK, nothing listening, domains de-duplicated), and with input files that never end or fail.
+// SK, nothing listening, domains de-duplicated, --json in the API's order without key fields), and
+// with input files that never end or fail.
 import { describe, expect, it } from 'vitest';
 import { freePort } from '../../../scripts/lib/prism.js';
 import { runInProcess } from '../../support/run-cli.js';
@@ -98,6 +99,46 @@ describe('show against the verifying server', () => {
     expect(r.code).toBe(0);
     expect(JSON.parse(r.stdout).summary.total).toBe(1);
     expect(live.server!.received.map((r) => domainOf(r.url))).toEqual(['play.example.com']);
+  });
+});
+
+describe('show --json against a server that keeps the configuration', () => {
+  const live = verifyingServerPerTest();
+
+  // The configuration as the API returned it, key fields left out at any depth, the other fields in
+  // the API's order (scripts diff this output between runs).
+  it('keeps every field but the keys, in the order the API gave them', async () => {
+    const endpoint = await live.store({
+      'sm.example.com': {
+        certificate_format: 'PEM',
+        certificate: '',
+        certificate_key: '',
+        force_redirect: true,
+        gm_certificate: {
+          source: 'user',
+          cert_name: 'sm-pair',
+          sign_certificate: '',
+          sign_certificate_key: '',
+          enc_certificate: '',
+          enc_certificate_key: '',
+        },
+      },
+    });
+    const r = await runInProcess(['show', '--domain', 'sm.example.com', '--json', ...endpoint], ENV);
+    expect(r.code).toBe(0);
+    const [result] = JSON.parse(r.stdout).results;
+    expect(JSON.stringify(result)).toBe(
+      JSON.stringify({
+        domain: 'sm.example.com',
+        status: 'ok',
+        data: {
+          certificate_format: 'PEM',
+          certificate: '',
+          force_redirect: true,
+          gm_certificate: { source: 'user', cert_name: 'sm-pair', sign_certificate: '', enc_certificate: '' },
+        },
+      }),
+    );
   });
 });
 

@@ -1,13 +1,13 @@
 // A certificate with an unreadable validity date, as a file, from a hostile API (a verifying server
-// that returns it as the deployed one) and for a TLS server to present: the command tests of check,
-// status, update, show and verify run into it.
+// that returns it as the deployed one) and for a TLS server to present: check, status, update and
+// verify meet it; show's tests of input files that never end use the same API.
 import { X509Certificate } from 'node:crypto';
 import { writeFileSync } from 'node:fs';
 import { afterAll, beforeAll, expect } from 'vitest';
 import { makeCert, newPki, type Pki } from '../../support/certs.js';
 import { startVerifyingServer, type VerifyingServer } from '../../support/verifying-server.js';
 
-const TOKEN = 'REVIEW-CLI-IAM-TOKEN-0123456789abcdef';
+const TOKEN = 'UNREADABLE-CERT-IAM-TOKEN-0123456789ab';
 export const TOKEN_ENV = {
   HUAWEICLOUD_SDK_AUTH_TOKEN: TOKEN,
   HUAWEICLOUD_SDK_PROJECT_ID: '0a1b2c3d4e5f60718293a4b5c6d7e8f9',
