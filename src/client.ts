@@ -8,7 +8,7 @@ import type { ClientOperationId } from '../generated/operations.js';
 import { clientMethods, type ServiceName, services } from '../generated/client-methods.js';
 import type { paths } from '../generated/schema.js';
 import { createAuthorizer } from './auth/authorize.js';
-import { type Credentials, type CredentialsProvider, isAkSk } from './auth/credentials.js';
+import { type Credentials, type CredentialsProvider, isAkSk, secretsOf } from './auth/credentials.js';
 import { checkSigningAlgorithm, type SigningAlgorithm, type SigningHash } from './auth/hash.js';
 import { userAgent } from './auth/user-agent.js';
 import { checkDomainId, checkProjectId, DOMAIN_ID_HOW, noDomainId, noProjectId } from './credentials/check.js';
@@ -149,8 +149,11 @@ export interface LiveClient extends LiveMethods {
 function checkOptions(options: LiveClientOptions): SigningAlgorithm | undefined {
   if (!options || typeof options !== 'object')
     throw new ConfigurationError('options', 'createLiveClient needs an options object');
-  if (options.projectId !== undefined) checkProjectId(options.projectId);
-  if (options.domainId !== undefined) checkDomainId(options.domainId);
+  // An id that holds a secret of the plain credentials is not shown in its error (checked below).
+  const given = options.credentials;
+  const secrets = typeof given === 'object' && given !== null ? secretsOf(given) : [];
+  if (options.projectId !== undefined) checkProjectId(options.projectId, undefined, secrets);
+  if (options.domainId !== undefined) checkDomainId(options.domainId, undefined, secrets);
   return checkSigningAlgorithm(options.signingAlgorithm, { signingHash: options.signingHash !== undefined });
 }
 
@@ -222,7 +225,7 @@ export function createLiveClient(options: LiveClientOptions): LiveClient {
   let knownDomainId =
     givenDomainId === undefined
       ? undefined
-      : checkDomainId(givenDomainId, options.domainId === undefined ? 'HUAWEICLOUD_SDK_DOMAIN_ID' : undefined);
+      : checkDomainId(givenDomainId, options.domainId === undefined ? 'HUAWEICLOUD_SDK_DOMAIN_ID' : undefined, secrets);
   let foundDomainId: Promise<string> | undefined;
   const domainIdOf = (): string | Promise<string> =>
     knownDomainId ??
@@ -357,7 +360,7 @@ async function findDomainId(
 ): Promise<string> {
   const credentials = await source.current();
   if ('domainId' in credentials && credentials.domainId)
-    return checkDomainId(credentials.domainId, 'the credentials provider');
+    return checkDomainId(credentials.domainId, 'the credentials provider', wire.secrets ?? []);
   if (!isAkSk(credentials)) throw noDomainId('token');
   if (options.lookupDomainId === false) throw noDomainId('lookup-off');
   const { regionIamEndpoint } = await import('./credentials/project-id.js');
@@ -384,7 +387,7 @@ async function findProjectId(
 ): Promise<string> {
   const credentials = await source.current();
   if ('projectId' in credentials && credentials.projectId)
-    return checkProjectId(credentials.projectId, 'the credentials provider');
+    return checkProjectId(credentials.projectId, 'the credentials provider', wire.secrets ?? []);
   if (!isAkSk(credentials)) throw noProjectId('token');
   if (options.lookupProjectId === false) throw noProjectId('lookup-off');
   // The lookup (and IAM's validators) is loaded only when a project id has to be found.

@@ -3,6 +3,7 @@ import { secretsOf } from '../auth/credentials.js';
 import { createLiveClient, type LiveClient } from '../client.js';
 import { createNodeLiveClient } from '../node/index.js';
 import { ConfigurationError } from '../errors.js';
+import { redact } from '../internal/redact.js';
 import type { CcmFlags, ConnectionFlags } from './args.js';
 import { UsageError } from './exit-codes.js';
 import type { CredentialsState } from '../transport/credentials-gate.js';
@@ -29,6 +30,20 @@ export interface CommandClient {
   credentialsState: () => CredentialsState;
 }
 
+/**
+ * A client made with the run's secrets kept out of a refusal of its options: the options hold a
+ * provider, so the client cannot know them when it checks an id that holds one (a secret pasted as
+ * --project-id, swapped variables), and the error is printed and put in --json.
+ */
+function made(make: () => LiveClient, secrets: readonly string[]): LiveClient {
+  try {
+    return make();
+  } catch (error) {
+    if (error instanceof ConfigurationError) throw new ConfigurationError(error.option, redact(error.message, secrets));
+    throw error;
+  }
+}
+
 // Async (and taking a warning printer) because the credentials may come from a file or the
 // metadata service, and a missing project id is looked up at IAM.
 export async function commandClient(
@@ -43,7 +58,7 @@ export async function commandClient(
   const options = timers ? { ...settings.options, timers } : settings.options;
   // The options hold a provider; its first answer is what this command signs with.
   const secrets = secretsOf(first);
-  const real = createNodeLiveClient(options);
+  const real = made(() => createNodeLiveClient(options), secrets);
   if (!values['dry-run']) {
     // A project id that has to be looked up is looked up once, before any domain starts.
     await real.resolveProjectId();
@@ -57,13 +72,17 @@ export async function commandClient(
   }
   // The request is validated and signed for real; only the wire is replaced.
   const recorder = createRecorder(secrets);
-  const client = createLiveClient({
-    ...options,
-    // Its "attempts" reach a recorder, not the API: no attempt lines that look like real calls.
-    logLevel: options.logLevel === 'off' ? 'off' : 'warn',
-    retries: 0,
-    sender: recorder.sender,
-  });
+  const client = made(
+    () =>
+      createLiveClient({
+        ...options,
+        // Its "attempts" reach a recorder, not the API: no attempt lines that look like real calls.
+        logLevel: options.logLevel === 'off' ? 'off' : 'warn',
+        retries: 0,
+        sender: recorder.sender,
+      }),
+    secrets,
+  );
   // A dry run's own answers are made up: only the reader's real answers say anything of the credentials.
   const credentialsState = (): CredentialsState =>
     real.credentialsState === 'refused' || client.credentialsState === 'refused' ? 'refused' : real.credentialsState;

@@ -9,6 +9,7 @@ import type { CliIo } from './io.js';
 import type { CredentialsState } from '../transport/credentials-gate.js';
 import { differencesText, type PrintedJson, requestText, sanitizeJson } from './output.js';
 import { concurrencyFrom } from './settings.js';
+import { redact } from '../internal/redact.js';
 import { thrownField } from './thrown.js';
 
 /** A run of one command; `J` is the JSON the command declares for a domain's result. */
@@ -89,17 +90,24 @@ export async function runOverDomains<J extends PrintedJson>({
   const fleet = domains.length !== 1;
   const progress = fleet && io.stderrIsTTY && !json;
   const report = reportWriter(values.report, secrets, io.stderr);
+  // The text goes through the same redaction as the JSON: an error can hold what the caller gave
+  // (an id that is a secret, pasted in the wrong place) and a server's answer what it echoed.
+  const shown: CliIo = {
+    ...io,
+    stdout: (text) => io.stdout(redact(text, secrets)),
+    stderr: (text) => io.stderr(redact(text, secrets)),
+  };
   // One domain as text waits for its end: an interrupt turns it into a table row.
   let one: DomainOutcome<J | SkippedJson> | undefined;
   const writer: OutcomeWriter<J | SkippedJson> = json
     ? jsonWriter(io.stdout, secrets)
     : fleet
-      ? tableWriter(io.stdout, domains)
+      ? tableWriter(shown.stdout, domains)
       : {
           outcome: (outcome) => (one = outcome),
           end: (tally, interrupted) => {
-            if (!interrupted) return printOne(one!, io, single, attentionIsReport === true);
-            const table = tableWriter(io.stdout, domains);
+            if (!interrupted) return printOne(one!, shown, single, attentionIsReport === true);
+            const table = tableWriter(shown.stdout, domains);
             table.outcome(one!);
             table.end(tally, interrupted);
           },

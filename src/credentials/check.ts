@@ -84,8 +84,18 @@ export function checkProvided(value: unknown, source: string): ProvidedCredentia
   return provided;
 }
 
-/** A project id goes into the path and the X-Project-Id header: the spec's pattern decides. */
-export function checkProjectId(value: unknown, source?: string): string {
+// A value that holds a secret of the credentials, or a piece of one (swapped variables, a shifted
+// argument, a cut copy): an error about it gives its length, never the value, short or not (an SK
+// is 40 printable characters). A plain check, as redact.ts is not in the start graph.
+function holdsSecret(value: string, secrets: readonly string[]): boolean {
+  return secrets.some((s) => s !== '' && (value.includes(s) || (value.length >= 8 && s.includes(value))));
+}
+
+/**
+ * A project id goes into the path and the X-Project-Id header: the spec's pattern decides.
+ * `secrets`: the credentials' secrets, never shown in the error.
+ */
+export function checkProjectId(value: unknown, source?: string, secrets: readonly string[] = []): string {
   const from = source ? ` (from ${source})` : '';
   if (typeof value !== 'string' || value.trim() === '') {
     throw new ConfigurationError(
@@ -98,7 +108,7 @@ export function checkProjectId(value: unknown, source?: string): string {
   if (problem) {
     throw new ConfigurationError(
       'projectId',
-      `projectId ${problem.message}${from}: give the project ID of your region as IAM shows it (32 hexadecimal digits; IAM console, "My Credentials" > "Projects")`,
+      `projectId ${holdsSecret(value, secrets) ? `of ${value.length} characters (not shown) is not 32 hexadecimal digits` : problem.message}${from}: give the project ID of your region as IAM shows it (32 hexadecimal digits; IAM console, "My Credentials" > "Projects")`,
     );
   }
   return value;
@@ -123,17 +133,22 @@ export const DOMAIN_ID_HOW =
 // copy); any other only by its length. Not through server-text.ts: this check runs when a client
 // is made, and that module, shared with the lazily loaded call path, would be a browser chunk of
 // its own at start (docs/performance.md, footprint).
-function shownDomainId(value: string): string {
-  return /^[\x20-\x7e]{0,40}$/.test(value) ? `"${value}"` : `of ${value.length} characters (not shown)`;
+function shownDomainId(value: string, secrets: readonly string[]): string {
+  return /^[\x20-\x7e]{0,40}$/.test(value) && !holdsSecret(value, secrets)
+    ? `"${value}"`
+    : `of ${value.length} characters (not shown)`;
 }
 
-/** An account id goes into the signed X-Domain-Id header: 32 hexadecimal digits, as IAM shows it. */
-export function checkDomainId(value: unknown, source?: string): string {
+/**
+ * An account id goes into the signed X-Domain-Id header: 32 hexadecimal digits, as IAM shows it.
+ * `secrets`: the credentials' secrets, never shown in the error.
+ */
+export function checkDomainId(value: unknown, source?: string, secrets: readonly string[] = []): string {
   const from = source ? ` (from ${source})` : '';
   if (typeof value !== 'string' || !/^[0-9a-f]{32}$/i.test(value))
     throw new ConfigurationError(
       'domainId',
-      `domainId ${typeof value === 'string' ? `${shownDomainId(value)} is not 32 hexadecimal digits` : 'must be a string'}${from}: ${DOMAIN_ID_HOW}`,
+      `domainId ${typeof value === 'string' ? `${shownDomainId(value, secrets)} is not 32 hexadecimal digits` : 'must be a string'}${from}: ${DOMAIN_ID_HOW}`,
     );
   return value;
 }

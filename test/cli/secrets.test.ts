@@ -291,6 +291,42 @@ const runs: [string, () => string[], Record<string, string>][] = [
   ['a secret passed as a flag', () => ['update', '--domain', 'play.example.com', `--sk=${SK}`], aksk],
   ['an unknown flag', () => ['show', '--domain', 'play.example.com', `--password=${SK}`], aksk],
   ['help', () => ['update', '--help'], aksk],
+  // A secret pasted where an id goes (swapped variables, a shifted argument): the error names the
+  // value's length, not the value, however short and printable it is.
+  [
+    'the SK as --project-id',
+    () => ['show', '--domain', 'play.example.com', '--project-id', SK, '--endpoint', server.url, '--json'],
+    aksk,
+  ],
+  [
+    'the security token as --domain-id',
+    () => [
+      'update',
+      '--domain',
+      'play.example.com',
+      '--cert',
+      pki.path('leaf.crt'),
+      '--key',
+      pki.path('leaf.key'),
+      '--via-ccm',
+      '--domain-id',
+      SECURITY_TOKEN,
+      '--endpoint',
+      server.url,
+    ],
+    aksk,
+  ],
+  [
+    'the SK as HUAWEICLOUD_SDK_DOMAIN_ID',
+    () => ['show', '--domain', 'play.example.com', '--endpoint', server.url, '--json'],
+    { ...aksk, HUAWEICLOUD_SDK_DOMAIN_ID: SK },
+  ],
+  // The env project id is checked by the operation's validators, whose text error is printed too.
+  [
+    'the token as HUAWEICLOUD_SDK_PROJECT_ID',
+    () => ['status', '--domain', 'play.example.com', '--endpoint', server.url],
+    { ...token, HUAWEICLOUD_SDK_PROJECT_ID: TOKEN },
+  ],
 ];
 
 describe('no secret in any output', () => {

@@ -75,6 +75,44 @@ describe('credentials and settings', () => {
     }
     expect.unreachable();
   });
+
+  // A secret where an id goes (swapped variables, a shifted argument): short and printable, it
+  // would be shown as the wrong id was; the error gives its length instead.
+  const SK = 'IdCheckSecretKey0123456789abcdefGHIJKLMN';
+  const TOKEN = 'IdCheckSecurityToken0123456789abcdef';
+  const aksk = { accessKey: 'IDCHECKAK', secretKey: SK, securityToken: TOKEN };
+  it.each([
+    ['projectId', 'the SK', { projectId: SK }],
+    ['projectId', 'a cut copy of the SK', { projectId: SK.slice(0, 24) }],
+    ['domainId', 'the security token', { domainId: TOKEN }],
+    ['domainId', 'the SK (HUAWEICLOUD_SDK_DOMAIN_ID)', { env: { HUAWEICLOUD_SDK_DOMAIN_ID: SK } }],
+  ])('a %s that is %s is described by its length, never shown', (option, _what, given) => {
+    const refused = (() => {
+      try {
+        createLiveClient({ ...base, credentials: aksk, ...given });
+      } catch (e) {
+        return e;
+      }
+    })();
+    expect(refused).toMatchObject({ name: 'ConfigurationError', option });
+    const text = JSON.stringify(refused) + String(refused);
+    expect(text).toMatch(/of \d+ characters \(not shown\) is not 32 hexadecimal digits/);
+    for (const secret of [SK, TOKEN, SK.slice(0, 24)]) expect(text).not.toContain(secret);
+  });
+
+  it("a provider's project id that is its SK is not shown either", async () => {
+    const live = createLiveClient({
+      credentials: async () => ({ ...aksk, projectId: SK }),
+      endpoint: 'http://127.0.0.1:9',
+      allowInsecureHttp: true,
+    });
+    const refused = await live.resolveProjectId().then(
+      () => undefined,
+      (e: unknown) => e,
+    );
+    expect(refused).toMatchObject({ name: 'ConfigurationError', option: 'projectId' });
+    expect(JSON.stringify(refused) + String(refused)).not.toContain(SK);
+  });
 });
 
 describe('version', () => {
