@@ -1,6 +1,6 @@
 // SDK-HMAC-SHA256 (and SDK-HMAC-SM3), the AK/SK signatures of Huawei Cloud's API gateway: the
 // signer of one access key (checked and prepared at once; the arithmetic loaded at its first use).
-import type { SignableRequest } from '../transport/outgoing.js';
+import type { SignableRequest, SignedText } from '../transport/outgoing.js';
 import type { AkSkCredentials } from './credentials.js';
 
 export type { SignableRequest };
@@ -56,7 +56,10 @@ export function createAkSkSigner(
     headers['authorization'] =
       `${digest.algorithm} Access=${accessKey}, SignedHeaders=${signedHeaders}, Signature=${signature}`;
     // Kept for the debug call log (log/call-log.ts), which shows them masked instead of computing
-    // them again: it would need the hashes (hash.ts), which the client's start graph holds.
-    request.signed = { canonicalRequest, stringToSign };
+    // them again: it would need the hashes (hash.ts), which the client's start graph holds. Not
+    // enumerable: the canonical request holds a signed security token in clear, and a caller's
+    // sender or log that prints the request without its secret headers must not print it here.
+    const text: SignedText = { canonicalRequest, stringToSign };
+    Object.defineProperty(request, 'signed', { value: text, enumerable: false, writable: true, configurable: true });
   };
 }

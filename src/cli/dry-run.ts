@@ -4,34 +4,8 @@
 // redacted request only, made the moment the request is "sent": no body, no key text, no
 // signature value outlives the sender call, and the scope goes with the domain's result.
 import { AsyncLocalStorage } from 'node:async_hooks';
-import { computeSignature } from '../auth/signature.js';
-import { sha256Digest, sm3Digest } from '../auth/hash.js';
-import type { OutgoingRequest } from '../transport/outgoing.js';
 import type { Sender } from '../transport/sender.js';
 import { type RedactedRequest, redactedRequest } from './output.js';
-
-const SIGNED_HEADERS = /SignedHeaders=([a-z0-9;-]+)/;
-
-/** The canonical request of an AK/SK-signed request, recomputed as the gateway would. */
-async function canonicalOf(request: OutgoingRequest): Promise<string | undefined> {
-  const authorization = request.headers['authorization'] ?? '';
-  const signed = SIGNED_HEADERS.exec(authorization)?.[1];
-  if (!signed) return undefined;
-  // The digest the signature was made with: the canonical request hashes the body with it.
-  const digest = authorization.startsWith('SDK-HMAC-SM3 ') ? sm3Digest() : sha256Digest();
-  const { canonicalRequest } = await computeSignature(
-    {
-      method: request.method,
-      url: request.url,
-      headers: { ...request.headers, host: request.url.host },
-      signedHeaders: signed.split(';'),
-      body: request.body,
-    },
-    () => '',
-    digest,
-  );
-  return canonicalRequest;
-}
 
 /** Where one domain's recorded request lands. */
 interface Scope {
@@ -62,7 +36,8 @@ export function createRecorder(secrets: readonly string[]): Recorder {
     const scope = scopes.getStore();
     // A request outside any scope (none today) is answered and not kept.
     if (scope && scope.request === undefined) {
-      const canonicalRequest = await canonicalOf(request);
+      // As the AK/SK signer signed it (it keeps the text on the request); none for a token.
+      const canonicalRequest = request.signed?.canonicalRequest;
       scope.request = redactedRequest({
         method: request.method,
         url: request.url.href,

@@ -8,7 +8,7 @@ export interface SignableRequest {
   url: URL;
   headers: Record<string, string>;
   body: Uint8Array | undefined;
-  /** What the AK/SK signer signed, set when it signs: the debug call log shows it. */
+  /** What the AK/SK signer signed, set (not enumerable) when it signs: the debug call log shows it. */
   signed?: SignedText | undefined;
 }
 

@@ -1,4 +1,5 @@
 // The published SDK-HMAC-SHA256 vectors (AK "AccessKey", SK "SecretKey") and the Live vector.
+import { inspect } from 'node:util';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { createAkSkSigner } from '../../src/auth/aksk-signer.js';
 import { computeSignature } from '../../src/auth/signature.js';
@@ -110,6 +111,29 @@ describe.each([
       'SDK-HMAC-SHA256 Access=AccessKey, SignedHeaders=content-type;host;x-project-id;x-sdk-date, Signature=f6a993ffb7040f2d208ffdc8dee0843c7a4e58b9a117be6d7c9e868cf01a33bb',
     );
     expect(headers).not.toHaveProperty('host');
+  });
+
+  // The text signed is kept on the request for the call log, and the canonical request holds the
+  // signed security token in clear. A caller's own sender or log that prints a request without
+  // its secret headers (JSON, a spread, util.inspect) must not print it from there.
+  it('keeps what it signed out of sight: not an enumerable field of the request', async () => {
+    const token = 'SIGNER-VECTORS-SECURITY-TOKEN-0123456789';
+    const url = new URL(
+      'https://live.cn-north-4.myhuaweicloud.com/v1/0123456789abcdef0123456789abcdef/guard/https-cert',
+    );
+    const request = { method: 'GET', url, headers: {} as Record<string, string>, body: undefined };
+    const signer = createAkSkSigner({ accessKey: 'AccessKey', secretKey: 'SecretKey', securityToken: token }, hash);
+    await signer(request, new Date(Date.UTC(2024, 0, 1)));
+    expect(request.headers['x-security-token']).toBe(token);
+    const { 'x-security-token': _token, ...shownHeaders } = request.headers;
+    const printed = [
+      JSON.stringify({ ...request, headers: shownHeaders }),
+      inspect({ ...request, headers: shownHeaders }),
+      inspect(Object.assign(request, { headers: shownHeaders })),
+    ];
+    for (const text of printed) expect(text).not.toContain(token);
+    // Still there for the call log (log/call-log.ts): the canonical request with the token line.
+    expect(request).toHaveProperty('signed.canonicalRequest', expect.stringContaining(`x-security-token:${token}`));
   });
 });
 
