@@ -32,9 +32,27 @@ const KEY_FIELDS = new Set(['certificate_key', 'sign_certificate_key', 'enc_cert
  * answer's type; the key fields are optional in it.
  */
 function withoutKeys(config: ShowResult): ShowResult {
+  // Checked first, without recursion: the copy, the walk below and the JSON printing recurse, and
+  // an answer nested deep enough would end them with a bare RangeError.
+  if (deeperThan(config, MAX_DEPTH))
+    throw new Error(`the configuration the API answered is nested deeper than ${MAX_DEPTH} levels: not printed`);
   const copy = structuredClone(config);
   deleteKeys(copy);
   return copy;
+}
+
+/** Far deeper than the configuration the spec documents (three levels), far below the stack's limit. */
+const MAX_DEPTH = 64;
+
+function deeperThan(value: unknown, max: number): boolean {
+  const pending: [unknown, number][] = [[value, 0]];
+  for (let next = pending.pop(); next; next = pending.pop()) {
+    const [node, depth] = next;
+    if (typeof node !== 'object' || node === null) continue;
+    if (depth >= max) return true;
+    for (const child of Object.values(node)) pending.push([child, depth + 1]);
+  }
+  return false;
 }
 
 function deleteKeys(value: unknown): void {

@@ -1,9 +1,10 @@
 // live-https-cert show, in process: against Prism (the configuration and a summary of the
 // certificate, the API data in --json, fleets), against the verifying server (signed fleets, a wrong
 // SK, nothing listening, domains de-duplicated, --json in the API's order without key fields), and
-// with input files that never end or fail.
-import { describe, expect, it } from 'vitest';
+// with input files that never end or fail, and against a hostile server (__proto__ keys, deep nesting).
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { freePort } from '../../../scripts/lib/prism.js';
+import { type FaultServer, startFaultServer } from '../../support/fault-server.js';
 import { runInProcess } from '../../support/run-cli.js';
 import { onPrism, prismEnv } from './prism-fixture.js';
 import { TOKEN_ENV, unreadableCert } from './unreadable-cert-fixture.js';
@@ -174,5 +175,58 @@ describe('show with input that never ends or fails', () => {
     expect(doc.summary.total).toBe(2);
     expect(doc.results.map((x: { domain: string }) => x.domain).sort()).toEqual(['a.example.com', 'b.example.com']);
     expect(r.code).toBe(0);
+  });
+});
+
+describe('show --json against a hostile server', () => {
+  const ENV_TOKEN = {
+    HUAWEICLOUD_SDK_AUTH_TOKEN: 'SHOW-HOSTILE-TOKEN-0123456789abcdef',
+    HUAWEICLOUD_SDK_PROJECT_ID: '0a1b2c3d4e5f60718293a4b5c6d7e8f9',
+  };
+  let answer = '{}';
+  let api: FaultServer | undefined;
+  beforeAll(async () => {
+    api = await startFaultServer((_req, res) => res.writeHead(200, { 'content-type': 'application/json' }).end(answer));
+  });
+  afterAll(async () => api?.stop());
+  const show = (json: boolean) =>
+    runInProcess(
+      ['show', '--domain', 'a.example.com', ...(json ? ['--json'] : []), '--endpoint', api!.url, '--retries', '0'],
+      ENV_TOKEN,
+    );
+
+  // JSON.parse makes "__proto__" an own key: the copy keeps it as data (not a prototype), and the
+  // key fields under it, under "constructor" and in arrays go like any others.
+  it('__proto__, constructor and arrays: every key field goes, the rest stays in order', async () => {
+    answer = `{"certificate_format":"PEM","__proto__":{"certificate_key":"KEY-1","tls_certificate":{"source":"scm"}},"constructor":{"x":1,"enc_certificate_key":"KEY-2"},"extra":[{"sign_certificate_key":"KEY-3","y":2},[{"certificate_key":"KEY-4"}]],"force_redirect":false}`;
+    const r = await show(true);
+    expect(r.code).toBe(0);
+    expect(r.stdout).not.toMatch(/KEY-\d|_key"/);
+    const data = JSON.parse(r.stdout).results[0].data;
+    expect(JSON.stringify(data)).toBe(
+      '{"certificate_format":"PEM","__proto__":{"tls_certificate":{"source":"scm"}},"constructor":{"x":1},"extra":[{"y":2},[{}]],"force_redirect":false}',
+    );
+    // The text reads the answer's own fields only: no tls_certificate came through a prototype.
+    const text = await show(false);
+    expect(text.code).toBe(0);
+    expect(text.stdout).not.toContain('tls_certificate');
+  });
+
+  // Nesting that would overflow the stack of the copy (or of JSON printing): a clear failure of
+  // that domain, not a bare RangeError.
+  it.each([
+    ['arrays', `${'['.repeat(200_000)}${']'.repeat(200_000)}`],
+    ['objects', `${'{"a":'.repeat(100_000)}1${'}'.repeat(100_000)}`],
+  ])('nested %s 100,000 deep: the domain fails with what happened', async (_what, deep) => {
+    answer = `{"certificate_format":"PEM","certificate":"","extra":${deep},"force_redirect":false}`;
+    const json = await show(true);
+    expect(json.code).toBe(1);
+    const [result] = JSON.parse(json.stdout).results;
+    expect(result).toMatchObject({ domain: 'a.example.com', status: 'failed' });
+    expect(result.error.message).toMatch(/nested deeper than 64 levels/);
+    const text = await show(false);
+    expect(text.code).toBe(1);
+    expect(text.stderr).toMatch(/^error: a\.example\.com: .*nested deeper than 64 levels/);
+    expect(text.stderr + json.stdout).not.toMatch(/RangeError|Maximum call stack/);
   });
 });
