@@ -27,6 +27,15 @@ export function builtinModule<T>(id: string): T | undefined {
   return runtime()?.getBuiltinModule?.(id) as T | undefined;
 }
 
+/**
+ * Whether the runtime hands out built-in modules at all, asked without loading one: loading
+ * node:http, node:https and node:zlib costs a few milliseconds of a client's creation, and they are
+ * needed only at the first request.
+ */
+export function offersBuiltinModules(): boolean {
+  return typeof runtime()?.getBuiltinModule === 'function';
+}
+
 /** `node/20.19.0 linux/x64` (or bun/deno); undefined where there is no `process` (browsers). */
 export function runtimeDescription(): string | undefined {
   const found = runtime();

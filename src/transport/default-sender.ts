@@ -5,7 +5,7 @@
 // "browser" field: a browser never takes it (no node:http there).
 import { ConfigurationError } from '../errors.js';
 import type { LogOptions } from '../log/logger.js';
-import { isNode, nodeBuiltins } from './node-builtins.js';
+import { isNode, offersBuiltinModules } from '../internal/runtime.js';
 import { nodeSender } from './node-default-sender.js';
 import type { Env } from '../internal/runtime.js';
 import type { ProxySetting } from './proxy-setting.js';
@@ -35,8 +35,8 @@ export function chooseSender(choice: SenderChoice): Sender {
   }
   if (choice.sender) return choice.sender;
   if (choice.fetch) return viaFetch(choice.fetch);
-  const builtins = isNode() ? nodeBuiltins() : undefined;
-  if (builtins) return nodeSender(choice, builtins);
+  // Node's HTTP modules themselves load with the sender, at the first request.
+  if (isNode() && offersBuiltinModules()) return nodeSender(choice);
   if (choice.proxy) {
     throw new ConfigurationError(
       'proxy',

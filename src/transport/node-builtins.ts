@@ -5,8 +5,6 @@
 // client's type declarations need no @types/node either.
 import { builtinModule } from '../internal/runtime.js';
 
-export { isNode } from '../internal/runtime.js';
-
 export interface NodeReadable {
   on(event: 'data', listener: (chunk: Uint8Array) => void): this;
   on(event: 'end' | 'close' | 'aborted', listener: () => void): this;

@@ -6,7 +6,6 @@
 import { runtimeEnv } from '../internal/runtime.js';
 import type { LogOptions } from '../log/logger.js';
 import { madeAtFirstUse } from './made-at-first-use.js';
-import type { NodeBuiltins } from './node-builtins.js';
 import { proxySettings, type ProxySetting } from './proxy-setting.js';
 import type { Env } from '../internal/runtime.js';
 import type { Sender } from './sender.js';
@@ -17,21 +16,21 @@ export interface NodeSenderChoice extends LogOptions {
   env?: Env | undefined;
 }
 
-/** The node:http sender with its proxies, made at the first request from the settings checked now. */
-export function nodeSender(choice: NodeSenderChoice, builtins: NodeBuiltins): Sender {
+/**
+ * The node:http sender with its proxies, made at the first request from the settings checked now
+ * (node:http, node:https and node:zlib are taken from the runtime then, not at the client's creation).
+ */
+export function nodeSender(choice: NodeSenderChoice): Sender {
   const env = proxySettings(choice.proxy, choice.env ?? runtimeEnv());
   return madeAtFirstUse(() =>
     import('./proxy-sender.js').then((m) =>
-      m.createProxiedNodeSender(
-        {
-          maxSockets: choice.maxSockets,
-          proxy: choice.proxy,
-          env,
-          logLevel: choice.logLevel,
-          logger: choice.logger,
-        },
-        builtins,
-      ),
+      m.createProxiedNodeSender({
+        maxSockets: choice.maxSockets,
+        proxy: choice.proxy,
+        env,
+        logLevel: choice.logLevel,
+        logger: choice.logger,
+      }),
     ),
   );
 }

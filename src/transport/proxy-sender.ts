@@ -3,7 +3,6 @@
 // loaded. The agents (proxy-agents/proxy-agent.ts, https-proxy-agent) are loaded the first time a request
 // needs one, by a dynamic import that bundlers leave alone: browser bundles never hold them.
 import { createLog, type LogOptions } from '../log/logger.js';
-import type { NodeBuiltins } from './node-builtins.js';
 import { createNodeSender, DEFAULT_MAX_SOCKETS, type NodeSenderOptions } from './node-sender.js';
 import { type Env, runtimeEnv } from '../internal/runtime.js';
 import { proxyChoice, type ProxySetting } from './proxy-choice.js';
@@ -28,9 +27,9 @@ export interface ProxiedNodeSenderOptions extends NodeSenderOptions, LogOptions 
   env?: Env | undefined;
 }
 
-export function createProxiedNodeSender(options: ProxiedNodeSenderOptions = {}, builtins?: NodeBuiltins): Sender {
+export function createProxiedNodeSender(options: ProxiedNodeSenderOptions = {}): Sender {
   const choice = proxyChoice(options.proxy, options.env ?? runtimeEnv());
-  if (!choice.any) return createNodeSender(options, builtins);
+  if (!choice.any) return createNodeSender(options);
   const log = createLog(options, options.env);
   const maxSockets = options.maxSockets ?? DEFAULT_MAX_SOCKETS;
   const routes = new Map<string, ProxyRoute>();
@@ -38,10 +37,7 @@ export function createProxiedNodeSender(options: ProxiedNodeSenderOptions = {}, 
   // Set only while the plain sender starts a proxied request (synchronously): the route's agent
   // and the attempt's signal for it.
   let starting: { route: ProxyRoute; signal: AbortSignal } | undefined;
-  const send = createNodeSender(
-    { ...options, agentFor: (url) => starting?.route.agent ?? options.agentFor?.(url) },
-    builtins,
-  );
+  const send = createNodeSender({ ...options, agentFor: (url) => starting?.route.agent ?? options.agentFor?.(url) });
 
   const routeFor = (secure: boolean, proxy: URL): ProxyRoute | Promise<ProxyRoute> => {
     const key = `${secure ? 'https' : 'http'} ${proxy.href}`;

@@ -1,8 +1,10 @@
 // The one choice of sender: a caller's sender, else a caller's fetch, else node:http on Node
 // itself, else the runtime's fetch (browsers, Deno, Bun, edge runtimes with Node compatibility).
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { chooseSender } from '../../src/transport/default-sender.js';
-import { isNode } from '../../src/transport/node-builtins.js';
+import { isNode } from '../../src/internal/runtime.js';
 
 afterEach(() => {
   vi.unstubAllGlobals();
@@ -59,5 +61,25 @@ describe('chooseSender', () => {
     vi.unstubAllGlobals();
     expect(new TextDecoder().decode(wire.body)).toBe('from the global fetch');
     expect(fetch).toHaveBeenCalledTimes(1);
+  });
+
+  it("on Node, node:http, node:https and node:zlib are taken at the first request, not when the sender is chosen (a client's creation)", async () => {
+    const server = createServer((_req, res) => res.end('from node:http'));
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    const asked = vi.spyOn(process, 'getBuiltinModule');
+    try {
+      const send = chooseSender({ proxy: false, env: {} });
+      const atChoice = asked.mock.calls.map(([id]) => id);
+      const url = new URL(`http://127.0.0.1:${(server.address() as AddressInfo).port}/x`);
+      const wire = await send({ ...request(), url }, new AbortController().signal, limit);
+      expect(atChoice).toEqual([]);
+      expect(new TextDecoder().decode(wire.body)).toBe('from node:http');
+      expect(asked.mock.calls.map(([id]) => id)).toEqual(
+        expect.arrayContaining(['node:http', 'node:https', 'node:zlib']),
+      );
+    } finally {
+      asked.mockRestore();
+      await new Promise((resolve) => server.close(resolve));
+    }
   });
 });
