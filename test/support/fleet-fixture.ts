@@ -1,7 +1,9 @@
 // A project's Live domains for the fleet commands' tests (domains, status --all, --covered): play
 // domains of every status, some bound to a CCM certificate, push domains, and names a `*.example.com`
 // certificate does not cover. Run against the stateful fake (fake-cloud.ts) through runCli.
-import type { FakeCloud, FakeDomain } from './fake-cloud.js';
+import { afterAll, afterEach, beforeAll } from 'vitest';
+import { makeCert, type Pki, standardPki } from './certs.js';
+import { type FakeCloud, type FakeCloudOptions, type FakeDomain, startFakeCloud } from './fake-cloud.js';
 
 export const FLEET_PROJECT_ID = 'c'.repeat(32);
 export const FLEET_AK = 'FLEETCLIAK';
@@ -34,4 +36,35 @@ export const OTHER_DOMAINS: FakeDomain[] = [
 /** The `domain` query of each request of an operation, in the order received. */
 export function domainsOf(cloud: FakeCloud, operation: Parameters<FakeCloud['calls']>[0]): string[] {
   return cloud.calls(operation).map((r) => new URL(r.url, 'http://x').searchParams.get('domain') ?? '');
+}
+
+export interface FleetCloud {
+  /** The standard certificates and `old` (`*.example.com`, 20 days left), made once for the block. */
+  readonly pki: Pki;
+  /** A fake of Live (and CCM) that knows the fleet's key and project, stopped after the test. */
+  start(options: Omit<FakeCloudOptions, 'keys' | 'projectId'>): Promise<FakeCloud>;
+}
+
+/** Registers the hooks of a fleet test file or describe block: the certificates once, a fake per test. */
+export function fleetCloudPerTest(): FleetCloud {
+  let pki: Pki | undefined;
+  let cloud: FakeCloud | undefined;
+  beforeAll(() => {
+    pki = standardPki();
+    makeCert(pki, { name: 'old', domains: ['*.example.com'], days: 20 });
+  });
+  afterEach(async () => {
+    await cloud?.stop();
+    cloud = undefined;
+  });
+  afterAll(() => pki?.cleanup());
+  return {
+    get pki() {
+      return pki!;
+    },
+    async start(options) {
+      cloud = await startFakeCloud({ keys: { [FLEET_AK]: FLEET_SK }, projectId: FLEET_PROJECT_ID, ...options });
+      return cloud;
+    },
+  };
 }

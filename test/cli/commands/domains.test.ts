@@ -1,41 +1,18 @@
 // live-https-cert domains, in process against the stateful fake of Live: every domain of the
 // project, with the certificate of each play domain read a hundred at a time.
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { makeCert, type Pki, standardPki } from '../../support/certs.js';
-import { type FakeCloud, startFakeCloud } from '../../support/fake-cloud.js';
-import {
-  FLEET_AK,
-  FLEET_ENV,
-  FLEET_PROJECT_ID,
-  FLEET_SK,
-  OTHER_DOMAINS,
-  playDomains,
-} from '../../support/fleet-fixture.js';
+import { describe, expect, it } from 'vitest';
+import type { FakeCloud, FakeCloudOptions } from '../../support/fake-cloud.js';
+import { FLEET_ENV, fleetCloudPerTest, OTHER_DOMAINS, playDomains } from '../../support/fleet-fixture.js';
 import { runInProcess } from '../../support/run-cli.js';
 
-let pki: Pki;
-let cloud: FakeCloud | undefined;
+const fleet = fleetCloudPerTest();
 
-beforeAll(() => {
-  pki = standardPki();
-  makeCert(pki, { name: 'old', domains: ['*.example.com'], days: 20 });
-});
-afterEach(async () => {
-  await cloud?.stop();
-  cloud = undefined;
-});
-afterAll(() => pki.cleanup());
-
-async function start(options: Partial<Parameters<typeof startFakeCloud>[0]> = {}): Promise<FakeCloud> {
-  cloud = await startFakeCloud({
-    keys: { [FLEET_AK]: FLEET_SK },
-    projectId: FLEET_PROJECT_ID,
-    domains: [...playDomains(205, pki.read('old.crt')), ...OTHER_DOMAINS],
-    ccm: [{ name: 'old-in-ccm', certificate: pki.read('old.crt'), private_key: pki.read('old.key') }],
+const start = (options: Partial<FakeCloudOptions> = {}): Promise<FakeCloud> =>
+  fleet.start({
+    domains: [...playDomains(205, fleet.pki.read('old.crt')), ...OTHER_DOMAINS],
+    ccm: [{ name: 'old-in-ccm', certificate: fleet.pki.read('old.crt'), private_key: fleet.pki.read('old.key') }],
     ...options,
   });
-  return cloud;
-}
 
 interface DomainResult {
   domain: string;

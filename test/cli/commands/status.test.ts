@@ -2,49 +2,25 @@
 // domain's certificate from ShowCertificateInfo (a call per 100 domains, no GET per domain);
 // --domain keeps its per-domain detail (against the verifying server too: expiry, attention, every
 // field, a deployed certificate whose date cannot be read).
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { makeCert, type Pki, standardPki } from '../../support/certs.js';
-import { type FakeCloud, type FakeDomain, startFakeCloud } from '../../support/fake-cloud.js';
-import {
-  FLEET_AK,
-  FLEET_ENV,
-  FLEET_PROJECT_ID,
-  FLEET_SK,
-  OTHER_DOMAINS,
-  playDomains,
-} from '../../support/fleet-fixture.js';
+import { describe, expect, it } from 'vitest';
+import type { FakeCloud, FakeCloudOptions, FakeDomain } from '../../support/fake-cloud.js';
+import { FLEET_ENV, fleetCloudPerTest, OTHER_DOMAINS, playDomains } from '../../support/fleet-fixture.js';
 import { runInProcess } from '../../support/run-cli.js';
 import { noRawError, TOKEN_ENV, unreadableCert } from './unreadable-cert-fixture.js';
 import { deployablePkiForBlock, deployedConfig, ENV, verifyingServerPerTest } from './verifying-fixture.js';
 
-let pki: Pki;
-let cloud: FakeCloud | undefined;
-
-beforeAll(() => {
-  pki = standardPki();
-  makeCert(pki, { name: 'old', domains: ['*.example.com'], days: 20 });
-});
-afterEach(async () => {
-  await cloud?.stop();
-  cloud = undefined;
-});
-afterAll(() => pki.cleanup());
+const fleet = fleetCloudPerTest();
 
 /** `count` play domains with the 60-day wildcard, except every 50th with the 20-day one. */
 async function start(
   count: number,
   extra: FakeDomain[] = OTHER_DOMAINS,
-  ccm: Parameters<typeof startFakeCloud>[0]['ccm'] = [],
+  ccm: FakeCloudOptions['ccm'] = [],
 ): Promise<FakeCloud> {
-  const domains = playDomains(count, pki.read('wild.crt'));
-  for (let i = 0; i < count; i += 50) domains[i]!.config = { ...domains[i]!.config, certificate: pki.read('old.crt') };
-  cloud = await startFakeCloud({
-    keys: { [FLEET_AK]: FLEET_SK },
-    projectId: FLEET_PROJECT_ID,
-    domains: [...domains, ...extra],
-    ccm,
-  });
-  return cloud;
+  const domains = playDomains(count, fleet.pki.read('wild.crt'));
+  for (let i = 0; i < count; i += 50)
+    domains[i]!.config = { ...domains[i]!.config, certificate: fleet.pki.read('old.crt') };
+  return await fleet.start({ domains: [...domains, ...extra], ccm });
 }
 
 interface StatusResult {
@@ -111,7 +87,7 @@ describe('status --all', () => {
 
   it('as text: a row per domain with days left and source, the attention rows marked, the counts at the end', async () => {
     const fake = await start(12, OTHER_DOMAINS, [
-      { name: 'old-in-ccm', certificate: pki.read('wild.crt'), private_key: pki.read('wild.key') },
+      { name: 'old-in-ccm', certificate: fleet.pki.read('wild.crt'), private_key: fleet.pki.read('wild.key') },
     ]);
     // A domain bound to a CCM certificate: its validity and cert_id come from CCM.
     const old = fake.ccm[0]!;
@@ -128,9 +104,7 @@ describe('status --all', () => {
   });
 
   it('a domain with an SM pair beside its international certificate: a row for each, told apart by certType', async () => {
-    const fake = await startFakeCloud({
-      keys: { [FLEET_AK]: FLEET_SK },
-      projectId: FLEET_PROJECT_ID,
+    const fake = await fleet.start({
       domains: [],
       intercept: (req) => {
         if (req.operation !== 'ShowCertificateInfo') return undefined;
@@ -154,7 +128,6 @@ describe('status --all', () => {
         };
       },
     });
-    cloud = fake;
     const r = await all(fake, '--json');
     expect(r.code).toBe(4);
     const results = (JSON.parse(r.stdout) as { results: (StatusResult & { certType: string })[] }).results;

@@ -7,16 +7,8 @@ import { chmodSync, existsSync, readdirSync, readFileSync, statSync, symlinkSync
 import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { makeCert, newPki, type Pki, standardPki } from '../../support/certs.js';
-import { type FakeCloud, startFakeCloud } from '../../support/fake-cloud.js';
-import {
-  domainsOf,
-  FLEET_AK,
-  FLEET_ENV,
-  FLEET_PROJECT_ID,
-  FLEET_SK,
-  OTHER_DOMAINS,
-  playDomains,
-} from '../../support/fleet-fixture.js';
+import type { FakeCloud, FakeCloudOptions } from '../../support/fake-cloud.js';
+import { domainsOf, FLEET_ENV, fleetCloudPerTest, OTHER_DOMAINS, playDomains } from '../../support/fleet-fixture.js';
 import { runInProcess } from '../../support/run-cli.js';
 import { startSniServer, type SniServer } from '../../support/tls-server.js';
 import { startVerifyingServer, type VerifyingServer } from '../../support/verifying-server.js';
@@ -727,28 +719,9 @@ describe('update over a deployed certificate whose validity date cannot be read'
 });
 
 describe('update --covered, against the stateful fake of Live', () => {
-  let pki: Pki;
-  let cloud: FakeCloud | undefined;
-
-  beforeAll(() => {
-    pki = standardPki();
-    makeCert(pki, { name: 'old', domains: ['*.example.com'], days: 20 });
-  });
-  afterEach(async () => {
-    await cloud?.stop();
-    cloud = undefined;
-  });
-  afterAll(() => pki.cleanup());
-
-  async function start(options: Partial<Parameters<typeof startFakeCloud>[0]> = {}): Promise<FakeCloud> {
-    cloud = await startFakeCloud({
-      keys: { [FLEET_AK]: FLEET_SK },
-      projectId: FLEET_PROJECT_ID,
-      domains: [...playDomains(30, pki.read('old.crt')), ...OTHER_DOMAINS],
-      ...options,
-    });
-    return cloud;
-  }
+  const fleet = fleetCloudPerTest();
+  const start = (options: Partial<FakeCloudOptions> = {}): Promise<FakeCloud> =>
+    fleet.start({ domains: [...playDomains(30, fleet.pki.read('old.crt')), ...OTHER_DOMAINS], ...options });
 
   /** The pull domains, status on, of `*.example.com` (one label): what the wildcard covers. */
   const COVERED = playDomains(30, '')
@@ -761,9 +734,9 @@ describe('update --covered, against the stateful fake of Live', () => {
         'update',
         '--covered',
         '--cert',
-        pki.path('wild-chain.crt'),
+        fleet.pki.path('wild-chain.crt'),
         '--key',
-        pki.path('wild.key'),
+        fleet.pki.path('wild.key'),
         '--endpoint',
         fake.liveUrl,
         ...more,
@@ -779,7 +752,9 @@ describe('update --covered, against the stateful fake of Live', () => {
     request?: { method: string; url: string };
   }
 
-  beforeAll(() => writeFileSync(pki.path('wild-chain.crt'), pki.read('wild.crt') + pki.read('int.crt')));
+  beforeAll(() =>
+    writeFileSync(fleet.pki.path('wild-chain.crt'), fleet.pki.read('wild.crt') + fleet.pki.read('int.crt')),
+  );
 
   it('writes exactly to the covered pull domains with status on; the others are skipped, each with its reason', async () => {
     const fake = await start();
@@ -792,8 +767,10 @@ describe('update --covered, against the stateful fake of Live', () => {
     expect(fake.calls('ShowCertificateInfo')).toHaveLength(0);
     expect(domainsOf(fake, 'ShowDomainHttpsCert').sort()).toEqual([...COVERED].sort());
     for (const domain of COVERED)
-      expect(fake.domains.get(domain)!.config?.['certificate']).toBe(pki.read('wild.crt') + pki.read('int.crt'));
-    expect(fake.domains.get('d001.example.com')!.config?.['certificate']).toBe(pki.read('old.crt'));
+      expect(fake.domains.get(domain)!.config?.['certificate']).toBe(
+        fleet.pki.read('wild.crt') + fleet.pki.read('int.crt'),
+      );
+    expect(fake.domains.get('d001.example.com')!.config?.['certificate']).toBe(fleet.pki.read('old.crt'));
 
     expect(doc.summary).toMatchObject({ total: 33, ok: COVERED.length, failed: 0, skipped: 33 - COVERED.length });
     const skipped = Object.fromEntries(
@@ -835,7 +812,7 @@ describe('update --covered, against the stateful fake of Live', () => {
     }
     expect(results.filter((x) => x.status === 'skipped')).toHaveLength(9);
     expect(fake.received.filter((x) => x.method !== 'GET')).toEqual([]);
-    expect(r.stdout).not.toContain(pki.read('wild.key').split('\n')[1]);
+    expect(r.stdout).not.toContain(fleet.pki.read('wild.key').split('\n')[1]);
 
     const text = await covered(fake, '--dry-run');
     expect(text.code).toBe(0);
@@ -846,9 +823,17 @@ describe('update --covered, against the stateful fake of Live', () => {
 
   it('a certificate of one name covers that one domain; a project with no covered domain skips them all, exit 0', async () => {
     const fake = await start();
-    makeCert(pki, { name: 'd003', domains: ['d003.example.com'], days: 60 });
+    makeCert(fleet.pki, { name: 'd003', domains: ['d003.example.com'], days: 60 });
     const one = await runInProcess(
-      ['update', '--covered', '--cert', pki.path('d003.crt'), '--key', pki.path('d003.key'), '--skip-checks'],
+      [
+        'update',
+        '--covered',
+        '--cert',
+        fleet.pki.path('d003.crt'),
+        '--key',
+        fleet.pki.path('d003.key'),
+        '--skip-checks',
+      ],
       { ...FLEET_ENV, HUAWEICLOUD_SDK_ENDPOINT: fake.liveUrl },
     );
     expect(one.code, one.stderr).toBe(0);
@@ -859,9 +844,9 @@ describe('update --covered, against the stateful fake of Live', () => {
         'update',
         '--covered',
         '--cert',
-        pki.path('other.crt'),
+        fleet.pki.path('other.crt'),
         '--key',
-        pki.path('other.key'),
+        fleet.pki.path('other.key'),
         '--skip-checks',
         '--json',
       ],
@@ -885,10 +870,10 @@ describe('update --covered, against the stateful fake of Live', () => {
 
   it('--covered with --domain or --domains-file is refused (exit 2, a typed error) before anything is sent', async () => {
     const fake = await start();
-    writeFileSync(pki.path('domains.txt'), 'd000.example.com\n');
+    writeFileSync(fleet.pki.path('domains.txt'), 'd000.example.com\n');
     for (const named of [
       ['--domain', 'd000.example.com'],
-      ['--domains-file', pki.path('domains.txt')],
+      ['--domains-file', fleet.pki.path('domains.txt')],
     ]) {
       const r = await covered(fake, ...named, '--json');
       expect(r.code).toBe(2);
